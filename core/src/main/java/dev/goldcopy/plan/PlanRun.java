@@ -480,12 +480,9 @@ final class PlanRun {
       newMasters = bestM;
       affordable = Math.max(0, bestC);
       if (bound == null) {
-        bound = affordable >= Math.min(placeable, total.remaining())
-            ? Shortfall.Limit.CAPACITY
-            : Shortfall.Limit.ARRAY_TOTAL;
-        if (total.remaining() >= placeable) {
-          bound = Shortfall.Limit.CAPACITY;
-        }
+        bound = total.remaining() < placeable && affordable >= total.remaining()
+            ? Shortfall.Limit.ARRAY_TOTAL
+            : Shortfall.Limit.CAPACITY;
       }
       boundNote +=
           " " + (bound == Shortfall.Limit.ARRAY_TOTAL
