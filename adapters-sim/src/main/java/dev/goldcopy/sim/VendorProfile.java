@@ -3,6 +3,9 @@ package dev.goldcopy.sim;
 import static java.util.Objects.requireNonNull;
 
 import dev.goldcopy.spi.ArrayCapabilities;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The limits and speeds of one kind of array, for a {@link SimulatedArray} to enforce and model.
@@ -172,6 +175,26 @@ public record VendorProfile(
         freeCapacityBytes,
         latency.aggregateBytesPerSecond(),
         maxNameLength);
+  }
+
+  /**
+   * Returns the built-in profiles by a short id, in declaration order: {@code hpe-3par}, {@code
+   * dell-ps}, {@code dell-md3200}, {@code dell-me4}, {@code dell-me4-large-pools}, {@code emc-vnx},
+   * {@code dell-powerstore}, {@code ceph-rbd}.
+   *
+   * @return an unmodifiable map from id to profile
+   */
+  public static Map<String, VendorProfile> builtIns() {
+    Map<String, VendorProfile> all = new LinkedHashMap<>();
+    all.put("hpe-3par", HPE_3PAR);
+    all.put("dell-ps", DELL_PS);
+    all.put("dell-md3200", DELL_MD3200);
+    all.put("dell-me4", DELL_ME4);
+    all.put("dell-me4-large-pools", DELL_ME4_LARGE_POOLS);
+    all.put("emc-vnx", EMC_VNX);
+    all.put("dell-powerstore", DELL_POWERSTORE);
+    all.put("ceph-rbd", CEPH_RBD);
+    return Collections.unmodifiableMap(all);
   }
 
   /**

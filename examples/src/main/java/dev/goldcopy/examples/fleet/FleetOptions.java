@@ -3,9 +3,7 @@ package dev.goldcopy.examples.fleet;
 import static java.util.Objects.requireNonNull;
 
 import dev.goldcopy.sim.VendorProfile;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The fleet demo's command-line options.
@@ -48,8 +46,7 @@ public record FleetOptions(
    * @return the usage, one option a line
    */
   public static String usage() {
-    String profiles =
-        Arrays.stream(VendorProfile.values()).map(Enum::name).collect(Collectors.joining(", "));
+    String profiles = String.join(", ", VendorProfile.builtIns().keySet());
     return String.join(
         System.lineSeparator(),
         "usage: goldcopy-demo [--vms N] [--profile NAME] [--fault-rate R] [--seed S] [--image-gib G]",
@@ -57,7 +54,7 @@ public record FleetOptions(
         "Plans and provisions a fleet of VMs from one golden image on a simulated array.",
         "",
         "  --vms N         VMs to provision, 1 to 1000000 (default 2000)",
-        "  --profile NAME  vendor profile (default " + DEFAULT_PROFILE.name() + "); one of:",
+        "  --profile NAME  vendor profile (default dell-me4-large-pools); one of:",
         "                  " + profiles,
         "  --fault-rate R  rate of each injected fault kind, 0 to 0.5 (default 0.05)",
         "  --seed S        simulation seed; same seed, same run (default 42)",
@@ -101,11 +98,13 @@ public record FleetOptions(
   }
 
   private static VendorProfile parseProfile(String value) {
-    try {
-      return VendorProfile.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--profile: no vendor profile named '" + value + "'", e);
+    VendorProfile profile = VendorProfile.builtIns().get(value.toLowerCase(Locale.ROOT));
+    if (profile == null) {
+      throw new IllegalArgumentException(
+          "--profile: no vendor profile named '" + value + "'; one of "
+              + String.join(", ", VendorProfile.builtIns().keySet()));
     }
+    return profile;
   }
 
   private static int parseInt(String option, String value) {
