@@ -49,8 +49,8 @@ import org.jspecify.annotations.Nullable;
  * idempotent lookup by name before anything is created.
  *
  * <p>This array finishes every operation before it returns, so each stage is already complete
- * and no copy is ever seen in state {@link ContainerState#COPYING}; it never answers busy, so it
- * declares no concurrency limits. An array whose copies take time completes the stage later, lists
+ * and no copy is ever seen in state {@link ContainerState#COPYING}; with no copy ever in progress,
+ * no concurrency limit can be exceeded, so it never answers busy. An array whose copies take time completes the stage later, lists
  * the copy as {@code COPYING} meanwhile, and refuses work over its declared concurrency with {@link
  * dev.goldcopy.spi.BusyException}. Every public method is {@code synchronized}: one lock makes
  * each check and the create that follows it one atomic step, so concurrent calls cannot both pass
@@ -169,7 +169,12 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
    * {@inheritDoc}
    *
    * <p>On a real array: call the full-copy API (a physical copy, a deep copy, an offloaded
-   * clone of the whole volume) and tag the new volume with the source's content and group.
+   * clone of the whole volume) and tag the new volume with the source's content and group. List
+   * the new volume as {@link ContainerState#COPYING} at once and complete the stage when the copy
+   * is done; if it breaks off, leave the volume {@link ContainerState#FAILED} and fail the stage
+   * with {@link CopyFailedException}. Count copies in progress against {@link
+   * ArrayCapabilities#maxConcurrentPhysicalCopies()} and answer {@link
+   * dev.goldcopy.spi.BusyException} over it.
    */
   @Override
   public synchronized CompletionStage<Container> createPhysicalCopy(
@@ -180,7 +185,8 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
     return complete(
         () -> {
           checkTenancy(store);
-          // A retry of a call whose answer was lost: hand back what the first call made.
+          // A retry of a call whose answer was lost: hand back what the first call made (on a
+          // real array, once that copy is finished).
           Optional<Container> existing = findByName(store, name);
           if (existing.isPresent()) {
             return sameRequestOrConflict(existing.get(), ContainerKind.PHYSICAL_MASTER, source);
@@ -207,9 +213,9 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
    * {@inheritDoc}
    *
    * <p>On a real array: call the snapshot or clone API (a writable snapshot, a linked clone) and
-   * tag the new volume with its source. Check the limits here, before the call, rather than
-   * relying on the array's own error: then the error names the right {@link
-   * LimitReachedException.Scope}.
+   * tag the new volume with its source. Check the declared limits before the call, so the error
+   * names the right {@link LimitReachedException.Scope}; map the array's own "too many snapshots"
+   * error to the same exception as well, for the copies someone else made meanwhile.
    */
   @Override
   public synchronized CompletionStage<Container> createVirtualCopy(
@@ -248,7 +254,7 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
    * {@inheritDoc}
    *
    * <p>On a real array: refuse while dependents exist, then call the volume delete API. Treat the
-   * array's "no such volume" answer as success.
+   * array's "no such volume" answer as success. Deleting a volume still copying aborts the copy.
    */
   @Override
   public synchronized CompletionStage<Void> delete(StoreRef store, ContainerId container) {
