@@ -6,6 +6,7 @@ import dev.goldcopy.execute.ExecutionTotals;
 import dev.goldcopy.execute.Outcome;
 import dev.goldcopy.execute.ProgressSnapshot;
 import dev.goldcopy.execute.ReplicationExecutor;
+import dev.goldcopy.execute.VmOutcome;
 import dev.goldcopy.plan.ContainerReplicationPlanner;
 import dev.goldcopy.plan.Demand;
 import dev.goldcopy.plan.PlanSummary;
@@ -17,6 +18,7 @@ import dev.goldcopy.sim.FaultPlan;
 import dev.goldcopy.sim.SimulatedArray;
 import dev.goldcopy.sim.SimulationRecords;
 import dev.goldcopy.spi.ArrayCapabilities;
+import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContentId;
 import dev.goldcopy.spi.GroupId;
 import dev.goldcopy.spi.Inventory;
@@ -131,7 +133,7 @@ public final class FleetDemo {
     Inventory inventory = array.await(array.inventory(store));
     List<InvariantCheck> checks =
         FleetInvariants.check(inventory, demand, capabilities, records);
-    printSummary(out, plan.summary(), result, records);
+    printSummary(out, plan.summary(), result, records, inventory);
     out.println();
     out.println("Invariants checked:");
     boolean allHeld = true;
@@ -170,8 +172,17 @@ public final class FleetDemo {
   }
 
   private static void printSummary(
-      PrintStream out, PlanSummary planned, ExecutionResult result, SimulationRecords records) {
+      PrintStream out,
+      PlanSummary planned,
+      ExecutionResult result,
+      SimulationRecords records,
+      Inventory inventory) {
     ExecutionTotals totals = result.totals();
+    long provisioned =
+        result.vms().values().stream()
+            .filter(v -> v instanceof VmOutcome.Provisioned || v instanceof VmOutcome.AlreadyThere)
+            .count();
+    long masters = inventory.containers().stream().filter(Container::isMaster).count();
     long faults =
         records.faultsInjected().entrySet().stream()
             .filter(e -> e.getKey() != FaultKind.LATENCY_SPIKE)
@@ -179,9 +190,12 @@ public final class FleetDemo {
             .sum();
     out.println("Summary:");
     row(out, "outcome", result.outcome().toString());
-    row(out, "replicas made", totals.replicasMade() + " (planned " + planned.replicas() + ")");
-    row(out, "clones made", totals.clonesMade() + " (planned " + planned.clones() + ")");
-    row(out, "copy rounds", totals.rounds() + " (planned " + planned.copyRounds() + ")");
+    row(out, "VMs provisioned", provisioned + " of " + result.vms().size());
+    row(out, "masters", masters + " (origin + " + (masters - 1) + " replicas; planned "
+        + planned.replicas() + " replicas in " + planned.copyRounds() + " copy rounds)");
+    row(out, "clones", planned.clones() + " planned, " + totals.clonesMade()
+        + " counted made by the executor");
+    row(out, "reconcile passes", Integer.toString(totals.rounds()));
     row(out, "simulated makespan", ProgressView.format(totals.elapsed()));
     row(out, "retries", Integer.toString(totals.retries()));
     row(out, "faults survived", faults + " " + records.faultsInjected());

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.goldcopy.examples.embed;
+
+import org.jspecify.annotations.NullMarked;

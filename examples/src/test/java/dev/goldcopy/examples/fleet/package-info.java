@@ -1,0 +1,4 @@
+@NullMarked
+package dev.goldcopy.examples.fleet;
+
+import org.jspecify.annotations.NullMarked;

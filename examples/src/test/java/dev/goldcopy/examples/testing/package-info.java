@@ -1,0 +1,4 @@
+@NullMarked
+package dev.goldcopy.examples.testing;
+
+import org.jspecify.annotations.NullMarked;
