@@ -19,9 +19,9 @@ import java.util.function.Supplier;
 
 /**
  * Repeats an array call that failed with a retryable error (busy, or a transient error whose
- * outcome is unknown), as any real driver does: after the array's retry-after hint, or after a fixed
- * pause. Creation is idempotent by name, so repeating a create is safe. Non-retryable errors are
- * passed on unchanged.
+ * outcome is unknown), as any real driver does: after the array's retry-after hint, or after a
+ * fixed pause. Creation is idempotent by name, so repeating a create is safe. Non-retryable errors
+ * are passed on unchanged.
  */
 final class RetryingCalls {
   /** The pause before a retry when the array gives no hint. */
