@@ -6,5 +6,5 @@ module dev.goldcopy.sim {
   requires transitive dev.goldcopy.spi;
   requires static org.jspecify;
 
-  // exports dev.goldcopy.sim; (added with its first class)
+  exports dev.goldcopy.sim;
 }

@@ -3,8 +3,10 @@ package dev.goldcopy.execute;
 import static java.util.Objects.requireNonNull;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import dev.goldcopy.plan.ContainerReplicationPlanner;
 import dev.goldcopy.plan.Demand;
 import dev.goldcopy.plan.PlanningInput;
+import dev.goldcopy.plan.PlanningPolicy;
 import dev.goldcopy.plan.ReplicationPlan;
 import dev.goldcopy.spi.ArrayAdapter;
 import dev.goldcopy.spi.StoreRef;
@@ -162,7 +164,8 @@ public final class ReplicationExecutor {
   /** Builds a {@link ReplicationExecutor}; every setter checks its argument at once. */
   public static final class Builder {
     private final ArrayAdapter adapter;
-    private @Nullable Function<PlanningInput, ReplicationPlan> planner;
+    private Function<PlanningInput, ReplicationPlan> planner =
+        ContainerReplicationPlanner.create(PlanningPolicy.defaults())::plan;
     private Executor executor = ForkJoinPool.commonPool();
     private Scheduler scheduler = DefaultScheduler.INSTANCE;
     private Clock clock = Clock.systemUTC();
@@ -175,6 +178,20 @@ public final class ReplicationExecutor {
 
     private Builder(ArrayAdapter adapter) {
       this.adapter = adapter;
+    }
+
+    /**
+     * Sets the planner (default: {@code ContainerReplicationPlanner.create(PlanningPolicy.defaults())}).
+     *
+     * @param value the planner
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     */
+    @CanIgnoreReturnValue
+    public Builder planner(ContainerReplicationPlanner value) {
+      requireNonNull(value, "planner");
+      this.planner = value::plan;
+      return this;
     }
 
     /** Sets the planning function; package-private so tests can script plans. */
@@ -316,14 +333,9 @@ public final class ReplicationExecutor {
      * Builds the executor.
      *
      * @return the executor
-     * @throws IllegalStateException if no planner is set
      */
     public ReplicationExecutor build() {
-      Function<PlanningInput, ReplicationPlan> p = planner;
-      if (p == null) {
-        throw new IllegalStateException("planner must be set");
-      }
-      return new ReplicationExecutor(this, p);
+      return new ReplicationExecutor(this, planner);
     }
 
     private static int positive(String field, int value) {

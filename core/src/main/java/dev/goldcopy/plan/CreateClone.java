@@ -14,7 +14,9 @@ import java.util.List;
  * @param masterName the name of the master to clone: an existing master, or one made by a step in
  *     {@link #dependsOn()}
  * @param content the image version the VM runs
- * @param dependsOn the steps that must finish first: at most the step making its master
+ * @param dependsOn the steps that must finish first: the step making its master, if planned; the
+ *     deletion of the VM's old clone (a failed clone or an older image version), if any; and the
+ *     deletion that frees its slot when its master or the array's total is full until then
  * @param reason why the clone goes on this master
  */
 public record CreateClone(

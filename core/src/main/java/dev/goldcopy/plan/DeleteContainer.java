@@ -27,7 +27,10 @@ public record DeleteContainer(
 
   /** What kind of clean-up a deletion is. */
   public enum Cause {
-    /** The VM the virtual copy served is no longer in the demand. */
+    /**
+     * The VM the virtual copy served is no longer in the demand, or now runs another image
+     * version (its new clone then depends on this deletion).
+     */
     VM_REMOVED,
     /** A replica with no clones that the sizing no longer needs. */
     REPLICA_RETIRED,

@@ -1,0 +1,126 @@
+package dev.goldcopy.plan;
+
+import dev.goldcopy.spi.ContentId;
+import dev.goldcopy.spi.GroupId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Schedules a store's physical copies as a fan-out tree: in each round every master (existing, or
+ * made in an earlier round) is the source of at most one copy, and at most the array's physical
+ * copy concurrency runs. Groups share the rounds' copy slots round-robin, in the order given.
+ */
+final class FanOutScheduler {
+
+  /** A replica to make, with the deletion its name waits for (a failed copy's remake). */
+  record NewReplica(String name, List<String> extraDeps, String reason) {}
+
+  /** One group's copies: its sources now and the replicas to make. */
+  static final class GroupCopies {
+    final GroupId group;
+    final ContentId content;
+    final long sizeBytes;
+    final List<String> sources;
+    final List<NewReplica> pending;
+    final String waitNote;
+    int next;
+    int sourceCursor;
+
+    GroupCopies(
+        GroupId group,
+        ContentId content,
+        long sizeBytes,
+        List<String> sources,
+        List<NewReplica> pending,
+        String waitNote) {
+      this.group = group;
+      this.content = content;
+      this.sizeBytes = sizeBytes;
+      this.sources = new ArrayList<>(sources);
+      this.pending = pending;
+      this.waitNote = waitNote;
+    }
+  }
+
+  private FanOutScheduler() {}
+
+  /**
+   * Schedules every group's pending replicas.
+   *
+   * @param groups the groups, in the order they share copy slots
+   * @param concurrency the most copies per round; 0 for no limit
+   * @param planned the names of masters made by this plan (for dependencies)
+   * @return the replica steps, round by round
+   */
+  static List<CreateReplica> schedule(
+      List<GroupCopies> groups, int concurrency, Set<String> planned) {
+    List<CreateReplica> steps = new ArrayList<>();
+    int total = 0;
+    for (GroupCopies g : groups) {
+      total += g.pending.size();
+    }
+    int round = 0;
+    while (total > 0) {
+      round++;
+      long budget = concurrency == 0 ? Long.MAX_VALUE : concurrency;
+      List<List<String>> madeThisRound = new ArrayList<>(groups.size());
+      for (GroupCopies g : groups) {
+        g.sourceCursor = 0;
+        madeThisRound.add(new ArrayList<>());
+      }
+      boolean progress = true;
+      while (budget > 0 && progress) {
+        progress = false;
+        for (int gi = 0; gi < groups.size() && budget > 0; gi++) {
+          GroupCopies g = groups.get(gi);
+          if (g.next >= g.pending.size() || g.sourceCursor >= g.sources.size()) {
+            continue;
+          }
+          // Give a group all its free sources at once when nothing limits concurrency.
+          int take =
+              concurrency == 0
+                  ? Math.min(g.pending.size() - g.next, g.sources.size() - g.sourceCursor)
+                  : 1;
+          for (int t = 0; t < take; t++) {
+            NewReplica r = g.pending.get(g.next++);
+            String source = g.sources.get(g.sourceCursor++);
+            List<String> deps = new ArrayList<>(2);
+            if (planned.contains(source)) {
+              deps.add(PlanRun.replicaStepId(source));
+            }
+            deps.addAll(r.extraDeps());
+            String how =
+                " Round " + round + ": copied from " + source
+                    + (planned.contains(source) ? ", made in an earlier round." : ".")
+                    + g.waitNote;
+            steps.add(
+                new CreateReplica(
+                    PlanRun.replicaStepId(r.name()),
+                    r.name(),
+                    source,
+                    g.group,
+                    g.content,
+                    g.sizeBytes,
+                    round,
+                    deps,
+                    r.reason() + how));
+            madeThisRound.get(gi).add(r.name());
+            budget--;
+            total--;
+          }
+          progress = true;
+        }
+      }
+      int made = 0;
+      for (int gi = 0; gi < groups.size(); gi++) {
+        groups.get(gi).sources.addAll(madeThisRound.get(gi));
+        made += madeThisRound.get(gi).size();
+      }
+      if (made == 0) {
+        throw new IllegalStateException("a group has replicas to make but no source");
+      }
+    }
+    return steps;
+  }
+}

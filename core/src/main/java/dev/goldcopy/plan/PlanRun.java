@@ -1,0 +1,778 @@
+package dev.goldcopy.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.goldcopy.spi.ArrayCapabilities;
+import dev.goldcopy.spi.Container;
+import dev.goldcopy.spi.ContainerId;
+import dev.goldcopy.spi.ContainerState;
+import dev.goldcopy.spi.ContentId;
+import dev.goldcopy.spi.GroupId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/** One call of {@link ContainerReplicationPlanner#plan}: indexes the input once, then plans. */
+final class PlanRun {
+  static final Comparator<ContentId> CONTENT_ORDER =
+      Comparator.comparing(ContentId::imageId).thenComparing(ContentId::version);
+  private static final long UNBOUNDED = SlotLedger.UNBOUNDED;
+
+  private final PlanningPolicy policy;
+  private final PlanningInput input;
+  private final ArrayCapabilities caps;
+
+  // The input, indexed once.
+  private final Map<ContainerId, Container> byId = new HashMap<>();
+  private final Set<String> usedNames = new HashSet<>();
+  private final Map<String, ContentId> demandByName = new HashMap<>();
+  private final Map<ContentId, List<VmId>> vmsByContent = new TreeMap<>(CONTENT_ORDER);
+  private final Map<String, List<Container>> liveByGroup = new TreeMap<>();
+  private final Map<String, List<Container>> failedByGroup = new TreeMap<>();
+  private final Map<ContentId, String> chosenGroup = new TreeMap<>(CONTENT_ORDER);
+  private final Map<ContainerId, Integer> keptClones = new HashMap<>();
+  private final Map<ContainerId, ArrayDeque<String>> pendingBySource = new HashMap<>();
+  private final Set<ContainerId> copyingSources = new HashSet<>();
+  private final Map<String, String> oldCloneDelete = new HashMap<>();
+  private final Map<String, String> failedMasterDelete = new HashMap<>();
+  private final Set<String> servedVms = new HashSet<>();
+  private final ArrayDeque<String> pendingCloneDeletes = new ArrayDeque<>();
+
+  // The plan, as it is made.
+  private final List<PlanStep> cloneDeletes = new ArrayList<>();
+  private final List<PlanStep> masterDeletes = new ArrayList<>();
+  private final List<PlanStep> retirements = new ArrayList<>();
+  private final List<PlanStep> clones = new ArrayList<>();
+  private final List<Shortfall> shortfalls = new ArrayList<>();
+  private final List<GroupSizing> sizing = new ArrayList<>();
+  private final List<Finding> findings = new ArrayList<>();
+  private final List<FanOutScheduler.GroupCopies> copies = new ArrayList<>();
+  private final Set<String> plannedMasters = new HashSet<>();
+  private long budgetBytes;
+  private @Nullable SlotLedger arrayTotal;
+
+  PlanRun(PlanningPolicy policy, PlanningInput input) {
+    this.policy = policy;
+    this.input = input;
+    this.caps = input.capabilities();
+  }
+
+  static String replicaStepId(String name) {
+    return "replica:" + name;
+  }
+
+  static String cloneStepId(String name) {
+    return "clone:" + name;
+  }
+
+  static String deleteStepId(String name) {
+    return "delete:" + name;
+  }
+
+  ReplicationPlan run() {
+    if (!input.store().equals(input.inventory().store())) {
+      throw new IllegalArgumentException(
+          "inventory.store: the inventory lists " + input.inventory().store()
+              + ", not the planned store " + input.store());
+    }
+    indexDemand();
+    indexInventory();
+    chooseGroups();
+    classifyClones();
+    cleanUpFailedMasters();
+    budgetBytes = caps.freeCapacityBytes();
+    int keptTotal = 0;
+    for (int k : keptClones.values()) {
+      keptTotal += k;
+    }
+    arrayTotal = new SlotLedger(caps.maxVirtualCopiesTotal(), keptTotal, pendingCloneDeletes);
+    for (Map.Entry<ContentId, String> e : chosenGroup.entrySet()) {
+      planGroup(e.getKey(), e.getValue());
+    }
+    List<PlanStep> steps =
+        new ArrayList<>(
+            cloneDeletes.size() + masterDeletes.size() + retirements.size() + clones.size()
+                + plannedMasters.size());
+    steps.addAll(cloneDeletes);
+    steps.addAll(masterDeletes);
+    steps.addAll(retirements);
+    steps.addAll(
+        FanOutScheduler.schedule(copies, caps.maxConcurrentPhysicalCopies(), plannedMasters));
+    steps.addAll(clones);
+    return new ReplicationPlan(input.store(), steps, shortfalls, sizing, findings);
+  }
+
+  private void indexDemand() {
+    int maxName = caps.maxNameLength();
+    input
+        .demand()
+        .vms()
+        .forEach(
+            (vm, content) -> {
+              if (vm.value().length() > maxName) {
+                throw new IllegalArgumentException(
+                    "demand.vms: VM id " + vm + " names its clone and is longer than"
+                        + " capabilities.maxNameLength (" + maxName + ")");
+              }
+              demandByName.put(vm.value(), content);
+              vmsByContent.computeIfAbsent(content, c -> new ArrayList<>()).add(vm);
+            });
+  }
+
+  private void indexInventory() {
+    for (Container c : input.inventory().containers()) {
+      byId.put(c.id(), c);
+      usedNames.add(c.name());
+      if (!c.isMaster()) {
+        continue;
+      }
+      if (demandByName.containsKey(c.name())) {
+        throw new IllegalArgumentException(
+            "demand.vms: VM id " + c.name() + " is the name of master " + c.id()
+                + "; a clone cannot take it");
+      }
+      String group = requireNonNull(c.group(), "group").value();
+      if (c.state() == ContainerState.FAILED) {
+        failedByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(c);
+      } else {
+        liveByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(c);
+        ContainerId source = c.source();
+        if (c.state() == ContainerState.COPYING && source != null) {
+          copyingSources.add(source);
+        }
+      }
+    }
+    Comparator<Container> byName = Comparator.comparing(Container::name);
+    liveByGroup.values().forEach(l -> l.sort(byName));
+    failedByGroup.values().forEach(l -> l.sort(byName));
+  }
+
+  private void chooseGroups() {
+    Map<ContentId, List<String>> groupsOf = new TreeMap<>(CONTENT_ORDER);
+    for (Map.Entry<String, List<Container>> e : liveByGroup.entrySet()) {
+      ContentId content = e.getValue().get(0).content();
+      for (Container m : e.getValue()) {
+        if (!m.content().equals(content)) {
+          throw new IllegalArgumentException(
+              "inventory.containers: group " + e.getKey() + " holds both " + content + " and "
+                  + m.content() + " (master " + m.name() + ")");
+        }
+      }
+      groupsOf.computeIfAbsent(content, c -> new ArrayList<>()).add(e.getKey());
+    }
+    for (Map.Entry<ContentId, List<String>> e : groupsOf.entrySet()) {
+      List<String> groups = e.getValue();
+      String chosen = groups.get(0);
+      String why = "it has the lowest group id";
+      for (String g : groups) {
+        if (requireNonNull(liveByGroup.get(g), "group").stream().anyMatch(Container::isOrigin)) {
+          chosen = g;
+          why = "it holds the origin";
+          break;
+        }
+      }
+      chosenGroup.put(e.getKey(), chosen);
+      if (groups.size() > 1) {
+        findings.add(
+            new Finding(
+                Finding.Kind.SEVERAL_GROUPS,
+                chosen,
+                "groups " + groups + " all hold " + e.getKey() + "; planned with " + chosen
+                    + " because " + why + ". The others are left as they are."));
+      }
+    }
+    for (Map.Entry<ContentId, List<VmId>> e : vmsByContent.entrySet()) {
+      if (!chosenGroup.containsKey(e.getKey())) {
+        throw new IllegalArgumentException(
+            "demand.vms: unknown image " + e.getKey() + " (wanted by VM " + e.getValue().get(0)
+                + "): no ready or copying master holds it");
+      }
+    }
+  }
+
+  private void classifyClones() {
+    List<Container> virtual = new ArrayList<>();
+    for (Container c : input.inventory().containers()) {
+      if (!c.isMaster()) {
+        virtual.add(c);
+      }
+    }
+    virtual.sort(Comparator.comparing(Container::name));
+    for (Container c : virtual) {
+      ContainerId source = requireNonNull(c.source(), "source");
+      ContentId wanted = demandByName.get(c.name());
+      if (c.state() == ContainerState.FAILED) {
+        String id =
+            deleteClone(
+                c, source, DeleteContainer.Cause.FAILED_COPY, "The clone's copy failed.");
+        if (wanted != null) {
+          oldCloneDelete.put(c.name(), id);
+        }
+      } else if (wanted == null) {
+        deleteClone(
+            c, source, DeleteContainer.Cause.VM_REMOVED, "VM " + c.name() + " left the demand.");
+      } else if (!wanted.equals(c.content())) {
+        String id =
+            deleteClone(
+                c,
+                source,
+                DeleteContainer.Cause.VM_REMOVED,
+                "VM " + c.name() + " moves from " + c.content() + " to " + wanted
+                    + "; its new clone waits for this deletion.");
+        oldCloneDelete.put(c.name(), id);
+      } else {
+        servedVms.add(c.name());
+        keptClones.merge(source, 1, Integer::sum);
+        Container master = byId.get(source);
+        if (master == null) {
+          findings.add(
+              new Finding(
+                  Finding.Kind.CLONE_SOURCE_MISSING,
+                  c.name(),
+                  "its source " + source + " is not in the inventory; kept, it still serves VM "
+                      + c.name()));
+        } else if (!master.isMaster()
+            || master.state() == ContainerState.FAILED
+            || !requireNonNull(master.group(), "group").value().equals(chosenGroup.get(wanted))) {
+          findings.add(
+              new Finding(
+                  Finding.Kind.CLONE_OUTSIDE_GROUP,
+                  c.name(),
+                  "its source " + master.name() + " is not a ready member of group "
+                      + chosenGroup.get(wanted) + " for " + wanted
+                      + "; kept where it is, it still serves VM " + c.name()));
+        }
+      }
+    }
+  }
+
+  private String deleteClone(
+      Container c, ContainerId source, DeleteContainer.Cause cause, String reason) {
+    String id = deleteStepId(c.name());
+    cloneDeletes.add(new DeleteContainer(id, c.id(), c.name(), cause, List.of(), reason));
+    pendingBySource.computeIfAbsent(source, s -> new ArrayDeque<>()).add(id);
+    pendingCloneDeletes.add(id);
+    return id;
+  }
+
+  private void cleanUpFailedMasters() {
+    for (List<Container> failed : failedByGroup.values()) {
+      for (Container m : failed) {
+        int kept = keptClones.getOrDefault(m.id(), 0);
+        if (kept > 0) {
+          findings.add(
+              new Finding(
+                  Finding.Kind.FAILED_MASTER_WITH_CLONES,
+                  m.name(),
+                  "failed copy still holds " + kept + " clone(s); it stays until they go"));
+          continue;
+        }
+        String id = deleteStepId(m.name());
+        ArrayDeque<String> clonesGoing = pendingBySource.getOrDefault(m.id(), new ArrayDeque<>());
+        masterDeletes.add(
+            new DeleteContainer(
+                id,
+                m.id(),
+                m.name(),
+                DeleteContainer.Cause.FAILED_COPY,
+                List.copyOf(clonesGoing),
+                "The physical copy failed; it holds no usable content."));
+        failedMasterDelete.put(m.name(), id);
+      }
+    }
+  }
+
+  /** A master of the group being planned, existing or new, with its slots. */
+  private static final class Slot {
+    final String name;
+    final boolean isNew;
+    final int index;
+    final long softCap;
+    final long hardCap;
+    final SlotLedger ledger;
+    long load;
+    long placed;
+
+    Slot(String name, boolean isNew, int index, long load, long softCap, long hardCap,
+        SlotLedger ledger) {
+      this.name = name;
+      this.isNew = isNew;
+      this.index = index;
+      this.load = load;
+      this.softCap = softCap;
+      this.hardCap = hardCap;
+      this.ledger = ledger;
+    }
+  }
+
+  private void planGroup(ContentId content, String groupKey) {
+    List<Container> live = new ArrayList<>(requireNonNull(liveByGroup.get(groupKey), "group"));
+    GroupId group = requireNonNull(live.get(0).group(), "group");
+    List<VmId> demanded = vmsByContent.getOrDefault(content, List.of());
+    List<VmId> toPlace = new ArrayList<>();
+    for (VmId vm : demanded) {
+      if (!servedVms.contains(vm.value())) {
+        toPlace.add(vm);
+      }
+    }
+    int n = demanded.size();
+    int hard = caps.maxVirtualCopiesPerSource();
+    int soft = policy.cloneRatio() > 0 ? (hard > 0 ? Math.min(hard, policy.cloneRatio())
+        : policy.cloneRatio()) : hard;
+    boolean hasOrigin = live.stream().anyMatch(Container::isOrigin);
+    boolean reserved = !policy.originServesClones() && hasOrigin;
+    long image = 0;
+    for (Container m : live) {
+      image = Math.max(image, m.sizeBytes());
+      int kept = keptClones.getOrDefault(m.id(), 0);
+      if (hard > 0 && kept > hard) {
+        findings.add(
+            new Finding(
+                Finding.Kind.MASTER_OVER_LIMIT,
+                m.name(),
+                "holds " + kept + " clones, over the per-source limit of " + hard
+                    + "; they stay, it takes no new ones"));
+      }
+    }
+
+    // Count need and throughput need.
+    long sizedN = n + ceilDiv((long) n * policy.growthHeadroomPercent(), 100);
+    long serving = soft == 0 ? (sizedN > 0 ? 1 : 0) : ceilDiv(sizedN, soft);
+    long countNeed = reserved ? 1 + serving : Math.max(1, serving);
+    long concurrent = toPlace.size();
+    if (caps.maxConcurrentVirtualCopies() > 0) {
+      concurrent = Math.min(concurrent, caps.maxConcurrentVirtualCopies());
+    }
+    int k = policy.maxConcurrentCreationsPerSource();
+    long throughputNeed = k > 0 && concurrent > 0 ? ceilDiv(concurrent, k) + (reserved ? 1 : 0) : 0;
+    long target = Math.max(countNeed, throughputNeed);
+
+    // Slots of the existing masters.
+    List<Slot> slots = new ArrayList<>(live.size());
+    long availSoft = 0;
+    long availHard = 0;
+    for (Container m : live) {
+      long kept = keptClones.getOrDefault(m.id(), 0);
+      SlotLedger ledger =
+          new SlotLedger(hard, kept, pendingBySource.getOrDefault(m.id(), new ArrayDeque<>()));
+      boolean closed = reserved && m.isOrigin();
+      long softCap = closed ? 0 : soft == 0 ? UNBOUNDED : Math.max(0, soft - kept);
+      long hardCap = closed ? 0 : ledger.remaining();
+      slots.add(new Slot(m.name(), false, slots.size(), kept, softCap, hardCap, ledger));
+      availSoft = sat(availSoft + softCap);
+      availHard = sat(availHard + hardCap);
+    }
+    long perNewSoft = soft == 0 ? UNBOUNDED : soft;
+    long perNewHard = hard == 0 ? UNBOUNDED : hard;
+    long need = toPlace.size();
+    int existing = live.size();
+
+    long newMasters = Math.max(0, target - existing);
+    String extraNote = "";
+    if (availSoft + slots(newMasters, perNewSoft) < need) {
+      long before = newMasters;
+      long deficit = need - availSoft - slots(newMasters, perNewSoft);
+      newMasters += perNewSoft >= UNBOUNDED ? 1 : ceilDiv(deficit, perNewSoft);
+      if (newMasters > target - Math.min(target, existing) && before < newMasters) {
+        extraNote =
+            " " + (newMasters - before) + " more master(s) because the existing ones cannot take"
+                + " their share (full or over the limit).";
+      }
+    }
+
+    // Retire what the sizing no longer needs.
+    int retired = 0;
+    if (newMasters == 0 && existing > target) {
+      List<Slot> candidates = new ArrayList<>();
+      for (int i = 0; i < live.size(); i++) {
+        Container m = live.get(i);
+        if (!m.isOrigin()
+            && m.isReady()
+            && keptClones.getOrDefault(m.id(), 0) == 0
+            && !copyingSources.contains(m.id())) {
+          candidates.add(slots.get(i));
+        }
+      }
+      candidates.sort(
+          Comparator.comparingLong((Slot s) -> ordinal(group, s.name))
+              .thenComparing(s -> s.name)
+              .reversed());
+      long canRetire = existing - target;
+      Set<String> retiredNames = new HashSet<>();
+      for (Slot s : candidates) {
+        if (retired >= canRetire) {
+          break;
+        }
+        long softAfter = availSoft >= UNBOUNDED ? UNBOUNDED : availSoft - s.softCap;
+        boolean stillServed =
+            softAfter >= need && (softAfter < UNBOUNDED || existing - retired - 1 > (reserved ? 1
+                : 0) || need == 0);
+        if (!stillServed) {
+          continue;
+        }
+        availSoft = softAfter;
+        availHard = availHard >= UNBOUNDED ? UNBOUNDED : availHard - s.hardCap;
+        Container m = live.get(s.index);
+        retirements.add(
+            new DeleteContainer(
+                deleteStepId(m.name()),
+                m.id(),
+                m.name(),
+                DeleteContainer.Cause.REPLICA_RETIRED,
+                List.copyOf(pendingBySource.getOrDefault(m.id(), new ArrayDeque<>())),
+                "Group " + group + " needs " + target + " master(s) and has " + existing
+                    + "; this replica holds no clones (highest ordinal first)."));
+        retiredNames.add(m.name());
+        retired++;
+      }
+      if (retired > 0) {
+        List<Slot> keptSlots = new ArrayList<>();
+        for (Slot s : slots) {
+          if (!retiredNames.contains(s.name)) {
+            keptSlots.add(s);
+          }
+        }
+        slots = keptSlots;
+      }
+    }
+
+    // Bound the new masters by the cap, then capacity and the array's total.
+    Shortfall.Limit bound = null;
+    String boundNote = "";
+    if (policy.maxMastersPerGroup() > 0) {
+      long allowed = Math.max(0, policy.maxMastersPerGroup() - existing);
+      if (newMasters > allowed) {
+        boundNote =
+            " The master cap of " + policy.maxMastersPerGroup() + " bound: " + allowed
+                + " new replica(s) instead of " + newMasters + ".";
+        newMasters = allowed;
+        if (Math.min(need, sat(availHard + slots(newMasters, perNewHard))) < need) {
+          bound = Shortfall.Limit.REPLICA_CAP;
+        }
+      }
+    }
+    long g = policy.expectedCloneGrowthBytes();
+    SlotLedger total = requireNonNull(arrayTotal, "arrayTotal");
+    long placeable = Math.min(need, sat(availHard + slots(newMasters, perNewHard)));
+    long affordable = affordable(newMasters, placeable, image, g, total.remaining());
+    if (affordable < placeable) {
+      long bestM = 0;
+      long bestC = -1;
+      for (long m = 0; m <= newMasters; m++) {
+        long c =
+            affordable(m, Math.min(need, sat(availHard + slots(m, perNewHard))), image, g,
+                total.remaining());
+        if (c > bestC) {
+          bestC = c;
+          bestM = m;
+        }
+      }
+      long wanted = newMasters;
+      newMasters = bestM;
+      affordable = Math.max(0, bestC);
+      if (bound == null) {
+        bound = total.remaining() < placeable && affordable >= total.remaining()
+            ? Shortfall.Limit.ARRAY_TOTAL
+            : Shortfall.Limit.CAPACITY;
+      }
+      boundNote +=
+          " " + (bound == Shortfall.Limit.ARRAY_TOTAL
+              ? "The array's virtual copy total (" + caps.maxVirtualCopiesTotal() + ") leaves room"
+                  + " for " + total.remaining() + " more clone(s)"
+              : "Free capacity (" + budgetBytes + " bytes) pays for " + bestM + " of " + wanted
+                  + " replica(s) at " + image + " bytes and " + affordable + " clone(s) at " + g
+                  + " bytes")
+              + ".";
+    }
+    long toMake = Math.min(placeable, affordable);
+    budgetBytes -= newMasters * image + toMake * g;
+
+    // Name the new replicas: failed copies' names first, then the smallest free ordinals.
+    List<FanOutScheduler.NewReplica> pending = new ArrayList<>();
+    List<Container> failed = new ArrayList<>(failedByGroup.getOrDefault(groupKey, List.of()));
+    failed.sort(Comparator.comparingLong((Container c) -> ordinal(group, c.name()))
+        .thenComparing(Container::name));
+    int failedIndex = 0;
+    int nextOrdinal = 1;
+    String why =
+        "Group " + group + " needs " + Math.max(target, existing + newMasters) + " master(s) for "
+            + n + " VM(s).";
+    for (long i = 0; i < newMasters; i++) {
+      String name = null;
+      List<String> extra = List.of();
+      while (failedIndex < failed.size() && name == null) {
+        Container f = failed.get(failedIndex++);
+        String del = failedMasterDelete.get(f.name());
+        if (del != null) {
+          name = f.name();
+          extra = List.of(del);
+        }
+      }
+      if (name == null) {
+        String candidate;
+        do {
+          candidate = String.format("%s-r%03d", group.value(), nextOrdinal++);
+        } while (usedNames.contains(candidate) || demandByName.containsKey(candidate));
+        name = candidate;
+      }
+      if (name.length() > caps.maxNameLength()) {
+        throw new IllegalArgumentException(
+            "inventory.containers: group " + group + " gives replica name " + name
+                + ", longer than capabilities.maxNameLength (" + caps.maxNameLength() + ")");
+      }
+      usedNames.add(name);
+      plannedMasters.add(name);
+      pending.add(new FanOutScheduler.NewReplica(name, extra, why));
+      slots.add(
+          new Slot(name, true, slots.size(), 0, perNewSoft, perNewHard,
+              new SlotLedger(hard, 0, new ArrayDeque<>())));
+    }
+    if (!pending.isEmpty()) {
+      copies.add(sourcesFor(group, content, image, live, slots, pending));
+    }
+
+    // Place the new clones, then list what is left out.
+    List<VmId> placing = toPlace.subList(0, (int) toMake);
+    place(content, placing, slots, k);
+    if (toMake < need) {
+      Shortfall.Limit limit = bound == null ? Shortfall.Limit.PER_SOURCE : bound;
+      List<VmId> left = List.copyOf(toPlace.subList((int) toMake, toPlace.size()));
+      shortfalls.add(
+          new Shortfall(
+              content,
+              limit,
+              left,
+              left.size() + " of " + n + " VM(s) of " + content + " get no clone:"
+                  + boundNote));
+    }
+    sizing.add(
+        new GroupSizing(
+            content,
+            group,
+            n,
+            (int) toMake,
+            soft,
+            (int) Math.min(Integer.MAX_VALUE, countNeed),
+            (int) Math.min(Integer.MAX_VALUE, throughputNeed),
+            (int) (existing - retired + newMasters),
+            existing,
+            (int) newMasters,
+            retired,
+            note(n, toPlace.size(), hard, soft, reserved, sizedN, countNeed, k, concurrent,
+                throughputNeed, existing, newMasters, retired) + extraNote + boundNote));
+  }
+
+  private FanOutScheduler.GroupCopies sourcesFor(
+      GroupId group,
+      ContentId content,
+      long image,
+      List<Container> live,
+      List<Slot> slots,
+      List<FanOutScheduler.NewReplica> pending) {
+    Set<String> keptNames = new HashSet<>();
+    for (Slot s : slots) {
+      keptNames.add(s.name);
+    }
+    List<String> ready = new ArrayList<>();
+    List<String> copying = new ArrayList<>();
+    for (Container m : live) {
+      if (!keptNames.contains(m.name())) {
+        continue;
+      }
+      List<String> target = m.isReady() ? ready : copying;
+      if (m.isOrigin()) {
+        target.add(0, m.name());
+      } else {
+        target.add(m.name());
+      }
+    }
+    boolean useCopying = ready.isEmpty();
+    return new FanOutScheduler.GroupCopies(
+        group,
+        content,
+        image,
+        useCopying ? copying : ready,
+        pending,
+        useCopying ? " The group has no ready master: wait for the source to finish copying." : "");
+  }
+
+  private void place(ContentId content, List<VmId> vms, List<Slot> slots, int perSourceRate) {
+    int cursor = 0;
+    List<java.util.function.ToLongFunction<Slot>> passes = new ArrayList<>();
+    if (perSourceRate > 0) {
+      passes.add(s -> Math.min(s.softCap, perSourceRate));
+    }
+    passes.add(s -> s.softCap);
+    passes.add(s -> s.hardCap);
+    for (java.util.function.ToLongFunction<Slot> cap : passes) {
+      if (cursor >= vms.size()) {
+        return;
+      }
+      if (policy.placement() == Placement.PACK) {
+        for (Slot s : slots) {
+          long limit = Math.min(cap.applyAsLong(s), s.hardCap);
+          while (s.placed < limit && cursor < vms.size()) {
+            placeOne(content, vms.get(cursor++), s);
+          }
+        }
+      } else {
+        PriorityQueue<Slot> queue =
+            new PriorityQueue<>(
+                Math.max(1, slots.size()),
+                Comparator.comparingLong((Slot s) -> s.load).thenComparingInt(s -> s.index));
+        for (Slot s : slots) {
+          if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
+            queue.add(s);
+          }
+        }
+        while (cursor < vms.size() && !queue.isEmpty()) {
+          Slot s = queue.poll();
+          placeOne(content, vms.get(cursor++), s);
+          if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
+            queue.add(s);
+          }
+        }
+      }
+    }
+    if (cursor < vms.size()) {
+      throw new IllegalStateException("sizing left " + (vms.size() - cursor) + " VMs unplaced");
+    }
+  }
+
+  private void placeOne(ContentId content, VmId vm, Slot s) {
+    Set<String> deps = new LinkedHashSet<>(4);
+    if (s.isNew) {
+      deps.add(replicaStepId(s.name));
+    }
+    String old = oldCloneDelete.get(vm.value());
+    if (old != null) {
+      deps.add(old);
+    }
+    deps.addAll(s.ledger.take());
+    deps.addAll(requireNonNull(arrayTotal, "arrayTotal").take());
+    s.placed++;
+    s.load++;
+    clones.add(
+        new CreateClone(
+            cloneStepId(vm.value()),
+            vm.value(),
+            vm,
+            s.name,
+            content,
+            List.copyOf(deps),
+            s.isNew ? "new VM; clones from new replica " + s.name
+                : "new VM; " + s.name + " has a free slot"));
+  }
+
+  private long affordable(long masters, long placeable, long image, long growth, long total) {
+    long replicaCost = mul(masters, image);
+    if (replicaCost > budgetBytes) {
+      return -1;
+    }
+    long c = Math.min(placeable, total);
+    if (growth > 0) {
+      c = Math.min(c, (budgetBytes - replicaCost) / growth);
+    }
+    return c;
+  }
+
+  private String note(
+      int n,
+      int toCome,
+      int hard,
+      int soft,
+      boolean reserved,
+      long sizedN,
+      long countNeed,
+      int k,
+      long concurrent,
+      long throughputNeed,
+      int existing,
+      long newMasters,
+      int retired) {
+    StringBuilder b = new StringBuilder();
+    b.append("N = ").append(n).append(" VM(s) (").append(n - toCome).append(" provisioned, ")
+        .append(toCome).append(" to come)");
+    if (sizedN != n) {
+      b.append(", sized for ").append(sizedN).append(" with ")
+          .append(policy.growthHeadroomPercent()).append("% headroom");
+    }
+    if (soft == 0) {
+      b.append("; no per-source limit, so one master serves them all");
+    } else {
+      b.append("; L = ").append(soft)
+          .append(soft != hard ? " (policy clone ratio; array limit "
+              + (hard == 0 ? "none" : Integer.toString(hard)) + ")" : " (array per-source limit)");
+      b.append("; count need ").append(reserved ? "1 + " : "max(1, ").append("ceil(")
+          .append(sizedN).append(" / ").append(soft).append(")").append(reserved ? "" : ")")
+          .append(" = ").append(countNeed);
+      if (reserved) {
+        b.append(" (the origin is reserved as a pristine source)");
+      }
+    }
+    if (k > 0) {
+      b.append("; throughput need ceil(").append(concurrent).append(" concurrent / ").append(k)
+          .append(")").append(reserved && throughputNeed > 0 ? " + 1" : "").append(" = ")
+          .append(throughputNeed);
+    }
+    b.append(". Masters: ").append(existing).append(" exist");
+    if (newMasters > 0) {
+      b.append(", ").append(newMasters).append(" new replica(s)");
+    }
+    if (retired > 0) {
+      b.append(", ").append(retired).append(" retired");
+    }
+    b.append(" -> ").append(existing - retired + newMasters).append('.');
+    if (throughputNeed > countNeed) {
+      b.append(" Throughput bound.");
+    }
+    return b.toString();
+  }
+
+  private static long ordinal(GroupId group, String name) {
+    String prefix = group.value() + "-r";
+    if (!name.startsWith(prefix) || name.length() == prefix.length()
+        || name.length() - prefix.length() > 9) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = prefix.length(); i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+
+  private static long sat(long v) {
+    return Math.min(UNBOUNDED, v);
+  }
+
+  private static long slots(long masters, long perMaster) {
+    if (masters == 0) {
+      return 0;
+    }
+    return perMaster >= UNBOUNDED / masters ? UNBOUNDED : masters * perMaster;
+  }
+
+  private static long mul(long a, long b) {
+    long hi = Math.multiplyHigh(a, b);
+    long lo = a * b;
+    return hi != 0 || lo < 0 ? Long.MAX_VALUE : lo;
+  }
+}
