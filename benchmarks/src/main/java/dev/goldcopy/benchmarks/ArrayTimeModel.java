@@ -2,6 +2,9 @@ package dev.goldcopy.benchmarks;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.goldcopy.sim.LatencyModel;
+import dev.goldcopy.sim.VendorProfile;
+import dev.goldcopy.spi.ArrayCapabilities;
 import java.math.BigInteger;
 import java.time.Duration;
 
@@ -60,6 +63,32 @@ public record ArrayTimeModel(
     if (value <= 0) {
       throw new IllegalArgumentException(field + " must be positive: " + value);
     }
+  }
+
+  /**
+   * Reads the time model of a simulated vendor profile: its latency model's rates and clone
+   * latency, and its declared concurrency (unlimited counts as {@link Integer#MAX_VALUE}). A copy has no
+   * overhead besides its bytes on the simulator (its response latency applies only to answers
+   * without work), so the overhead is zero.
+   *
+   * @param profile the profile
+   * @return the model
+   * @throws NullPointerException if {@code profile} is null
+   */
+  public static ArrayTimeModel of(VendorProfile profile) {
+    requireNonNull(profile, "profile");
+    LatencyModel latency = profile.latency();
+    return new ArrayTimeModel(
+        latency.aggregateBytesPerSecond(),
+        Math.min(latency.perStreamBytesPerSecond(), latency.aggregateBytesPerSecond()),
+        Duration.ZERO,
+        orMax(profile.maxConcurrentPhysicalCopies()),
+        latency.cloneLatency(),
+        orMax(profile.maxConcurrentVirtualCopies()));
+  }
+
+  private static int orMax(int maximum) {
+    return ArrayCapabilities.isLimited(maximum) ? maximum : Integer.MAX_VALUE;
   }
 
   /**
