@@ -57,7 +57,7 @@ final class PlanRun {
   private final List<Finding> findings = new ArrayList<>();
   private final List<FanOutScheduler.GroupCopies> copies = new ArrayList<>();
   private final Set<String> plannedMasters = new HashSet<>();
-  private long budgetBytes;
+  private @Nullable CapacityLedger capacity;
   private @Nullable SlotLedger arrayTotal;
 
   PlanRun(PlanningPolicy policy, PlanningInput input) {
@@ -89,7 +89,15 @@ final class PlanRun {
     chooseGroups();
     classifyClones();
     cleanUpFailedMasters();
-    budgetBytes = caps.freeCapacityBytes();
+    CapacityLedger ledger = new CapacityLedger(caps.freeCapacityBytes());
+    for (PlanStep step : cloneDeletes) {
+      ledger.credit(step.id(), policy.expectedCloneGrowthBytes());
+    }
+    for (PlanStep step : masterDeletes) {
+      DeleteContainer d = (DeleteContainer) step;
+      ledger.credit(d.id(), requireNonNull(byId.get(d.container()), "container").sizeBytes());
+    }
+    capacity = ledger;
     int keptTotal = 0;
     for (int k : keptClones.values()) {
       keptTotal += k;
@@ -431,6 +439,7 @@ final class PlanRun {
                 List.copyOf(pendingBySource.getOrDefault(m.id(), new ArrayDeque<>())),
                 "Group " + group + " needs " + target + " master(s) and has " + existing
                     + "; this replica holds no clones (highest ordinal first)."));
+        requireNonNull(capacity, "capacity").credit(deleteStepId(m.name()), m.sizeBytes());
         retiredNames.add(m.name());
         retired++;
       }
@@ -477,6 +486,7 @@ final class PlanRun {
         }
       }
       long wanted = newMasters;
+      long budget = requireNonNull(capacity, "capacity").available();
       newMasters = bestM;
       affordable = Math.max(0, bestC);
       if (bound == null) {
@@ -488,13 +498,12 @@ final class PlanRun {
           " " + (bound == Shortfall.Limit.ARRAY_TOTAL
               ? "The array's virtual copy total (" + caps.maxVirtualCopiesTotal() + ") leaves room"
                   + " for " + total.remaining() + " more clone(s)"
-              : "Free capacity (" + budgetBytes + " bytes) pays for " + bestM + " of " + wanted
+              : "Free capacity (" + budget + " bytes) pays for " + bestM + " of " + wanted
                   + " replica(s) at " + image + " bytes and " + affordable + " clone(s) at " + g
                   + " bytes")
               + ".";
     }
     long toMake = Math.min(placeable, affordable);
-    budgetBytes -= newMasters * image + toMake * g;
 
     // Name the new replicas: failed copies' names first, then the smallest free ordinals.
     List<FanOutScheduler.NewReplica> pending = new ArrayList<>();
@@ -528,6 +537,12 @@ final class PlanRun {
         throw new IllegalArgumentException(
             "inventory.containers: group " + group + " gives replica name " + name
                 + ", longer than capabilities.maxNameLength (" + caps.maxNameLength() + ")");
+      }
+      List<String> paid = requireNonNull(capacity, "capacity").take(image);
+      if (!paid.isEmpty()) {
+        List<String> all = new ArrayList<>(extra);
+        all.addAll(paid);
+        extra = all;
       }
       usedNames.add(name);
       plannedMasters.add(name);
@@ -659,6 +674,7 @@ final class PlanRun {
     }
     deps.addAll(s.ledger.take());
     deps.addAll(requireNonNull(arrayTotal, "arrayTotal").take());
+    deps.addAll(requireNonNull(capacity, "capacity").take(policy.expectedCloneGrowthBytes()));
     s.placed++;
     s.load++;
     clones.add(
@@ -674,13 +690,14 @@ final class PlanRun {
   }
 
   private long affordable(long masters, long placeable, long image, long growth, long total) {
+    long budget = requireNonNull(capacity, "capacity").available();
     long replicaCost = mul(masters, image);
-    if (replicaCost > budgetBytes) {
+    if (replicaCost > budget) {
       return -1;
     }
     long c = Math.min(placeable, total);
     if (growth > 0) {
-      c = Math.min(c, (budgetBytes - replicaCost) / growth);
+      c = Math.min(c, (budget - replicaCost) / growth);
     }
     return c;
   }

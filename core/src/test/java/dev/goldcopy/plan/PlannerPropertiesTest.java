@@ -15,7 +15,7 @@ import org.quicktheories.generators.SourceDSL;
 
 /** The sizing invariants, on generated capabilities, inventories and demands. */
 class PlannerPropertiesTest {
-  private static final int EXAMPLES = 150;
+  private static final int EXAMPLES = 300;
   private static final ContainerReplicationPlanner PLANNER =
       ContainerReplicationPlanner.create(PlanningPolicy.defaults());
 
@@ -24,8 +24,8 @@ class PlannerPropertiesTest {
     qt().withExamples(EXAMPLES).forAll(Scenario.scenarios()).checkAssert(s -> {
       StoreModel store = s.store();
       Demand demand = s.demand();
-      ReplicationPlan plan = PLANNER.plan(store.input(demand));
-      store.apply(plan, 0);
+      ReplicationPlan plan = s.planner().plan(store.input(demand));
+      store.apply(plan, s.growth());
       Set<String> served = store.placement().keySet();
       Set<String> shortVms = new HashSet<>();
       plan.shortfalls().forEach(f -> f.vms().forEach(v -> shortVms.add(v.value())));
@@ -41,7 +41,7 @@ class PlannerPropertiesTest {
   void noMasterGoesOverItsLimit() {
     qt().withExamples(EXAMPLES).forAll(Scenario.scenarios()).checkAssert(s -> {
       StoreModel store = s.store();
-      store.apply(PLANNER.plan(store.input(s.demand())), 0); // checks after every clone
+      store.apply(s.planner().plan(store.input(s.demand())), s.growth()); // checks each clone
       if (s.limit() > 0) {
         for (Container m : store.masters()) {
           assertThat(store.clonesOf(m.id())).isLessThanOrEqualTo(s.limit());
@@ -54,8 +54,8 @@ class PlannerPropertiesTest {
   void planIsMinimalDroppingAnyReplicaLeavesAVmWithoutASlot() {
     qt().withExamples(EXAMPLES).forAll(Scenario.scenarios()).checkAssert(s -> {
       StoreModel store = s.store();
-      ReplicationPlan plan = PLANNER.plan(store.input(s.demand()));
-      store.apply(plan, 0);
+      ReplicationPlan plan = s.planner().plan(store.input(s.demand()));
+      store.apply(plan, s.growth());
       Map<String, Integer> load = new HashMap<>();
       store.masters().forEach(m -> load.put(m.name(), store.clonesOf(m.id())));
       for (PlanStep step : plan.steps()) {
@@ -81,7 +81,7 @@ class PlannerPropertiesTest {
       StoreModel store = s.store();
       Map<String, String> before = store.placement();
       Demand demand = s.demand();
-      store.apply(PLANNER.plan(store.input(demand)), 0);
+      store.apply(s.planner().plan(store.input(demand)), s.growth());
       Map<String, String> after = store.placement();
       for (VmId vm : demand.vms().keySet()) {
         String was = before.get(vm.value());
@@ -97,8 +97,8 @@ class PlannerPropertiesTest {
     qt().withExamples(EXAMPLES).forAll(Scenario.scenarios()).checkAssert(s -> {
       StoreModel store = s.store();
       Demand demand = s.demand();
-      store.apply(PLANNER.plan(store.input(demand)), 0);
-      ReplicationPlan again = PLANNER.plan(store.input(demand));
+      store.apply(s.planner().plan(store.input(demand)), s.growth());
+      ReplicationPlan again = s.planner().plan(store.input(demand));
       assertThat(again.steps()).as(again.explain()).isEmpty();
     });
   }
@@ -109,7 +109,7 @@ class PlannerPropertiesTest {
         .forAll(Scenario.scenarios(), SourceDSL.integers().between(0, 31))
         .checkAssert((s, p) -> {
           PlanningPolicy policy =
-              PlanningPolicy.builder()
+              s.policy().toBuilder()
                   .placement((p & 1) != 0 ? Placement.PACK : Placement.SPREAD)
                   .originServesClones((p & 2) == 0)
                   .maxConcurrentCreationsPerSource((p & 4) != 0 ? 7 : 0)
@@ -119,7 +119,7 @@ class PlannerPropertiesTest {
           ContainerReplicationPlanner planner = ContainerReplicationPlanner.create(policy);
           StoreModel store = s.store();
           Demand demand = s.demand();
-          store.apply(planner.plan(store.input(demand)), 0);
+          store.apply(planner.plan(store.input(demand)), s.growth());
           ReplicationPlan again = planner.plan(store.input(demand));
           assertThat(again.steps()).as(again.explain()).isEmpty();
         });

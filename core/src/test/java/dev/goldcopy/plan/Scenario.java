@@ -16,7 +16,8 @@ import org.quicktheories.generators.SourceDSL;
  * @param removeEvery every k-th provisioned VM leaves the demand; 0 for none
  * @param toCome new VMs in the demand
  * @param extras bit 0: the history packed; bit 1: a failed replica; bit 2: a copying replica;
- *     bits 3 to 5: the copy concurrency (0 for none)
+ *     bits 3 to 5: the copy concurrency (0 for none); bit 6: an array-wide virtual copy total;
+ *     bit 7: limited free capacity, clones costing an eighth of the image
  */
 record Scenario(int limit, int provisioned, int removeEvery, int toCome, int extras) {
 
@@ -25,7 +26,7 @@ record Scenario(int limit, int provisioned, int removeEvery, int toCome, int ext
         SourceDSL.integers().between(0, 60),
         SourceDSL.integers().between(0, 4),
         SourceDSL.integers().between(0, 60),
-        SourceDSL.integers().between(0, 63),
+        SourceDSL.integers().between(0, 255),
         Scenario::new);
   }
 
@@ -34,19 +35,42 @@ record Scenario(int limit, int provisioned, int removeEvery, int toCome, int ext
   }
 
   ArrayCapabilities capabilities() {
-    return ArrayCapabilities.builder().maxVirtualCopiesPerSource(limit)
-        .maxConcurrentPhysicalCopies(concurrency()).build();
+    ArrayCapabilities.Builder b = ArrayCapabilities.builder().maxVirtualCopiesPerSource(limit)
+        .maxConcurrentPhysicalCopies(concurrency());
+    if ((extras & 64) != 0) {
+      b.maxVirtualCopiesTotal(provisioned / 2 + 7);
+    }
+    if ((extras & 128) != 0) {
+      b.totalCapacityBytes(100 * StoreModel.IMAGE).freeCapacityBytes(99 * StoreModel.IMAGE)
+          .freeCapacityBytes(6 * StoreModel.IMAGE + provisioned * growth());
+    }
+    return b.build();
+  }
+
+  /** The capacity each clone is expected to take. */
+  long growth() {
+    return (extras & 128) != 0 ? StoreModel.IMAGE / 8 : 0;
+  }
+
+  /** The default policy, with this scenario's clone growth. */
+  PlanningPolicy policy() {
+    return PlanningPolicy.builder().expectedCloneGrowthBytes(growth()).build();
+  }
+
+  /** A planner with {@link #policy()}. */
+  ContainerReplicationPlanner planner() {
+    return ContainerReplicationPlanner.create(policy());
   }
 
   /** Builds the store as its history left it. */
   StoreModel store() {
     StoreModel store = StoreModel.withOrigin(capabilities());
     PlanningPolicy history =
-        PlanningPolicy.builder()
+        policy().toBuilder()
             .placement((extras & 1) != 0 ? Placement.PACK : Placement.SPREAD).build();
     store.apply(
         ContainerReplicationPlanner.create(history).plan(store.input(Demand.of(GOLD, "vm",
-            provisioned))), 0);
+            provisioned))), growth());
     if ((extras & 2) != 0) {
       store.master("gold", "gold-r999", GOLD, "gold-origin", ContainerState.FAILED);
     }
