@@ -13,10 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -32,9 +30,10 @@ final class PlanRun {
   private final ArrayCapabilities caps;
 
   // The input, indexed once.
-  private final Map<ContainerId, Container> byId = new HashMap<>();
+  private final Map<ContainerId, Container> byId;
   private final Set<String> usedNames = new HashSet<>();
-  private final Map<String, ContentId> demandByName = new HashMap<>();
+  private final Map<String, Wanted> demandByName;
+  private @Nullable Set<ContainerId> cloneIds;
   private final Map<ContentId, List<VmId>> vmsByContent = new TreeMap<>(CONTENT_ORDER);
   private final Map<String, List<Container>> liveByGroup = new TreeMap<>();
   private final Map<String, List<Container>> failedByGroup = new TreeMap<>();
@@ -42,13 +41,12 @@ final class PlanRun {
   private final Map<ContainerId, Integer> keptClones = new HashMap<>();
   private final Map<ContainerId, ArrayDeque<String>> pendingBySource = new HashMap<>();
   private final Set<ContainerId> copyingSources = new HashSet<>();
-  private final Map<String, String> oldCloneDelete = new HashMap<>();
   private final Map<String, String> failedMasterDelete = new HashMap<>();
-  private final Set<String> servedVms = new HashSet<>();
   private final ArrayDeque<String> pendingCloneDeletes = new ArrayDeque<>();
 
   // The plan, as it is made.
   private final List<PlanStep> cloneDeletes = new ArrayList<>();
+  private final List<ContainerId> cloneDeleteSources = new ArrayList<>();
   private final List<PlanStep> masterDeletes = new ArrayList<>();
   private final List<PlanStep> retirements = new ArrayList<>();
   private final List<PlanStep> clones = new ArrayList<>();
@@ -64,6 +62,24 @@ final class PlanRun {
     this.policy = policy;
     this.input = input;
     this.caps = input.capabilities();
+    int containers = input.inventory().containers().size();
+    this.byId = new HashMap<>(capacityFor(containers));
+    this.demandByName = new HashMap<>(capacityFor(input.demand().size()));
+  }
+
+  /** A demanded VM: its image version, whether a kept clone serves it, its old clone's deletion. */
+  private static final class Wanted {
+    final ContentId content;
+    boolean served;
+    @Nullable String oldDelete;
+
+    Wanted(ContentId content) {
+      this.content = content;
+    }
+  }
+
+  private static int capacityFor(int entries) {
+    return (int) Math.min(1 << 30, entries * 4L / 3 + 16);
   }
 
   static String replicaStepId(String name) {
@@ -88,6 +104,7 @@ final class PlanRun {
     indexInventory();
     chooseGroups();
     classifyClones();
+    queueCloneDeletes();
     cleanUpFailedMasters();
     CapacityLedger ledger = new CapacityLedger(caps.freeCapacityBytes());
     for (PlanStep step : cloneDeletes) {
@@ -131,18 +148,20 @@ final class PlanRun {
                     "demand.vms: VM id " + vm + " names its clone and is longer than"
                         + " capabilities.maxNameLength (" + maxName + ")");
               }
-              demandByName.put(vm.value(), content);
+              demandByName.put(vm.value(), new Wanted(content));
               vmsByContent.computeIfAbsent(content, c -> new ArrayList<>()).add(vm);
             });
   }
 
   private void indexInventory() {
     for (Container c : input.inventory().containers()) {
-      byId.put(c.id(), c);
-      usedNames.add(c.name());
+      if (mayBeReplicaName(c.name())) {
+        usedNames.add(c.name());
+      }
       if (!c.isMaster()) {
         continue;
       }
+      byId.put(c.id(), c);
       if (demandByName.containsKey(c.name())) {
         throw new IllegalArgumentException(
             "demand.vms: VM id " + c.name() + " is the name of master " + c.id()
@@ -208,22 +227,19 @@ final class PlanRun {
   }
 
   private void classifyClones() {
-    List<Container> virtual = new ArrayList<>();
     for (Container c : input.inventory().containers()) {
-      if (!c.isMaster()) {
-        virtual.add(c);
+      if (c.isMaster()) {
+        continue;
       }
-    }
-    virtual.sort(Comparator.comparing(Container::name));
-    for (Container c : virtual) {
       ContainerId source = requireNonNull(c.source(), "source");
-      ContentId wanted = demandByName.get(c.name());
+      Wanted entry = demandByName.get(c.name());
+      ContentId wanted = entry == null ? null : entry.content;
       if (c.state() == ContainerState.FAILED) {
         String id =
             deleteClone(
                 c, source, DeleteContainer.Cause.FAILED_COPY, "The clone's copy failed.");
-        if (wanted != null) {
-          oldCloneDelete.put(c.name(), id);
+        if (entry != null) {
+          entry.oldDelete = id;
         }
       } else if (wanted == null) {
         deleteClone(
@@ -236,26 +252,27 @@ final class PlanRun {
                 DeleteContainer.Cause.VM_REMOVED,
                 "VM " + c.name() + " moves from " + c.content() + " to " + wanted
                     + "; its new clone waits for this deletion.");
-        oldCloneDelete.put(c.name(), id);
+        requireNonNull(entry, "entry").oldDelete = id;
       } else {
-        servedVms.add(c.name());
+        requireNonNull(entry, "entry").served = true;
         keptClones.merge(source, 1, Integer::sum);
         Container master = byId.get(source);
-        if (master == null) {
+        if (master == null && !isClone(source)) {
           findings.add(
               new Finding(
                   Finding.Kind.CLONE_SOURCE_MISSING,
                   c.name(),
                   "its source " + source + " is not in the inventory; kept, it still serves VM "
                       + c.name()));
-        } else if (!master.isMaster()
+        } else if (master == null
             || master.state() == ContainerState.FAILED
             || !requireNonNull(master.group(), "group").value().equals(chosenGroup.get(wanted))) {
           findings.add(
               new Finding(
                   Finding.Kind.CLONE_OUTSIDE_GROUP,
                   c.name(),
-                  "its source " + master.name() + " is not a ready member of group "
+                  "its source " + (master == null ? source + ", a virtual copy," : master.name())
+                      + " is not a ready member of group "
                       + chosenGroup.get(wanted) + " for " + wanted
                       + "; kept where it is, it still serves VM " + c.name()));
         }
@@ -267,9 +284,29 @@ final class PlanRun {
       Container c, ContainerId source, DeleteContainer.Cause cause, String reason) {
     String id = deleteStepId(c.name());
     cloneDeletes.add(new DeleteContainer(id, c.id(), c.name(), cause, List.of(), reason));
-    pendingBySource.computeIfAbsent(source, s -> new ArrayDeque<>()).add(id);
-    pendingCloneDeletes.add(id);
+    cloneDeleteSources.add(source);
     return id;
+  }
+
+  /** Sorts the clone deletions by name and queues them as pending slot and total credits. */
+  private void queueCloneDeletes() {
+    Integer[] order = new Integer[cloneDeletes.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(
+        order, Comparator.comparing(i -> ((DeleteContainer) cloneDeletes.get(i)).name()));
+    List<PlanStep> sorted = new ArrayList<>(order.length);
+    for (int i : order) {
+      DeleteContainer d = (DeleteContainer) cloneDeletes.get(i);
+      sorted.add(d);
+      pendingBySource
+          .computeIfAbsent(cloneDeleteSources.get(i), s -> new ArrayDeque<>())
+          .add(d.id());
+      pendingCloneDeletes.add(d.id());
+    }
+    cloneDeletes.clear();
+    cloneDeletes.addAll(sorted);
   }
 
   private void cleanUpFailedMasters() {
@@ -307,12 +344,18 @@ final class PlanRun {
     final long softCap;
     final long hardCap;
     final SlotLedger ledger;
+    final String stepId;
+    final String reason;
     long load;
     long placed;
 
     Slot(String name, boolean isNew, int index, long load, long softCap, long hardCap,
         SlotLedger ledger) {
       this.name = name;
+      this.stepId = replicaStepId(name);
+      this.reason =
+          isNew ? "New VM; clones from new replica " + name + "." : "New VM; " + name
+              + " has a free slot.";
       this.isNew = isNew;
       this.index = index;
       this.load = load;
@@ -328,7 +371,7 @@ final class PlanRun {
     List<VmId> demanded = vmsByContent.getOrDefault(content, List.of());
     List<VmId> toPlace = new ArrayList<>();
     for (VmId vm : demanded) {
-      if (!servedVms.contains(vm.value())) {
+      if (!requireNonNull(demandByName.get(vm.value()), "vm").served) {
         toPlace.add(vm);
       }
     }
@@ -529,7 +572,7 @@ final class PlanRun {
       if (name == null) {
         String candidate;
         do {
-          candidate = String.format("%s-r%03d", group.value(), nextOrdinal++);
+          candidate = replicaName(group, nextOrdinal++);
         } while (usedNames.contains(candidate) || demandByName.containsKey(candidate));
         name = candidate;
       }
@@ -640,20 +683,19 @@ final class PlanRun {
           }
         }
       } else {
-        PriorityQueue<Slot> queue =
-            new PriorityQueue<>(
-                Math.max(1, slots.size()),
-                Comparator.comparingLong((Slot s) -> s.load).thenComparingInt(s -> s.index));
+        SlotHeap heap = new SlotHeap(slots.size());
         for (Slot s : slots) {
           if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
-            queue.add(s);
+            heap.add(s);
           }
         }
-        while (cursor < vms.size() && !queue.isEmpty()) {
-          Slot s = queue.poll();
+        while (cursor < vms.size() && !heap.isEmpty()) {
+          Slot s = heap.peek();
           placeOne(content, vms.get(cursor++), s);
           if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
-            queue.add(s);
+            heap.siftTop();
+          } else {
+            heap.removeTop();
           }
         }
       }
@@ -663,30 +705,99 @@ final class PlanRun {
     }
   }
 
+  /** A binary min-heap of slots by load, then index: the least-loaded master first. */
+  private static final class SlotHeap {
+    private final Slot[] items;
+    private int size;
+
+    SlotHeap(int capacity) {
+      items = new Slot[Math.max(1, capacity)];
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    Slot peek() {
+      return items[0];
+    }
+
+    void add(Slot s) {
+      int i = size++;
+      items[i] = s;
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        if (!less(items[i], items[parent])) {
+          break;
+        }
+        swap(i, parent);
+        i = parent;
+      }
+    }
+
+    void removeTop() {
+      items[0] = items[--size];
+      items[size] = null;
+      siftTop();
+    }
+
+    void siftTop() {
+      int i = 0;
+      while (true) {
+        int l = 2 * i + 1;
+        if (l >= size) {
+          return;
+        }
+        int r = l + 1;
+        int min = r < size && less(items[r], items[l]) ? r : l;
+        if (!less(items[min], items[i])) {
+          return;
+        }
+        swap(i, min);
+        i = min;
+      }
+    }
+
+    private static boolean less(Slot a, Slot b) {
+      return a.load < b.load || (a.load == b.load && a.index < b.index);
+    }
+
+    private void swap(int i, int j) {
+      Slot t = items[i];
+      items[i] = items[j];
+      items[j] = t;
+    }
+  }
+
   private void placeOne(ContentId content, VmId vm, Slot s) {
-    Set<String> deps = new LinkedHashSet<>(4);
-    if (s.isNew) {
-      deps.add(replicaStepId(s.name));
+    List<String> deps = List.of();
+    String old = requireNonNull(demandByName.get(vm.value()), "vm").oldDelete;
+    List<String> slot = s.ledger.take();
+    List<String> total = requireNonNull(arrayTotal, "arrayTotal").take();
+    List<String> paid =
+        requireNonNull(capacity, "capacity").take(policy.expectedCloneGrowthBytes());
+    if (s.isNew || old != null || !slot.isEmpty() || !total.isEmpty() || !paid.isEmpty()) {
+      List<String> all = new ArrayList<>(4);
+      if (s.isNew) {
+        all.add(s.stepId);
+      }
+      addNew(all, old);
+      slot.forEach(d -> addNew(all, d));
+      total.forEach(d -> addNew(all, d));
+      paid.forEach(d -> addNew(all, d));
+      deps = List.copyOf(all);
     }
-    String old = oldCloneDelete.get(vm.value());
-    if (old != null) {
-      deps.add(old);
-    }
-    deps.addAll(s.ledger.take());
-    deps.addAll(requireNonNull(arrayTotal, "arrayTotal").take());
-    deps.addAll(requireNonNull(capacity, "capacity").take(policy.expectedCloneGrowthBytes()));
     s.placed++;
     s.load++;
     clones.add(
         new CreateClone(
-            cloneStepId(vm.value()),
-            vm.value(),
-            vm,
-            s.name,
-            content,
-            List.copyOf(deps),
-            s.isNew ? "new VM; clones from new replica " + s.name
-                : "new VM; " + s.name + " has a free slot"));
+            cloneStepId(vm.value()), vm.value(), vm, s.name, content, deps, s.reason));
+  }
+
+  private static void addNew(List<String> deps, @Nullable String id) {
+    if (id != null && !deps.contains(id)) {
+      deps.add(id);
+    }
   }
 
   private long affordable(long masters, long placeable, long image, long growth, long total) {
@@ -753,6 +864,39 @@ final class PlanRun {
       b.append(" Throughput bound.");
     }
     return b.toString();
+  }
+
+  private boolean isClone(ContainerId id) {
+    Set<ContainerId> ids = cloneIds;
+    if (ids == null) {
+      ids = new HashSet<>();
+      for (Container c : input.inventory().containers()) {
+        if (!c.isMaster()) {
+          ids.add(c.id());
+        }
+      }
+      cloneIds = ids;
+    }
+    return ids.contains(id);
+  }
+
+  /** Whether a name ends in {@code -r} and digits, the shape of a replica's name. */
+  private static boolean mayBeReplicaName(String name) {
+    int i = name.length() - 1;
+    while (i >= 0 && name.charAt(i) >= '0' && name.charAt(i) <= '9') {
+      i--;
+    }
+    return i < name.length() - 1 && i >= 1 && name.charAt(i) == 'r' && name.charAt(i - 1) == '-';
+  }
+
+  private static String replicaName(GroupId group, int ordinal) {
+    String digits = Integer.toString(ordinal);
+    StringBuilder b = new StringBuilder(group.value().length() + 2 + Math.max(3, digits.length()));
+    b.append(group.value()).append("-r");
+    for (int i = digits.length(); i < 3; i++) {
+      b.append('0');
+    }
+    return b.append(digits).toString();
   }
 
   private static long ordinal(GroupId group, String name) {

@@ -1,0 +1,115 @@
+package dev.goldcopy.benchmarks;
+
+import dev.goldcopy.plan.Demand;
+import dev.goldcopy.plan.VmId;
+import dev.goldcopy.sim.SimulatedArray;
+import dev.goldcopy.spi.Container;
+import dev.goldcopy.spi.StoreRef;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** One strategy in the side-by-side comparison, run on a fresh simulated array. */
+public interface Contender {
+
+  /**
+   * Returns the strategy's name, as the table prints it.
+   *
+   * @return the name
+   */
+  String name();
+
+  /**
+   * Starts provisioning {@code demand} from {@code origin}; the caller drives the simulator until
+   * the returned stage completes.
+   *
+   * @param sim the simulated array, holding the store and its ready origin
+   * @param store the calling tenant and store
+   * @param origin the ready origin master
+   * @param demand the VMs to provision
+   * @return a stage that completes when the strategy is done
+   */
+  CompletableFuture<?> start(SimulatedArray sim, StoreRef store, Container origin, Demand demand);
+
+  /**
+   * Returns the name this strategy gives a VM's virtual copy, so the check can find it.
+   *
+   * @param vm the VM
+   * @return the virtual copy's name
+   */
+  String cloneName(VmId vm);
+
+  /**
+   * Returns the planned fan-out executor ({@code ReplicationExecutor} with its defaults) on the
+   * simulator's virtual time, naming clones after their VM as the planner does.
+   *
+   * @return the contender
+   */
+  static Contender plannedExecutor() {
+    return new PlannedExecutorContender();
+  }
+
+  /**
+   * Returns the reactive baseline ({@link ReactiveStrategy}), naming clones after their VM.
+   *
+   * @param copySource which master a new master is copied from
+   * @return the contender
+   */
+  static Contender reactive(ReactiveStrategy.CopySource copySource) {
+    return new Contender() {
+      @Override
+      public String name() {
+        return copySource == ReactiveStrategy.CopySource.ORIGIN
+            ? "(a) reactive, copies from the origin"
+            : "(a) reactive, copies from the newest master";
+      }
+
+      @Override
+      public CompletableFuture<?> start(
+          SimulatedArray sim, StoreRef store, Container origin, Demand demand) {
+        return new ReactiveStrategy(sim, sim::schedule, copySource)
+            .provision(store, origin, vmNames(demand));
+      }
+
+      @Override
+      public String cloneName(VmId vm) {
+        return vm.value();
+      }
+    };
+  }
+
+  /**
+   * Returns the sequential baseline ({@link SequentialCopyStrategy}), naming clones after their VM.
+   *
+   * @return the contender
+   */
+  static Contender sequential() {
+    return new Contender() {
+      @Override
+      public String name() {
+        return "(b) sequential copies, then clones";
+      }
+
+      @Override
+      public CompletableFuture<?> start(
+          SimulatedArray sim, StoreRef store, Container origin, Demand demand) {
+        return new SequentialCopyStrategy(sim, sim::schedule)
+            .provision(store, origin, vmNames(demand));
+      }
+
+      @Override
+      public String cloneName(VmId vm) {
+        return vm.value();
+      }
+    };
+  }
+
+  /**
+   * Returns the VMs' identifiers, in the demand's order, as clone names.
+   *
+   * @param demand the demand
+   * @return one name per VM
+   */
+  static List<String> vmNames(Demand demand) {
+    return demand.vms().keySet().stream().map(VmId::value).toList();
+  }
+}

@@ -1,0 +1,230 @@
+package dev.goldcopy.benchmarks;
+
+import dev.goldcopy.execute.ExecutionEvent;
+import dev.goldcopy.execute.ExecutionListener;
+import dev.goldcopy.execute.ExecutionResult;
+import dev.goldcopy.execute.Outcome;
+import dev.goldcopy.execute.ReplicationExecutor;
+import dev.goldcopy.plan.ContainerReplicationPlanner;
+import dev.goldcopy.plan.Demand;
+import dev.goldcopy.plan.PlanningInput;
+import dev.goldcopy.plan.PlanningPolicy;
+import dev.goldcopy.plan.ReplicationPlan;
+import dev.goldcopy.sim.FaultPlan;
+import dev.goldcopy.sim.LatencyModel;
+import dev.goldcopy.sim.SimulatedArray;
+import dev.goldcopy.sim.VendorProfile;
+import dev.goldcopy.spi.ArrayCapabilities;
+import dev.goldcopy.spi.Container;
+import dev.goldcopy.spi.ContentId;
+import dev.goldcopy.spi.GroupId;
+import dev.goldcopy.spi.Inventory;
+import dev.goldcopy.spi.StoreId;
+import dev.goldcopy.spi.StoreRef;
+import dev.goldcopy.spi.TenantId;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The executor's own cost: one million virtual copies through {@link ReplicationExecutor} on a
+ * simulated array that takes no virtual time (zero latency, no per-source limit, call log off), so
+ * the wall time is the planner's, the executor's and the simulator's bookkeeping alone. Planning the
+ * million VMs is part of the measured run; building the {@link Demand} is not (it is the caller's
+ * input) and is reported apart.
+ *
+ * <p>Each run also times its phases with a listener: from the start to the first step started
+ * (observe and plan), from there to the last step finished (issuing and completing the clones), and
+ * from there to the result (the final reconcile and the report). A separate call of the planner on
+ * the same input shows planning alone.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.goldcopy.benchmarks.ExecutorOverhead
+ * [vms [runs]]}, by default 1,000,000 VMs and 5 runs in one JVM; prints each run and the median.
+ * Exits with status 1 if a run did not provision every VM.
+ */
+public final class ExecutorOverhead {
+  private static final ContentId IMAGE = ContentId.of("win11", "2026.11");
+
+  /** No latency, no per-source limit, no clone growth: the array costs no virtual time. */
+  static final VendorProfile ZERO_LATENCY =
+      VendorProfile.builder("zero latency, no per-source limit")
+          .maxVirtualCopiesPerSource(ArrayCapabilities.UNLIMITED)
+          .cloneGrowthBytes(0)
+          .latency(
+              LatencyModel.builder()
+                  .perStreamBytesPerSecond(1L << 40)
+                  .aggregateBytesPerSecond(1L << 40)
+                  .cloneLatency(Duration.ZERO)
+                  .deleteLatency(Duration.ZERO)
+                  .responseLatency(Duration.ZERO)
+                  .build())
+          .build();
+
+  private ExecutorOverhead() {}
+
+  /**
+   * The wall times of one run, in nanoseconds.
+   *
+   * @param demandNanos building the demand (not part of the run)
+   * @param runNanos from {@code start} to the result: the measured figure
+   * @param runCpuNanos the CPU time the driving thread spent in the run (the simulator, the
+   *     executor and the planner all run on it), which a busy machine does not inflate
+   * @param toFirstStepNanos from the start to the first step started
+   * @param stepsNanos from the first step started to the last step finished
+   * @param afterStepsNanos from the last step finished to the result
+   * @param planAloneNanos one call of the planner on the same input, apart from the run
+   * @param clones the virtual copies the run made
+   */
+  record RunTimes(
+      long demandNanos,
+      long runNanos,
+      long runCpuNanos,
+      long toFirstStepNanos,
+      long stepsNanos,
+      long afterStepsNanos,
+      long planAloneNanos,
+      int clones) {}
+
+  /** Notes the wall time of the first step started and the last step finished. */
+  private static final class PhaseClock implements ExecutionListener {
+    long firstStarted;
+    long lastFinished;
+
+    @Override
+    public void onEvent(ExecutionEvent event) {
+      if (event instanceof ExecutionEvent.StepStarted && firstStarted == 0) {
+        firstStarted = System.nanoTime();
+      } else if (event instanceof ExecutionEvent.StepFinished) {
+        lastFinished = System.nanoTime();
+      }
+    }
+  }
+
+  /**
+   * Runs the measurement.
+   *
+   * @param args optional: the number of VMs (default 1,000,000) and of runs (default 5)
+   */
+  public static void main(String[] args) {
+    int vms = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    System.out.printf(
+        Locale.ROOT,
+        "%,d clone operations through ReplicationExecutor on a zero-latency simulated array,"
+            + " %d runs in one JVM%n%n",
+        vms,
+        runs);
+    System.out.println(
+        "| run | wall time (run) | CPU time (run) | observe + plan | clones"
+            + " | final reconcile + result | planner alone | demand built (apart) |");
+    System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    List<Long> walls = new ArrayList<>();
+    List<Long> cpus = new ArrayList<>();
+    boolean allDone = true;
+    for (int i = 1; i <= runs; i++) {
+      RunTimes t = runOnce(vms);
+      allDone &= t.clones() == vms;
+      walls.add(t.runNanos());
+      cpus.add(t.runCpuNanos());
+      System.out.printf(
+          Locale.ROOT,
+          "| %d | %s | %s | %s | %s | %s | %s | %s |%n",
+          i,
+          millis(t.runNanos()),
+          millis(t.runCpuNanos()),
+          millis(t.toFirstStepNanos()),
+          millis(t.stepsNanos()),
+          millis(t.afterStepsNanos()),
+          millis(t.planAloneNanos()),
+          millis(t.demandNanos()));
+    }
+    Collections.sort(walls);
+    Collections.sort(cpus);
+    System.out.printf(
+        Locale.ROOT,
+        "%nMedian of %d runs: wall time %s (target: under 10 s), CPU time %s;"
+            + " %d processors, load average %.1f.%n",
+        runs,
+        millis(walls.get(walls.size() / 2)),
+        millis(cpus.get(cpus.size() / 2)),
+        Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    if (!allDone) {
+      System.out.println("A run did not provision every VM.");
+      System.exit(1);
+    }
+  }
+
+  /**
+   * Provisions {@code vms} VMs once on a fresh zero-latency array.
+   *
+   * @param vms how many VMs
+   * @return the run's wall times
+   */
+  static RunTimes runOnce(int vms) {
+    long t0 = System.nanoTime();
+    Demand demand = Demand.of(IMAGE, "vm", vms);
+    long demandNanos = System.nanoTime() - t0;
+
+    SimulatedArray sim =
+        SimulatedArray.builder()
+            .profile(ZERO_LATENCY)
+            .seed(1)
+            .faults(FaultPlan.none())
+            .recordCalls(false)
+            .build();
+    StoreRef store = sim.addStore(TenantId.of("bench"), StoreId.of("pool-1"));
+    Container origin =
+        sim.createOrigin(store, "golden", IMAGE, GroupId.of("win11-2026.11"), 1L << 30);
+
+    long planStart = System.nanoTime();
+    ArrayCapabilities capabilities = sim.await(sim.capabilities(store));
+    Inventory inventory = sim.await(sim.inventory(store));
+    ReplicationPlan plan =
+        ContainerReplicationPlanner.create(PlanningPolicy.defaults())
+            .plan(new PlanningInput(store, capabilities, inventory, demand));
+    long planAloneNanos = System.nanoTime() - planStart;
+    if (plan.steps().size() != vms || !origin.isReady()) {
+      throw new IllegalStateException("expected one clone step per VM, got " + plan.steps().size());
+    }
+
+    PhaseClock phases = new PhaseClock();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
+    long start = System.nanoTime();
+    ExecutionResult result =
+        sim.await(
+            ReplicationExecutor.builder(sim)
+                .executor(Runnable::run)
+                .scheduler(sim::schedule)
+                .clock(sim.clock())
+                .listener(phases)
+                .build()
+                .start(store, demand)
+                .result());
+    long end = System.nanoTime();
+    long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
+    if (result.outcome() != Outcome.SUCCEEDED) {
+      throw new IllegalStateException("the executor ended " + result.outcome());
+    }
+    long first = phases.firstStarted == 0 ? end : phases.firstStarted;
+    long last = phases.lastFinished == 0 ? first : phases.lastFinished;
+    return new RunTimes(
+        demandNanos,
+        end - start,
+        cpuNanos,
+        first - start,
+        last - first,
+        end - last,
+        planAloneNanos,
+        result.totals().clonesMade());
+  }
+
+  private static String millis(long nanos) {
+    return String.format(Locale.ROOT, "%,d ms", nanos / 1_000_000);
+  }
+}
