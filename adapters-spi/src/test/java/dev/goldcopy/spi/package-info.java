@@ -1,0 +1,4 @@
+@NullMarked
+package dev.goldcopy.spi;
+
+import org.jspecify.annotations.NullMarked;
