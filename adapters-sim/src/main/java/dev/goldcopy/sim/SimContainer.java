@@ -1,0 +1,87 @@
+package dev.goldcopy.sim;
+
+import dev.goldcopy.spi.Container;
+import dev.goldcopy.spi.ContainerId;
+import dev.goldcopy.spi.ContainerKind;
+import dev.goldcopy.spi.ContainerState;
+import dev.goldcopy.spi.ContentId;
+import dev.goldcopy.spi.GroupId;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The simulator's mutable record of one container. */
+final class SimContainer {
+  final ContainerId id;
+  final String name;
+  final ContainerKind kind;
+  final ContentId content;
+  final @Nullable GroupId group;
+  final @Nullable ContainerId source;
+  /** The source of a virtual copy, which cannot go while the copy exists; null for a master. */
+  final @Nullable SimContainer parent;
+  final SimStore store;
+  final long sizeBytes;
+  /** The capacity it holds: its size for a master, the clone growth for a virtual copy. */
+  final long reservedBytes;
+  /** 0 for a master, the source's depth plus one for a virtual copy. */
+  final int depth;
+
+  ContainerState state;
+  /** Virtual copies (ready or being made) that have this container as their source. */
+  int virtualCopies;
+  /** Physical copies in progress that have this container as their source. */
+  int physicalCopiesInProgress;
+  /** Set once deleted; pending events for it then do nothing. */
+  boolean removed;
+  /** The data movement of a physical copy in progress, if this is one. */
+  @Nullable PhysicalCopy copy;
+  /** The event that finishes a virtual copy being made. */
+  EventLoop.@Nullable Event completion;
+  /** Calls waiting for this container to finish being made. */
+  final List<PendingCall<Container>> waiters = new ArrayList<>(1);
+
+  private @Nullable Container view;
+
+  SimContainer(
+      ContainerId id,
+      String name,
+      ContainerKind kind,
+      ContentId content,
+      @Nullable GroupId group,
+      @Nullable ContainerId source,
+      @Nullable SimContainer parent,
+      SimStore store,
+      long sizeBytes,
+      long reservedBytes,
+      int depth,
+      ContainerState state) {
+    this.id = id;
+    this.name = name;
+    this.kind = kind;
+    this.content = content;
+    this.group = group;
+    this.source = source;
+    this.parent = parent;
+    this.store = store;
+    this.sizeBytes = sizeBytes;
+    this.reservedBytes = reservedBytes;
+    this.depth = depth;
+    this.state = state;
+  }
+
+  void setState(ContainerState newState) {
+    state = newState;
+    view = null;
+  }
+
+  /** Returns the container as the SPI reports it, built once per state. */
+  Container view() {
+    Container v = view;
+    if (v == null) {
+      v = new Container(id, name, kind, content, group, source, store.ref, sizeBytes, state);
+      view = v;
+    }
+    return v;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.goldcopy.sim;
+
+import dev.goldcopy.spi.StoreRef;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One store of the simulated array: its owner, capacity and containers by name. */
+final class SimStore {
+  final StoreRef ref;
+  final long capacityBytes;
+  long usedBytes;
+  /** Containers by name, in creation order (the inventory's order). */
+  final Map<String, SimContainer> byName = new LinkedHashMap<>();
+
+  SimStore(StoreRef ref, long capacityBytes) {
+    this.ref = ref;
+    this.capacityBytes = capacityBytes;
+  }
+
+  long freeBytes() {
+    return capacityBytes - usedBytes;
+  }
+}
