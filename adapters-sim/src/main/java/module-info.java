@@ -4,7 +4,7 @@
  */
 module dev.goldcopy.sim {
   requires transitive dev.goldcopy.spi;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.goldcopy.sim;
 }

@@ -393,11 +393,11 @@ public final class SimulatedArray implements ArrayAdapter {
       return future.join();
     } catch (CompletionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
       }
-      if (cause instanceof Error) {
-        throw (Error) cause;
+      if (cause instanceof Error error) {
+        throw error;
       }
       throw e;
     }
@@ -677,7 +677,8 @@ public final class SimulatedArray implements ArrayAdapter {
   // ------------------------------------------------------------------ the array's bookkeeping
 
   private ContainerId nextId() {
-    return ContainerId.of("sim-" + (++lastId));
+    lastId++;
+    return ContainerId.of("sim-" + lastId);
   }
 
   private void add(SimContainer c) {
@@ -761,20 +762,15 @@ public final class SimulatedArray implements ArrayAdapter {
     drawAnswerFaults(call);
     call.result = existing.id;
     switch (existing.state) {
-      case READY:
-        answerAfter(call, responseNanos, existing.view(), null);
-        break;
-      case COPYING:
-        existing.waiters.add(call);
-        break;
-      case FAILED:
-        answerAfter(
-            call,
-            responseNanos,
-            null,
-            new CopyFailedException(
-                existing.id, existing.id + " failed; delete it before creating it again"));
-        break;
+      case READY -> answerAfter(call, responseNanos, existing.view(), null);
+      case COPYING -> existing.waiters.add(call);
+      case FAILED ->
+          answerAfter(
+              call,
+              responseNanos,
+              null,
+              new CopyFailedException(
+                  existing.id, existing.id + " failed; delete it before creating it again"));
     }
     return stage(call);
   }

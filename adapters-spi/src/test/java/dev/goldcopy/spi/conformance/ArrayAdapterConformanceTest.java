@@ -3,7 +3,7 @@ package dev.goldcopy.spi.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.goldcopy.spi.AccessDeniedException;
 import dev.goldcopy.spi.ArrayAdapter;
@@ -359,12 +359,10 @@ public abstract class ArrayAdapterConformanceTest {
   void perSourceLimitHoldsExactly() {
     ArrayCapabilities caps = capabilities();
     int limit = caps.maxVirtualCopiesPerSource();
-    assumeThat(ArrayCapabilities.isLimited(limit))
-        .as("the adapter declares a per-source limit")
-        .isTrue();
-    assumeThat(roomInArrayTotal(caps))
-        .as("the array-wide total leaves room for one more than the per-source limit")
-        .isGreaterThan((long) limit);
+    assumeTrue(ArrayCapabilities.isLimited(limit), "the adapter declares a per-source limit");
+    assumeTrue(
+        roomInArrayTotal(caps) > limit,
+        "the array-wide total leaves room for one more than the per-source limit");
     Container origin = origin(name("o"));
 
     List<Container> clones = new ArrayList<>();
@@ -391,9 +389,9 @@ public abstract class ArrayAdapterConformanceTest {
   @Test
   void arrayWideTotalHoldsExactly() {
     ArrayCapabilities caps = capabilities();
-    assumeThat(ArrayCapabilities.isLimited(caps.maxVirtualCopiesTotal()))
-        .as("the adapter declares an array-wide total")
-        .isTrue();
+    assumeTrue(
+        ArrayCapabilities.isLimited(caps.maxVirtualCopiesTotal()),
+        "the adapter declares an array-wide total");
     long room = roomInArrayTotal(caps);
     int perSource =
         ArrayCapabilities.isLimited(caps.maxVirtualCopiesPerSource())
@@ -431,12 +429,8 @@ public abstract class ArrayAdapterConformanceTest {
   void virtualCopiesChainNoDeeperThanDeclared() {
     ArrayCapabilities caps = capabilities();
     int depth = caps.maxLocalReplicationDepth();
-    assumeThat(ArrayCapabilities.isLimited(depth))
-        .as("the adapter declares a replication depth")
-        .isTrue();
-    assumeThat(roomInArrayTotal(caps))
-        .as("the array-wide total leaves room for the chain")
-        .isGreaterThan((long) depth);
+    assumeTrue(ArrayCapabilities.isLimited(depth), "the adapter declares a replication depth");
+    assumeTrue(roomInArrayTotal(caps) > depth, "the array-wide total leaves room for the chain");
     Container source = origin(name("o"));
 
     for (int level = 1; level <= depth; level++) {
@@ -457,18 +451,17 @@ public abstract class ArrayAdapterConformanceTest {
   @Test
   void exhaustedCapacityIsRefusedAndLeavesNothingHalfMade() {
     ArrayCapabilities caps = capabilities();
-    assumeThat(caps.totalCapacityBytes())
-        .as("the adapter declares a finite capacity")
-        .isLessThan(Long.MAX_VALUE);
+    assumeTrue(
+        caps.totalCapacityBytes() < Long.MAX_VALUE, "the adapter declares a finite capacity");
     long free = caps.freeCapacityBytes();
     long size = ceilToMib(free / 2 + 1);
-    assumeThat(size).as("an origin of more than half the free capacity fits").isLessThan(free);
+    assumeTrue(size <= free, "an origin of more than half the free capacity fits");
     Container big =
         fixture().createOrigin(store(), name("o"), OTHER_CONTENT, OTHER_GROUP, size);
     ArrayCapabilities afterOrigin = capabilities();
-    assumeThat(afterOrigin.freeCapacityBytes())
-        .as("the origin's capacity is reserved, so a copy of it cannot fit")
-        .isLessThan(big.sizeBytes());
+    assumeTrue(
+        afterOrigin.freeCapacityBytes() < big.sizeBytes(),
+        "the origin's capacity is reserved, so a copy of it cannot fit");
     Set<ContainerId> before = ids(inventory(store()));
 
     InsufficientCapacityException refused =
@@ -484,9 +477,8 @@ public abstract class ArrayAdapterConformanceTest {
   @Test
   void physicalCopyReservesItsSizeWhenItStarts() {
     ArrayCapabilities caps = capabilities();
-    assumeThat(caps.totalCapacityBytes())
-        .as("the adapter declares a finite capacity")
-        .isLessThan(Long.MAX_VALUE);
+    assumeTrue(
+        caps.totalCapacityBytes() < Long.MAX_VALUE, "the adapter declares a finite capacity");
     Container origin = origin(name("o"));
     long freeBefore = capabilities().freeCapacityBytes();
 

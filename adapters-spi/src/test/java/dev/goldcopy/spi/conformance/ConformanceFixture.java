@@ -76,11 +76,11 @@ public interface ConformanceFixture extends AutoCloseable {
       return stage.toCompletableFuture().get(timeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException | CompletionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
       }
-      if (cause instanceof Error) {
-        throw (Error) cause;
+      if (cause instanceof Error error) {
+        throw error;
       }
       throw new IllegalStateException("the stage failed with a checked exception", cause);
     } catch (CancellationException e) {

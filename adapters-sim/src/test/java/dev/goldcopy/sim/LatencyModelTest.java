@@ -1,0 +1,186 @@
+package dev.goldcopy.sim;
+
+import static dev.goldcopy.sim.TestArrays.GIB;
+import static dev.goldcopy.sim.TestArrays.completionTime;
+import static dev.goldcopy.sim.TestArrays.origin;
+import static dev.goldcopy.sim.TestArrays.store;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.goldcopy.spi.Container;
+import dev.goldcopy.spi.ContainerState;
+import dev.goldcopy.spi.StoreRef;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LatencyModelTest {
+
+  private static SimulatedArray array(long perStream, long aggregate) {
+    return SimulatedArray.builder()
+        .profile(VendorProfile.builder("latency").maxConcurrentPhysicalCopies(0).build())
+        .latency(
+            LatencyModel.builder()
+                .perStreamBytesPerSecond(perStream)
+                .aggregateBytesPerSecond(aggregate)
+                .cloneLatency(Duration.ofSeconds(3))
+                .deleteLatency(Duration.ofMillis(500))
+                .build())
+        .build();
+  }
+
+  @Test
+  void aloneACopyMovesAtItsStreamRate() {
+    SimulatedArray sim = array(GIB, 4 * GIB);
+    StoreRef store = store(sim);
+    Container origin = origin(sim, store, "golden", 10 * GIB);
+
+    Container replica = sim.await(sim.createPhysicalCopy(store, origin.id(), "r1"));
+
+    assertThat(replica.state()).isEqualTo(ContainerState.READY);
+    assertThat(sim.elapsed()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void twoCopiesStartedTogetherShareTheAggregateBandwidth() {
+    SimulatedArray sim = array(GIB, GIB);
+    StoreRef store = store(sim);
+    Container origin = origin(sim, store, "golden", 10 * GIB);
+
+    Duration[] first = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r1"));
+    Duration[] second = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r2"));
+    sim.runUntilIdle();
+
+    assertThat(first[0]).isEqualTo(Duration.ofSeconds(20));
+    assertThat(second[0]).isEqualTo(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void aCopyThatStartsLaterSlowsTheFirstAndSpeedsUpWhenItEnds() {
+    SimulatedArray sim = array(GIB, GIB);
+    StoreRef store = store(sim);
+    Container origin = origin(sim, store, "golden", 10 * GIB);
+    Duration[] first = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r1"));
+    Duration[][] second = new Duration[1][];
+    sim.schedule(
+        Duration.ofSeconds(5),
+        () -> second[0] = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r2")));
+
+    sim.runUntilIdle();
+
+    // 0-5 s: r1 alone moves 5 GiB. 5-15 s: both at 0.5 GiB/s, r1 finishes. 15-20 s: r2 alone.
+    assertThat(first[0]).isEqualTo(Duration.ofSeconds(15));
+    assertThat(second[0][0]).isEqualTo(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void theStreamRateCapsEachCopyWhenBandwidthIsPlentiful() {
+    SimulatedArray sim = array(GIB, 4 * GIB);
+    StoreRef store = store(sim);
+    Container origin = origin(sim, store, "golden", 10 * GIB);
+
+    Duration[] first = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r1"));
+    Duration[] second = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r2"));
+    sim.runUntilIdle();
+
+    assertThat(first[0]).isEqualTo(Duration.ofSeconds(10));
+    assertThat(second[0]).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void threeCopiesGetAThirdOfTheAggregateEach() {
+    SimulatedArray sim = array(GIB, 3 * GIB / 2);
+    StoreRef store = store(sim);
+    Container origin = origin(sim, store, "golden", 10 * GIB);
+
+    for (int i = 1; i <= 3; i++) {
+      sim.createPhysicalCopy(store, origin.id(), "r" + i);
+    }
+    sim.runUntilIdle();
+
+    // each moves at 0.5 GiB/s
+    assertThat(sim.elapsed()).isEqualTo(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void anAbortedCopyGivesItsShareBack() {
+    SimulatedArray sim = array(GIB, GIB);
+    StoreRef store = store(sim);
+    Container origin = origin(sim, store, "golden", 10 * GIB);
+    Duration[] kept = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r1"));
+    sim.createPhysicalCopy(store, origin.id(), "r2");
+    sim.runFor(Duration.ofSeconds(5));
+    Container aborted = sim.await(sim.inventory(store)).findByName("r2").orElseThrow();
+
+    sim.delete(store, aborted.id());
+    sim.runUntilIdle();
+
+    // 0-5 s: each moves 2.5 GiB; then r1 alone moves the other 7.5 GiB at 1 GiB/s.
+    assertThat(kept[0]).isEqualTo(Duration.ofMillis(12_500));
+    assertThat(sim.elapsed()).isEqualTo(Duration.ofMillis(12_500));
+  }
+
+  @Test
+  void cloneAndDeleteTakeTheirConstants() {
+    SimulatedArray sim = array(GIB, GIB);
+    StoreRef store = store(sim);
+    Container origin = origin(sim, store, "golden", GIB);
+
+    Container clone = sim.await(sim.createVirtualCopy(store, origin.id(), "vm-1"));
+    assertThat(sim.elapsed()).isEqualTo(Duration.ofSeconds(3));
+    sim.await(sim.delete(store, clone.id()));
+    assertThat(sim.elapsed()).isEqualTo(Duration.ofMillis(3_500));
+  }
+
+  @Test
+  void answersWithoutWorkAreImmediateByDefaultAndTakeTheResponseLatencyOtherwise() {
+    SimulatedArray immediate = array(GIB, GIB);
+    StoreRef store = store(immediate);
+    assertThat(immediate.inventory(store).toCompletableFuture()).isDone();
+
+    SimulatedArray slow =
+        SimulatedArray.builder()
+            .latency(LatencyModel.builder().responseLatency(Duration.ofMillis(40)).build())
+            .build();
+    StoreRef slowStore = store(slow);
+    Duration[] answered = completionTime(slow, slow.capabilities(slowStore));
+    slow.runUntilIdle();
+    assertThat(answered[0]).isEqualTo(Duration.ofMillis(40));
+  }
+
+  @Test
+  void defaultsAreTheDocumentedSimulationFigures() {
+    LatencyModel d = LatencyModel.DEFAULT;
+    assertThat(d.perStreamBytesPerSecond()).isEqualTo(512L << 20);
+    assertThat(d.aggregateBytesPerSecond()).isEqualTo(2048L << 20);
+    assertThat(d.cloneLatency()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(d.deleteLatency()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(d.responseLatency()).isEqualTo(Duration.ZERO);
+    assertThat(LatencyModel.builder().build()).isEqualTo(d);
+    assertThat(d.toBuilder().cloneLatency(Duration.ofSeconds(9)).build().cloneLatency())
+        .isEqualTo(Duration.ofSeconds(9));
+  }
+
+  @Test
+  void badValuesAreRefusedNamingTheField() {
+    assertThatThrownBy(() -> LatencyModel.builder().perStreamBytesPerSecond(0).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("perStreamBytesPerSecond");
+    assertThatThrownBy(() -> LatencyModel.builder().aggregateBytesPerSecond(-1).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("aggregateBytesPerSecond");
+    assertThatThrownBy(() -> LatencyModel.builder().cloneLatency(Duration.ofSeconds(-1)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cloneLatency");
+    assertThatThrownBy(
+            () ->
+                new LatencyModel(
+                    1, 1, Duration.ZERO, Duration.ZERO, nullDuration()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("responseLatency");
+  }
+
+  @SuppressWarnings("NullAway") // hands out a null on purpose
+  private static Duration nullDuration() {
+    return null;
+  }
+}

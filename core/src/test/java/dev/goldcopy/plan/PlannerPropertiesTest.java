@@ -1,0 +1,198 @@
+package dev.goldcopy.plan;
+
+import static dev.goldcopy.plan.StoreModel.GOLD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.goldcopy.spi.ArrayCapabilities;
+import dev.goldcopy.spi.Container;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.SourceDSL;
+
+/** The sizing invariants, on generated capabilities, inventories and demands. */
+class PlannerPropertiesTest {
+  private static final int EXAMPLES = 300;
+  private static final ContainerReplicationPlanner PLANNER =
+      ContainerReplicationPlanner.create(PlanningPolicy.defaults());
+
+  @Test
+  void everyVmHasASlotOrIsInAShortfall() {
+    qt().withExamples(EXAMPLES).forAll(Scenario.scenarios()).checkAssert(s -> {
+      StoreModel store = s.store();
+      Demand demand = s.demand();
+      ReplicationPlan plan = s.planner().plan(store.input(demand));
+      store.apply(plan, s.growth());
+      Set<String> served = store.placement().keySet();
+      Set<String> shortVms = new HashSet<>();
+      plan.shortfalls().forEach(f -> f.vms().forEach(v -> shortVms.add(v.value())));
+      for (VmId vm : demand.vms().keySet()) {
+        assertThat(served.contains(vm.value()) ^ shortVms.contains(vm.value()))
+            .as("VM %s served once or short", vm).isTrue();
+      }
+      assertThat(served).hasSize(demand.size() - shortVms.size());
+    });
+  }
+
+  @Test
+  void noMasterGoesOverItsLimit() {
+    qt().withExamples(EXAMPLES).forAll(Scenario.scenarios()).checkAssert(s -> {
+      StoreModel store = s.store();
+      store.apply(s.planner().plan(store.input(s.demand())), s.growth()); // checks each clone
+      if (s.limit() > 0) {
+        for (Container m : store.masters()) {
+          assertThat(store.clonesOf(m.id())).isLessThanOrEqualTo(s.limit());
+        }
+      }
+    });
+  }
+
+  @Test
+  void planIsMinimalDroppingAnyReplicaLeavesAVmWithoutASlot() {
+    qt().withExamples(EXAMPLES).forAll(Scenario.scenarios()).checkAssert(s -> {
+      StoreModel store = s.store();
+      ReplicationPlan plan = s.planner().plan(store.input(s.demand()));
+      store.apply(plan, s.growth());
+      Map<String, Integer> load = new HashMap<>();
+      store.masters().forEach(m -> load.put(m.name(), store.clonesOf(m.id())));
+      for (PlanStep step : plan.steps()) {
+        if (step instanceof CreateReplica r) {
+          assertThat(s.limit()).as("no replica without a per-source limit").isPositive();
+          long elsewhere = 0;
+          for (Map.Entry<String, Integer> e : load.entrySet()) {
+            if (!e.getKey().equals(r.name())) {
+              elsewhere += Math.max(0, s.limit() - e.getValue());
+            }
+          }
+          assertThat((long) load.getOrDefault(r.name(), 0))
+              .as("clones on %s exceed free slots elsewhere", r.name())
+              .isGreaterThan(elsewhere);
+        }
+      }
+    });
+  }
+
+  @Test
+  void existingClonesNeverMove() {
+    qt().withExamples(EXAMPLES).forAll(Scenario.scenarios()).checkAssert(s -> {
+      StoreModel store = s.store();
+      Map<String, String> before = store.placement();
+      Demand demand = s.demand();
+      store.apply(s.planner().plan(store.input(demand)), s.growth());
+      Map<String, String> after = store.placement();
+      for (VmId vm : demand.vms().keySet()) {
+        String was = before.get(vm.value());
+        if (was != null) {
+          assertThat(after).containsEntry(vm.value(), was);
+        }
+      }
+    });
+  }
+
+  @Test
+  void applyingAPlanAndPlanningAgainGivesAnEmptyPlan() {
+    qt().withExamples(EXAMPLES).forAll(Scenario.scenarios()).checkAssert(s -> {
+      StoreModel store = s.store();
+      Demand demand = s.demand();
+      store.apply(s.planner().plan(store.input(demand)), s.growth());
+      ReplicationPlan again = s.planner().plan(store.input(demand));
+      assertThat(again.steps()).as(again.explain()).isEmpty();
+    });
+  }
+
+  @Test
+  void policiesAreIdempotentToo() {
+    qt().withExamples(EXAMPLES)
+        .forAll(Scenario.scenarios(), SourceDSL.integers().between(0, 31))
+        .checkAssert((s, p) -> {
+          PlanningPolicy policy =
+              s.policy().toBuilder()
+                  .placement((p & 1) != 0 ? Placement.PACK : Placement.SPREAD)
+                  .originServesClones((p & 2) == 0)
+                  .maxConcurrentCreationsPerSource((p & 4) != 0 ? 7 : 0)
+                  .growthHeadroomPercent((p & 8) != 0 ? 30 : 0)
+                  .maxMastersPerGroup((p & 16) != 0 ? 4 : 0)
+                  .build();
+          ContainerReplicationPlanner planner = ContainerReplicationPlanner.create(policy);
+          StoreModel store = s.store();
+          Demand demand = s.demand();
+          store.apply(planner.plan(store.input(demand)), s.growth());
+          ReplicationPlan again = planner.plan(store.input(demand));
+          assertThat(again.steps()).as(again.explain()).isEmpty();
+        });
+  }
+
+  @Test
+  void scaleUpThenDownReturnsToTheMinimalSize() {
+    qt().withExamples(EXAMPLES)
+        .forAll(SourceDSL.integers().between(1, 9), SourceDSL.integers().between(0, 50),
+            SourceDSL.integers().between(0, 80), SourceDSL.integers().between(0, 4))
+        .checkAssert((limit, base, extra, copies) -> {
+          ArrayCapabilities caps = ArrayCapabilities.builder().maxVirtualCopiesPerSource(limit)
+              .maxConcurrentPhysicalCopies(copies).build();
+          StoreModel store = StoreModel.withOrigin(caps);
+          Demand small = Demand.of(GOLD, "vm", base);
+          Demand big = Demand.builder().addAll(small).addAll(Demand.of(GOLD, "more", extra))
+              .build();
+          store.apply(PLANNER.plan(store.input(small)), 0);
+          store.apply(PLANNER.plan(store.input(big)), 0);
+          assertThat(store.masters()).hasSize(Math.max(1, ceilDiv(base + extra, limit)));
+          store.apply(PLANNER.plan(store.input(small)), 0);
+          assertThat(store.masters()).hasSize(Math.max(1, ceilDiv(base, limit)));
+          assertThat(PLANNER.plan(store.input(small)).isEmpty()).isTrue();
+        });
+  }
+
+  @Test
+  void fanOutNeverUsesASourceBeforeItExistsAndIsLogarithmic() {
+    qt().withExamples(EXAMPLES)
+        .forAll(SourceDSL.integers().between(1, 400), SourceDSL.integers().between(0, 16))
+        .checkAssert((vms, copies) -> {
+          ArrayCapabilities caps = ArrayCapabilities.builder().maxVirtualCopiesPerSource(1)
+              .maxConcurrentPhysicalCopies(copies).build();
+          StoreModel store = StoreModel.withOrigin(caps);
+          ReplicationPlan plan = PLANNER.plan(store.input(Demand.of(GOLD, "vm", vms)));
+          Map<String, Integer> madeIn = new HashMap<>();
+          Map<String, Integer> perRoundSource = new HashMap<>();
+          Map<Integer, Integer> perRound = new HashMap<>();
+          int k = 0;
+          for (PlanStep step : plan.steps()) {
+            if (step instanceof CreateReplica r) {
+              k++;
+              Integer sourceRound = madeIn.get(r.sourceName());
+              if (sourceRound != null) {
+                assertThat(sourceRound).isLessThan(r.round());
+                assertThat(r.dependsOn()).contains("replica:" + r.sourceName());
+              } else {
+                assertThat(r.sourceName()).isEqualTo("gold-origin");
+              }
+              madeIn.put(r.name(), r.round());
+              assertThat(perRoundSource.merge(r.round() + "/" + r.sourceName(), 1, Integer::sum))
+                  .isEqualTo(1);
+              perRound.merge(r.round(), 1, Integer::sum);
+            }
+          }
+          assertThat(k).isEqualTo(vms - 1);
+          int rounds = plan.summary().copyRounds();
+          if (copies == 0) {
+            assertThat(rounds).isEqualTo(log2Ceil(k + 1));
+          } else {
+            assertThat(perRound.values()).allMatch(n -> n <= copies);
+            assertThat(rounds).isLessThanOrEqualTo(log2Ceil(Math.min(k, copies) + 1)
+                + ceilDiv(k, copies));
+          }
+          store.apply(plan, 0);
+        });
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+  }
+
+  private static int log2Ceil(int n) {
+    return n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
+  }
+}
