@@ -10,5 +10,5 @@ module dev.goldcopy.core {
   requires static transitive com.google.errorprone.annotations;
 
   exports dev.goldcopy.plan;
-  // exports dev.goldcopy.execute; (added with its first class)
+  exports dev.goldcopy.execute;
 }

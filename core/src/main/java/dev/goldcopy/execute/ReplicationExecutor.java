@@ -1,0 +1,348 @@
+package dev.goldcopy.execute;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import dev.goldcopy.plan.ContainerReplicationPlanner;
+import dev.goldcopy.plan.Demand;
+import dev.goldcopy.plan.PlanningInput;
+import dev.goldcopy.plan.PlanningPolicy;
+import dev.goldcopy.plan.ReplicationPlan;
+import dev.goldcopy.spi.ArrayAdapter;
+import dev.goldcopy.spi.StoreRef;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Carries replication plans out against an {@link ArrayAdapter}: a reconcile loop that observes a
+ * store (capabilities and inventory), plans, issues every step as soon as its dependencies are done
+ * and its source is ready, and observes and plans again until nothing is left.
+ *
+ * <p>State lives on the array, not here: names are deterministic and creation is idempotent, so a
+ * fresh executor on a store that a crashed one left half-done simply resumes, with no duplicates.
+ * Calls run within the array's declared concurrency and the caller's caps; retryable errors are
+ * retried with back-off; failed physical copies are deleted and made again; a master with
+ * dependents and the origin are never deleted.
+ *
+ * <p>Time and threads are injected ({@link Builder#executor}, {@link Builder#scheduler}, {@link
+ * Builder#clock}). On the simulated array, a direct executor ({@code Runnable::run}) and the
+ * simulator's scheduler make a run single-threaded and deterministic for a seed.
+ *
+ * <p>Instances are immutable and thread-safe; each {@link #start} is an independent run.
+ */
+public final class ReplicationExecutor {
+  private final ArrayAdapter adapter;
+  private final Function<PlanningInput, ReplicationPlan> planner;
+  private final Executor executor;
+  private final Scheduler scheduler;
+  private final Clock clock;
+  private final int maxConcurrentPhysicalCopies;
+  private final int maxConcurrentVirtualCopies;
+  private final RetryPolicy retryPolicy;
+  private final @Nullable Duration deadline;
+  private final ErrorPolicy errorPolicy;
+  private final List<ExecutionListener> listeners;
+
+  private ReplicationExecutor(Builder b, Function<PlanningInput, ReplicationPlan> planner) {
+    this.adapter = b.adapter;
+    this.planner = planner;
+    this.executor = b.executor;
+    this.scheduler = b.scheduler;
+    this.clock = b.clock;
+    this.maxConcurrentPhysicalCopies = b.maxConcurrentPhysicalCopies;
+    this.maxConcurrentVirtualCopies = b.maxConcurrentVirtualCopies;
+    this.retryPolicy = b.retryPolicy;
+    this.deadline = b.deadline;
+    this.errorPolicy = b.errorPolicy;
+    this.listeners = List.copyOf(b.listeners);
+  }
+
+  /**
+   * Returns a builder for an executor that drives {@code adapter}.
+   *
+   * @param adapter the array
+   * @return a new builder with the defaults
+   * @throws NullPointerException if {@code adapter} is null
+   */
+  public static Builder builder(ArrayAdapter adapter) {
+    return new Builder(requireNonNull(adapter, "adapter"));
+  }
+
+  /**
+   * Starts a run that brings {@code store} to {@code demand}, and returns at once.
+   *
+   * @param store the tenant and store
+   * @param demand the VMs that must run from the store
+   * @return the run's handle
+   * @throws NullPointerException if an argument is null
+   */
+  public ExecutionHandle start(StoreRef store, Demand demand) {
+    requireNonNull(store, "store");
+    requireNonNull(demand, "demand");
+    ExecutionRun run = new ExecutionRun(this, store, demand);
+    run.begin();
+    return run;
+  }
+
+  /**
+   * Runs {@code store} to {@code demand} and waits for the result. For real arrays, where the
+   * adapter completes calls on its own threads; on the simulated array use {@link #start} and let
+   * the simulator run the events.
+   *
+   * @param store the tenant and store
+   * @param demand the VMs that must run from the store
+   * @return the result, whatever the outcome
+   * @throws NullPointerException if an argument is null
+   * @throws GoldcopyException if the calling thread is interrupted (the run is cancelled and the
+   *     interrupt flag kept) or the run broke
+   */
+  public ExecutionResult execute(StoreRef store, Demand demand) {
+    ExecutionHandle run = start(store, demand);
+    try {
+      return run.result().get();
+    } catch (InterruptedException e) {
+      run.cancel();
+      Thread.currentThread().interrupt();
+      throw new GoldcopyException("interrupted while executing " + store, e);
+    } catch (ExecutionException | CancellationException e) {
+      throw new GoldcopyException("the run on " + store + " broke: " + e.getMessage(), e);
+    }
+  }
+
+  ArrayAdapter adapter() {
+    return adapter;
+  }
+
+  Function<PlanningInput, ReplicationPlan> planner() {
+    return planner;
+  }
+
+  Executor executor() {
+    return executor;
+  }
+
+  Scheduler scheduler() {
+    return scheduler;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  int maxConcurrentPhysicalCopies() {
+    return maxConcurrentPhysicalCopies;
+  }
+
+  int maxConcurrentVirtualCopies() {
+    return maxConcurrentVirtualCopies;
+  }
+
+  RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  @Nullable Duration deadline() {
+    return deadline;
+  }
+
+  ErrorPolicy errorPolicy() {
+    return errorPolicy;
+  }
+
+  List<ExecutionListener> listeners() {
+    return listeners;
+  }
+
+  /** Builds a {@link ReplicationExecutor}; every setter checks its argument at once. */
+  public static final class Builder {
+    private final ArrayAdapter adapter;
+    private Function<PlanningInput, ReplicationPlan> planner =
+        ContainerReplicationPlanner.create(PlanningPolicy.defaults())::plan;
+    private Executor executor = ForkJoinPool.commonPool();
+    private Scheduler scheduler = DefaultScheduler.INSTANCE;
+    private Clock clock = Clock.systemUTC();
+    private int maxConcurrentPhysicalCopies = Integer.MAX_VALUE;
+    private int maxConcurrentVirtualCopies = Integer.MAX_VALUE;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private @Nullable Duration deadline;
+    private ErrorPolicy errorPolicy = ErrorPolicy.CONTINUE;
+    private final List<ExecutionListener> listeners = new ArrayList<>();
+
+    private Builder(ArrayAdapter adapter) {
+      this.adapter = adapter;
+    }
+
+    /**
+     * Sets the planner (default: {@code ContainerReplicationPlanner.create(PlanningPolicy.defaults())}).
+     *
+     * @param value the planner
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     */
+    @CanIgnoreReturnValue
+    public Builder planner(ContainerReplicationPlanner value) {
+      requireNonNull(value, "planner");
+      this.planner = value::plan;
+      return this;
+    }
+
+    /** Sets the planning function; package-private so tests can script plans. */
+    @CanIgnoreReturnValue
+    Builder planFunction(Function<PlanningInput, ReplicationPlan> value) {
+      this.planner = requireNonNull(value, "planner");
+      return this;
+    }
+
+    /**
+     * Sets the executor that runs the run's work and callbacks (default: the common fork-join
+     * pool). Pass {@code Runnable::run} on the simulated array.
+     *
+     * @param value the executor
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     */
+    @CanIgnoreReturnValue
+    public Builder executor(Executor value) {
+      this.executor = requireNonNull(value, "executor");
+      return this;
+    }
+
+    /**
+     * Sets the scheduler of retries and the deadline (default: a shared daemon timer thread). Pass
+     * {@code sim::schedule} on the simulated array.
+     *
+     * @param value the scheduler
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     */
+    @CanIgnoreReturnValue
+    public Builder scheduler(Scheduler value) {
+      this.scheduler = requireNonNull(value, "scheduler");
+      return this;
+    }
+
+    /**
+     * Sets the clock for the deadline, events and elapsed time (default: the system clock in UTC).
+     *
+     * @param value the clock
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     */
+    @CanIgnoreReturnValue
+    public Builder clock(Clock value) {
+      this.clock = requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Caps the physical copies in progress at once (default: no cap beyond the array's declared
+     * concurrency, which always applies too).
+     *
+     * @param value at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is below 1
+     */
+    @CanIgnoreReturnValue
+    public Builder maxConcurrentPhysicalCopies(int value) {
+      this.maxConcurrentPhysicalCopies = positive("maxConcurrentPhysicalCopies", value);
+      return this;
+    }
+
+    /**
+     * Caps the virtual copy creations in progress at once (default: no cap beyond the array's
+     * declared concurrency, which always applies too). Deletions in progress share this cap.
+     *
+     * @param value at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is below 1
+     */
+    @CanIgnoreReturnValue
+    public Builder maxConcurrentVirtualCopies(int value) {
+      this.maxConcurrentVirtualCopies = positive("maxConcurrentVirtualCopies", value);
+      return this;
+    }
+
+    /**
+     * Sets how retryable errors and failed copies are retried (default: {@link
+     * RetryPolicy#defaults()}).
+     *
+     * @param value the policy
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     */
+    @CanIgnoreReturnValue
+    public Builder retryPolicy(RetryPolicy value) {
+      this.retryPolicy = requireNonNull(value, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Sets how long a run may take on the executor's clock (default: no deadline). When it passes,
+     * the run stops as if cancelled and finishes {@link Outcome#DEADLINE_EXCEEDED}.
+     *
+     * @param value a positive duration
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is zero or negative
+     */
+    @CanIgnoreReturnValue
+    public Builder deadline(Duration value) {
+      requireNonNull(value, "deadline");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("deadline must be positive: " + value);
+      }
+      this.deadline = value;
+      return this;
+    }
+
+    /**
+     * Sets what a failed step does to the rest of the run (default: {@link ErrorPolicy#CONTINUE}).
+     *
+     * @param value the policy
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     */
+    @CanIgnoreReturnValue
+    public Builder errorPolicy(ErrorPolicy value) {
+      this.errorPolicy = requireNonNull(value, "errorPolicy");
+      return this;
+    }
+
+    /**
+     * Adds a listener of progress events; listeners are called in the order added.
+     *
+     * @param value the listener
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     */
+    @CanIgnoreReturnValue
+    public Builder listener(ExecutionListener value) {
+      listeners.add(requireNonNull(value, "listener"));
+      return this;
+    }
+
+    /**
+     * Builds the executor.
+     *
+     * @return the executor
+     */
+    public ReplicationExecutor build() {
+      return new ReplicationExecutor(this, planner);
+    }
+
+    private static int positive(String field, int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException(field + " must be at least 1: " + value);
+      }
+      return value;
+    }
+  }
+}
