@@ -5,9 +5,9 @@
  */
 module dev.goldcopy.core {
   requires transitive dev.goldcopy.spi;
-  requires com.google.common;
+  requires transitive com.google.common;
   requires static org.jspecify;
-  requires static com.google.errorprone.annotations;
+  requires static transitive com.google.errorprone.annotations;
 
   exports dev.goldcopy.plan;
   exports dev.goldcopy.execute;

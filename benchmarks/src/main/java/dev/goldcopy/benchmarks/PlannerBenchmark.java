@@ -60,7 +60,7 @@ public class PlannerBenchmark {
     @Param({"100000"})
     public int vms;
 
-    PlanningInput input = halfProvisioned(StoreRef.of("tenant", "store-0"), 1);
+    PlanningInput input = halfProvisioned(StoreRef.of("tenant", "store-0"), Demand.none());
 
     /** Creates the state; JMH calls this. */
     public OneStore() {}
@@ -68,7 +68,7 @@ public class PlannerBenchmark {
     /** Builds the store. */
     @Setup(Level.Trial)
     public void setUp() {
-      input = halfProvisioned(StoreRef.of("tenant", "store-0"), vms);
+      input = halfProvisioned(StoreRef.of("tenant", "store-0"), Demand.of(GOLD, "vm", vms));
     }
   }
 
@@ -92,8 +92,10 @@ public class PlannerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
       inputs = new PlanningInput[stores];
+      // VM ids are scoped to their store, so every store may share one immutable demand.
+      Demand demand = Demand.of(GOLD, "vm", vmsPerStore);
       for (int i = 0; i < stores; i++) {
-        inputs[i] = halfProvisioned(StoreRef.of("tenant", "store-" + i), vmsPerStore);
+        inputs[i] = halfProvisioned(StoreRef.of("tenant", "store-" + i), demand);
       }
     }
   }
@@ -123,11 +125,12 @@ public class PlannerBenchmark {
   }
 
   /**
-   * Builds a store whose demand has {@code vms} VMs, the first half of them already provisioned:
-   * an origin plus just enough replicas for them, their clones spread evenly.
+   * Builds a store for {@code demand} (VMs named as {@link Demand#of} names them) with the first
+   * half of its VMs already provisioned: an origin plus just enough replicas for them, their clones
+   * spread evenly.
    */
-  static PlanningInput halfProvisioned(StoreRef store, int vms) {
-    int provisioned = vms / 2;
+  static PlanningInput halfProvisioned(StoreRef store, Demand demand) {
+    int provisioned = demand.size() / 2;
     int masters = Math.max(1, (provisioned + LIMIT - 1) / LIMIT);
     List<Container> containers = new ArrayList<>(masters + provisioned);
     GroupId group = GroupId.of("gold");
@@ -137,21 +140,25 @@ public class PlannerBenchmark {
     containers.add(origin);
     for (int m = 1; m < masters; m++) {
       containers.add(
-          new Container(ContainerId.of("m" + m), String.format("gold-r%03d", m),
+          new Container(ContainerId.of("m" + m), "gold-r" + pad(m, 3),
               ContainerKind.PHYSICAL_MASTER, GOLD, group, origin.id(), store, IMAGE,
               ContainerState.READY));
     }
     for (int i = 1; i <= provisioned; i++) {
       ContainerId source = containers.get((i - 1) % masters).id();
       containers.add(
-          new Container(ContainerId.of("c" + i), String.format("vm-%05d", i),
+          new Container(ContainerId.of("c" + i), "vm-" + pad(i, 5),
               ContainerKind.VIRTUAL_COPY, GOLD, null, source, store, IMAGE,
               ContainerState.READY));
     }
     ArrayCapabilities caps =
         ArrayCapabilities.builder().maxVirtualCopiesPerSource(LIMIT).maxConcurrentPhysicalCopies(4)
             .build();
-    return new PlanningInput(store, caps, new Inventory(store, containers),
-        Demand.of(GOLD, "vm", vms));
+    return new PlanningInput(store, caps, new Inventory(store, containers), demand);
+  }
+
+  private static String pad(int value, int width) {
+    String digits = Integer.toString(value);
+    return "0".repeat(Math.max(0, width - digits.length())) + digits;
   }
 }

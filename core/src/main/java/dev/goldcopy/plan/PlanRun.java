@@ -24,6 +24,7 @@ final class PlanRun {
   static final Comparator<ContentId> CONTENT_ORDER =
       Comparator.comparing(ContentId::imageId).thenComparing(ContentId::version);
   private static final long UNBOUNDED = SlotLedger.UNBOUNDED;
+  private static final ArrayDeque<String> NONE_PENDING = new ArrayDeque<>(0);
 
   private final PlanningPolicy policy;
   private final PlanningInput input;
@@ -32,13 +33,16 @@ final class PlanRun {
   // The input, indexed once.
   private final Map<ContainerId, Container> byId;
   private final Set<String> usedNames = new HashSet<>();
-  private final Map<String, Wanted> demandByName;
+  private final Map<String, Container> clonesByName;
+  private final Set<String> masterNames = new HashSet<>();
+  private final Map<String, String> oldDelete = new HashMap<>();
+  private final Map<ContentId, ContentDemand> demandByContent = new HashMap<>();
   private @Nullable Set<ContainerId> cloneIds;
-  private final Map<ContentId, List<VmId>> vmsByContent = new TreeMap<>(CONTENT_ORDER);
   private final Map<String, List<Container>> liveByGroup = new TreeMap<>();
   private final Map<String, List<Container>> failedByGroup = new TreeMap<>();
   private final Map<ContentId, String> chosenGroup = new TreeMap<>(CONTENT_ORDER);
-  private final Map<ContainerId, Integer> keptClones = new HashMap<>();
+  private final Map<ContainerId, MasterInfo> masterInfo;
+  private final Map<ContainerId, int[]> otherKept = new HashMap<>();
   private final Map<ContainerId, ArrayDeque<String>> pendingBySource = new HashMap<>();
   private final Set<ContainerId> copyingSources = new HashSet<>();
   private final Map<String, String> failedMasterDelete = new HashMap<>();
@@ -63,18 +67,30 @@ final class PlanRun {
     this.input = input;
     this.caps = input.capabilities();
     int containers = input.inventory().containers().size();
-    this.byId = new HashMap<>(capacityFor(containers));
-    this.demandByName = new HashMap<>(capacityFor(input.demand().size()));
+    this.byId = new HashMap<>();
+    this.masterInfo = new HashMap<>();
+    this.clonesByName = new HashMap<>(capacityFor(containers));
   }
 
-  /** A demanded VM: its image version, whether a kept clone serves it, its old clone's deletion. */
-  private static final class Wanted {
-    final ContentId content;
-    boolean served;
-    @Nullable String oldDelete;
+  /** A master's kept clones, and whether it is a live member of its content's chosen group. */
+  private static final class MasterInfo {
+    final Container master;
+    boolean chosen;
+    int kept;
 
-    Wanted(ContentId content) {
-      this.content = content;
+    MasterInfo(Container master) {
+      this.master = master;
+    }
+  }
+
+  /** The demand for one image version: how many VMs, and those that need a new clone. */
+  private static final class ContentDemand {
+    final VmId first;
+    int vms;
+    final List<VmId> toPlace = new ArrayList<>();
+
+    ContentDemand(VmId first) {
+      this.first = first;
     }
   }
 
@@ -100,10 +116,9 @@ final class PlanRun {
           "inventory.store: the inventory lists " + input.inventory().store()
               + ", not the planned store " + input.store());
     }
-    indexDemand();
     indexInventory();
     chooseGroups();
-    classifyClones();
+    classifyDemandAndClones();
     queueCloneDeletes();
     cleanUpFailedMasters();
     CapacityLedger ledger = new CapacityLedger(caps.freeCapacityBytes());
@@ -116,8 +131,11 @@ final class PlanRun {
     }
     capacity = ledger;
     int keptTotal = 0;
-    for (int k : keptClones.values()) {
-      keptTotal += k;
+    for (MasterInfo m : masterInfo.values()) {
+      keptTotal += m.kept;
+    }
+    for (int[] k : otherKept.values()) {
+      keptTotal += k[0];
     }
     arrayTotal = new SlotLedger(caps.maxVirtualCopiesTotal(), keptTotal, pendingCloneDeletes);
     for (Map.Entry<ContentId, String> e : chosenGroup.entrySet()) {
@@ -136,37 +154,18 @@ final class PlanRun {
     return new ReplicationPlan(input.store(), steps, shortfalls, sizing, findings);
   }
 
-  private void indexDemand() {
-    int maxName = caps.maxNameLength();
-    input
-        .demand()
-        .vms()
-        .forEach(
-            (vm, content) -> {
-              if (vm.value().length() > maxName) {
-                throw new IllegalArgumentException(
-                    "demand.vms: VM id " + vm + " names its clone and is longer than"
-                        + " capabilities.maxNameLength (" + maxName + ")");
-              }
-              demandByName.put(vm.value(), new Wanted(content));
-              vmsByContent.computeIfAbsent(content, c -> new ArrayList<>()).add(vm);
-            });
-  }
-
   private void indexInventory() {
     for (Container c : input.inventory().containers()) {
       if (mayBeReplicaName(c.name())) {
         usedNames.add(c.name());
       }
       if (!c.isMaster()) {
+        clonesByName.put(c.name(), c);
         continue;
       }
       byId.put(c.id(), c);
-      if (demandByName.containsKey(c.name())) {
-        throw new IllegalArgumentException(
-            "demand.vms: VM id " + c.name() + " is the name of master " + c.id()
-                + "; a clone cannot take it");
-      }
+      masterInfo.put(c.id(), new MasterInfo(c));
+      masterNames.add(c.name());
       String group = requireNonNull(c.group(), "group").value();
       if (c.state() == ContainerState.FAILED) {
         failedByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(c);
@@ -208,6 +207,9 @@ final class PlanRun {
         }
       }
       chosenGroup.put(e.getKey(), chosen);
+      for (Container m : requireNonNull(liveByGroup.get(chosen), "group")) {
+        requireNonNull(masterInfo.get(m.id()), "master").chosen = true;
+      }
       if (groups.size() > 1) {
         findings.add(
             new Finding(
@@ -217,66 +219,111 @@ final class PlanRun {
                     + " because " + why + ". The others are left as they are."));
       }
     }
-    for (Map.Entry<ContentId, List<VmId>> e : vmsByContent.entrySet()) {
-      if (!chosenGroup.containsKey(e.getKey())) {
-        throw new IllegalArgumentException(
-            "demand.vms: unknown image " + e.getKey() + " (wanted by VM " + e.getValue().get(0)
-                + "): no ready or copying master holds it");
-      }
-    }
   }
 
-  private void classifyClones() {
-    for (Container c : input.inventory().containers()) {
-      if (c.isMaster()) {
+  private void classifyDemandAndClones() {
+    int maxName = caps.maxNameLength();
+    ContentId lastContent = null;
+    ContentDemand last = null;
+    List<VmId> vms = input.demand().vms().keySet().asList();
+    List<ContentId> contents = input.demand().vms().values().asList();
+    for (int i = 0; i < vms.size(); i++) {
+      VmId vm = vms.get(i);
+      ContentId wanted = contents.get(i);
+      String name = vm.value();
+      if (name.length() > maxName) {
+        throw new IllegalArgumentException(
+            "demand.vms: VM id " + vm + " names its clone and is longer than"
+                + " capabilities.maxNameLength (" + maxName + ")");
+      }
+      if (!masterNames.isEmpty() && masterNames.contains(name)) {
+        throw new IllegalArgumentException(
+            "demand.vms: VM id " + vm + " is the name of a master; a clone cannot take it");
+      }
+      ContentDemand demand = last;
+      if (demand == null || (wanted != lastContent && !wanted.equals(lastContent))) {
+        demand = demandByContent.computeIfAbsent(wanted, c -> new ContentDemand(vm));
+        last = demand;
+        lastContent = wanted;
+      }
+      demand.vms++;
+      Container c = clonesByName.remove(name);
+      if (c == null) {
+        demand.toPlace.add(vm);
         continue;
       }
       ContainerId source = requireNonNull(c.source(), "source");
-      Wanted entry = demandByName.get(c.name());
-      ContentId wanted = entry == null ? null : entry.content;
       if (c.state() == ContainerState.FAILED) {
-        String id =
-            deleteClone(
-                c, source, DeleteContainer.Cause.FAILED_COPY, "The clone's copy failed.");
-        if (entry != null) {
-          entry.oldDelete = id;
-        }
-      } else if (wanted == null) {
-        deleteClone(
-            c, source, DeleteContainer.Cause.VM_REMOVED, "VM " + c.name() + " left the demand.");
+        oldDelete.put(
+            name,
+            deleteClone(c, source, DeleteContainer.Cause.FAILED_COPY, "The clone's copy failed."));
+        demand.toPlace.add(vm);
       } else if (!wanted.equals(c.content())) {
-        String id =
+        oldDelete.put(
+            name,
             deleteClone(
                 c,
                 source,
                 DeleteContainer.Cause.VM_REMOVED,
-                "VM " + c.name() + " moves from " + c.content() + " to " + wanted
-                    + "; its new clone waits for this deletion.");
-        requireNonNull(entry, "entry").oldDelete = id;
+                "VM " + name + " moves from " + c.content() + " to " + wanted
+                    + "; its new clone waits for this deletion."));
+        demand.toPlace.add(vm);
       } else {
-        requireNonNull(entry, "entry").served = true;
-        keptClones.merge(source, 1, Integer::sum);
-        Container master = byId.get(source);
-        if (master == null && !isClone(source)) {
-          findings.add(
-              new Finding(
-                  Finding.Kind.CLONE_SOURCE_MISSING,
-                  c.name(),
-                  "its source " + source + " is not in the inventory; kept, it still serves VM "
-                      + c.name()));
-        } else if (master == null
-            || master.state() == ContainerState.FAILED
-            || !requireNonNull(master.group(), "group").value().equals(chosenGroup.get(wanted))) {
-          findings.add(
-              new Finding(
-                  Finding.Kind.CLONE_OUTSIDE_GROUP,
-                  c.name(),
-                  "its source " + (master == null ? source + ", a virtual copy," : master.name())
-                      + " is not a ready member of group "
-                      + chosenGroup.get(wanted) + " for " + wanted
-                      + "; kept where it is, it still serves VM " + c.name()));
-        }
+        keep(c, source, wanted);
       }
+    }
+    for (Container c : clonesByName.values()) {
+      ContainerId source = requireNonNull(c.source(), "source");
+      if (c.state() == ContainerState.FAILED) {
+        deleteClone(c, source, DeleteContainer.Cause.FAILED_COPY, "The clone's copy failed.");
+      } else {
+        deleteClone(
+            c, source, DeleteContainer.Cause.VM_REMOVED, "VM " + c.name() + " left the demand.");
+      }
+    }
+    List<ContentId> unknown = new ArrayList<>();
+    for (ContentId content : demandByContent.keySet()) {
+      if (!chosenGroup.containsKey(content)) {
+        unknown.add(content);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      unknown.sort(CONTENT_ORDER);
+      ContentId content = unknown.get(0);
+      throw new IllegalArgumentException(
+          "demand.vms: unknown image " + content + " (wanted by VM "
+              + requireNonNull(demandByContent.get(content), "demand").first
+              + "): no ready or copying master holds it");
+    }
+  }
+
+  private void keep(Container c, ContainerId source, ContentId wanted) {
+    MasterInfo info = masterInfo.get(source);
+    if (info != null) {
+      info.kept++;
+      if (info.chosen && info.master.content().equals(wanted)) {
+        return;
+      }
+    } else {
+      otherKept.computeIfAbsent(source, k -> new int[1])[0]++;
+    }
+    Container master = info == null ? null : info.master;
+    String group = chosenGroup.get(wanted);
+    if (master == null && !isClone(source)) {
+      findings.add(
+          new Finding(
+              Finding.Kind.CLONE_SOURCE_MISSING,
+              c.name(),
+              "its source " + source + " is not in the inventory; kept, it still serves VM "
+                  + c.name()));
+    } else {
+      findings.add(
+          new Finding(
+              Finding.Kind.CLONE_OUTSIDE_GROUP,
+              c.name(),
+              "its source " + (master == null ? source + ", a virtual copy," : master.name())
+                  + " is not a ready member of group " + group + " for " + wanted
+                  + "; kept where it is, it still serves VM " + c.name()));
     }
   }
 
@@ -312,7 +359,7 @@ final class PlanRun {
   private void cleanUpFailedMasters() {
     for (List<Container> failed : failedByGroup.values()) {
       for (Container m : failed) {
-        int kept = keptClones.getOrDefault(m.id(), 0);
+        int kept = kept(m.id());
         if (kept > 0) {
           findings.add(
               new Finding(
@@ -322,7 +369,7 @@ final class PlanRun {
           continue;
         }
         String id = deleteStepId(m.name());
-        ArrayDeque<String> clonesGoing = pendingBySource.getOrDefault(m.id(), new ArrayDeque<>());
+        ArrayDeque<String> clonesGoing = pendingOf(m.id());
         masterDeletes.add(
             new DeleteContainer(
                 id,
@@ -345,6 +392,7 @@ final class PlanRun {
     final long hardCap;
     final SlotLedger ledger;
     final String stepId;
+    final List<String> ownDeps;
     final String reason;
     long load;
     long placed;
@@ -353,6 +401,7 @@ final class PlanRun {
         SlotLedger ledger) {
       this.name = name;
       this.stepId = replicaStepId(name);
+      this.ownDeps = isNew ? List.of(stepId) : List.of();
       this.reason =
           isNew ? "New VM; clones from new replica " + name + "." : "New VM; " + name
               + " has a free slot.";
@@ -368,23 +417,21 @@ final class PlanRun {
   private void planGroup(ContentId content, String groupKey) {
     List<Container> live = new ArrayList<>(requireNonNull(liveByGroup.get(groupKey), "group"));
     GroupId group = requireNonNull(live.get(0).group(), "group");
-    List<VmId> demanded = vmsByContent.getOrDefault(content, List.of());
-    List<VmId> toPlace = new ArrayList<>();
-    for (VmId vm : demanded) {
-      if (!requireNonNull(demandByName.get(vm.value()), "vm").served) {
-        toPlace.add(vm);
-      }
-    }
-    int n = demanded.size();
+    ContentDemand demand = demandByContent.get(content);
+    List<VmId> toPlace = demand == null ? List.of() : demand.toPlace;
+    int n = demand == null ? 0 : demand.vms;
     int hard = caps.maxVirtualCopiesPerSource();
     int soft = policy.cloneRatio() > 0 ? (hard > 0 ? Math.min(hard, policy.cloneRatio())
         : policy.cloneRatio()) : hard;
-    boolean hasOrigin = live.stream().anyMatch(Container::isOrigin);
+    boolean hasOrigin = false;
+    for (Container m : live) {
+      hasOrigin |= m.isOrigin();
+    }
     boolean reserved = !policy.originServesClones() && hasOrigin;
     long image = 0;
     for (Container m : live) {
       image = Math.max(image, m.sizeBytes());
-      int kept = keptClones.getOrDefault(m.id(), 0);
+      int kept = kept(m.id());
       if (hard > 0 && kept > hard) {
         findings.add(
             new Finding(
@@ -412,9 +459,9 @@ final class PlanRun {
     long availSoft = 0;
     long availHard = 0;
     for (Container m : live) {
-      long kept = keptClones.getOrDefault(m.id(), 0);
+      long kept = kept(m.id());
       SlotLedger ledger =
-          new SlotLedger(hard, kept, pendingBySource.getOrDefault(m.id(), new ArrayDeque<>()));
+          new SlotLedger(hard, kept, pendingOf(m.id()));
       boolean closed = reserved && m.isOrigin();
       long softCap = closed ? 0 : soft == 0 ? UNBOUNDED : Math.max(0, soft - kept);
       long hardCap = closed ? 0 : ledger.remaining();
@@ -448,7 +495,7 @@ final class PlanRun {
         Container m = live.get(i);
         if (!m.isOrigin()
             && m.isReady()
-            && keptClones.getOrDefault(m.id(), 0) == 0
+            && kept(m.id()) == 0
             && !copyingSources.contains(m.id())) {
           candidates.add(slots.get(i));
         }
@@ -479,7 +526,7 @@ final class PlanRun {
                 m.id(),
                 m.name(),
                 DeleteContainer.Cause.REPLICA_RETIRED,
-                List.copyOf(pendingBySource.getOrDefault(m.id(), new ArrayDeque<>())),
+                List.copyOf(pendingOf(m.id())),
                 "Group " + group + " needs " + target + " master(s) and has " + existing
                     + "; this replica holds no clones (highest ordinal first)."));
         requireNonNull(capacity, "capacity").credit(deleteStepId(m.name()), m.sizeBytes());
@@ -573,7 +620,8 @@ final class PlanRun {
         String candidate;
         do {
           candidate = replicaName(group, nextOrdinal++);
-        } while (usedNames.contains(candidate) || demandByName.containsKey(candidate));
+        } while (usedNames.contains(candidate)
+            || input.demand().vms().containsKey(VmId.of(candidate)));
         name = candidate;
       }
       if (name.length() > caps.maxNameLength()) {
@@ -771,12 +819,14 @@ final class PlanRun {
 
   private void placeOne(ContentId content, VmId vm, Slot s) {
     List<String> deps = List.of();
-    String old = requireNonNull(demandByName.get(vm.value()), "vm").oldDelete;
+    String old = oldDelete.isEmpty() ? null : oldDelete.get(vm.value());
     List<String> slot = s.ledger.take();
     List<String> total = requireNonNull(arrayTotal, "arrayTotal").take();
     List<String> paid =
         requireNonNull(capacity, "capacity").take(policy.expectedCloneGrowthBytes());
-    if (s.isNew || old != null || !slot.isEmpty() || !total.isEmpty() || !paid.isEmpty()) {
+    if (old == null && slot.isEmpty() && total.isEmpty() && paid.isEmpty()) {
+      deps = s.ownDeps;
+    } else {
       List<String> all = new ArrayList<>(4);
       if (s.isNew) {
         all.add(s.stepId);
@@ -864,6 +914,17 @@ final class PlanRun {
       b.append(" Throughput bound.");
     }
     return b.toString();
+  }
+
+  /** The deletions of a master's clones; an empty queue, never written to, when it has none. */
+  private ArrayDeque<String> pendingOf(ContainerId master) {
+    ArrayDeque<String> pending = pendingBySource.get(master);
+    return pending == null ? NONE_PENDING : pending;
+  }
+
+  private int kept(ContainerId master) {
+    MasterInfo info = masterInfo.get(master);
+    return info == null ? 0 : info.kept;
   }
 
   private boolean isClone(ContainerId id) {
