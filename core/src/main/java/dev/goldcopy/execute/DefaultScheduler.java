@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 final class DefaultScheduler implements Scheduler {
   static final DefaultScheduler INSTANCE = new DefaultScheduler();
 
+  private static final System.Logger LOG = System.getLogger(DefaultScheduler.class.getName());
+
   private static final class Timer {
     static final ScheduledExecutorService TIMER = create();
 
@@ -30,6 +32,15 @@ final class DefaultScheduler implements Scheduler {
 
   @Override
   public void schedule(Duration delay, Runnable task) {
-    Timer.TIMER.schedule(task, Math.max(0L, delay.toNanos()), TimeUnit.NANOSECONDS);
+    Runnable logged =
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.ERROR, "a scheduled Goldcopy task failed", e);
+          }
+        };
+    // A task's failure is logged above, so the future holds nothing worth reading.
+    var unused = Timer.TIMER.schedule(logged, Math.max(0L, delay.toNanos()), TimeUnit.NANOSECONDS);
   }
 }

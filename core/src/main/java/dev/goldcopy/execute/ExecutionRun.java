@@ -55,6 +55,8 @@ import org.jspecify.annotations.Nullable;
  * re-entrant calls (a stage that completes at once) queue instead of recursing. {@link
  * #progress()} reads volatile counters and may be called from anywhere.
  */
+// Counters are volatile for progress() readers and written only by the mailbox: one writer.
+@SuppressWarnings("NonAtomicVolatileUpdate")
 final class ExecutionRun implements ExecutionHandle {
   private static final System.Logger LOG = System.getLogger(ReplicationExecutor.class.getName());
 
@@ -1081,7 +1083,7 @@ final class ExecutionRun implements ExecutionHandle {
     }
     Shortfall s = shortVms.get(vm);
     if (s != null) {
-      return new VmOutcome.Short(s.limit(), s.reason());
+      return new VmOutcome.Unmet(s.limit(), s.reason());
     }
     StepNode n = lastClones.get(vm);
     if (n != null) {

@@ -66,13 +66,13 @@ public sealed interface VmOutcome {
    * @param limit the limit that binds
    * @param why the planner's account, with the numbers
    */
-  record Short(Shortfall.Limit limit, String why) implements VmOutcome {
+  record Unmet(Shortfall.Limit limit, String why) implements VmOutcome {
     /**
      * Checks the fields.
      *
      * @throws NullPointerException if a field is null
      */
-    public Short {
+    public Unmet {
       requireNonNull(limit, "limit");
       requireNonNull(why, "why");
     }

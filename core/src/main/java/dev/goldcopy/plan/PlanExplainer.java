@@ -50,15 +50,11 @@ final class PlanExplainer {
   }
 
   private static String describe(DeleteContainer.Cause cause) {
-    switch (cause) {
-      case VM_REMOVED:
-        return "clone(s) of VMs removed from the demand or moved to another image version";
-      case REPLICA_RETIRED:
-        return "replica(s) with no clones that the sizing no longer needs";
-      case FAILED_COPY:
-        return "failed copy(ies)";
-    }
-    throw new AssertionError(cause);
+    return switch (cause) {
+      case VM_REMOVED -> "clone(s) of VMs removed from the demand or moved to another image version";
+      case REPLICA_RETIRED -> "replica(s) with no clones that the sizing no longer needs";
+      case FAILED_COPY -> "failed copy(ies)";
+    };
   }
 
   private static String list(java.util.List<VmId> vms) {

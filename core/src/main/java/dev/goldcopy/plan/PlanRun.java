@@ -241,7 +241,7 @@ final class PlanRun {
             "demand.vms: VM id " + vm + " is the name of a master; a clone cannot take it");
       }
       ContentDemand demand = last;
-      if (demand == null || (wanted != lastContent && !wanted.equals(lastContent))) {
+      if (demand == null || !wanted.equals(lastContent)) {
         demand = demandByContent.computeIfAbsent(wanted, c -> new ContentDemand(vm));
         last = demand;
         lastContent = wanted;

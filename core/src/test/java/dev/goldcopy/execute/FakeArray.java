@@ -70,7 +70,7 @@ final class FakeArray implements ArrayAdapter {
   Container createOrigin(String name) {
     Container c =
         new Container(
-            ContainerId.of("id-" + (ids++)),
+            ContainerId.of("id-" + ids++),
             name,
             ContainerKind.PHYSICAL_MASTER,
             content,
@@ -178,7 +178,7 @@ final class FakeArray implements ArrayAdapter {
       peakClonesOf.merge(source, now + 1, Math::max);
       Container c =
           new Container(
-              ContainerId.of("id-" + (ids++)), name, kind, content, null, source, store, 10,
+              ContainerId.of("id-" + ids++), name, kind, content, null, source, store, 10,
               ContainerState.READY);
       containers.put(name, c);
       calls.add(new Call(loop.now(), op, name, "ok"));
@@ -189,7 +189,7 @@ final class FakeArray implements ArrayAdapter {
     peakPhysicalInProgress = Math.max(peakPhysicalInProgress, physicalInProgress);
     Container copying =
         new Container(
-            ContainerId.of("id-" + (ids++)), name, kind, content, group, source, store, 1000,
+            ContainerId.of("id-" + ids++), name, kind, content, group, source, store, 1000,
             ContainerState.COPYING);
     containers.put(name, copying);
     calls.add(new Call(loop.now(), op, name, "ok"));
@@ -200,8 +200,8 @@ final class FakeArray implements ArrayAdapter {
 
   private void finishCopy(Container copying) {
     physicalInProgress--;
-    if (containers.get(copying.name()) != copying) {
-      return;
+    if (!copying.equals(containers.get(copying.name()))) {
+      return; // deleted, or replaced by another container of the same name
     }
     int fails = failCopies.getOrDefault(copying.name(), 0);
     ContainerState end = fails > 0 ? ContainerState.FAILED : ContainerState.READY;

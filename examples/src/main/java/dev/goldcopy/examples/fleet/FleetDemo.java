@@ -63,6 +63,8 @@ public final class FleetDemo {
       System.out.println(FleetOptions.usage());
       return;
     }
+    // Java 17 has no console when output is redirected: plain lines for logs and CI.
+    @SuppressWarnings("SystemConsoleNull")
     boolean terminal = System.console() != null;
     System.exit(run(options, System.out, terminal) ? 0 : 1);
   }
