@@ -1,0 +1,4 @@
+@NullMarked
+package dev.goldcopy.sim;
+
+import org.jspecify.annotations.NullMarked;

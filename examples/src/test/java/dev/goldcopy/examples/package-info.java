@@ -1,0 +1,4 @@
+@NullMarked
+package dev.goldcopy.examples;
+
+import org.jspecify.annotations.NullMarked;
