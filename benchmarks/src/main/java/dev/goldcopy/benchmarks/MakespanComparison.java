@@ -208,7 +208,10 @@ public final class MakespanComparison {
     ProvisioningCheck check =
         ProvisioningCheck.inspect(
             records, inventory, origin, demand, perSourceLimit, contender::cloneName);
-    double ratio = seconds(makespan) / seconds(bound.value());
+    double ratio =
+        bound.value().isZero()
+            ? (makespan.isZero() ? 1.0 : Double.POSITIVE_INFINITY)
+            : seconds(makespan) / seconds(bound.value());
     return new ComparisonRow(contender.name(), makespan, ratio, calls, refusals, check);
   }
 
