@@ -360,7 +360,6 @@ final class ExecutionRun implements ExecutionHandle {
       cleanUp(observation.inventory());
       return;
     }
-    index(observation.inventory());
     ArrayCapabilities caps = observation.capabilities();
     physicalCap = Math.min(callerPhysicalCap, declared(caps.maxConcurrentPhysicalCopies()));
     virtualCap = Math.min(callerVirtualCap, declared(caps.maxConcurrentVirtualCopies()));
@@ -380,6 +379,7 @@ final class ExecutionRun implements ExecutionHandle {
       finish();
       return;
     }
+    index(observation.inventory());
     int issuable = 0;
     for (StepNode n : nodes) {
       if (n.status != Status.FAILED) {
@@ -644,8 +644,10 @@ final class ExecutionRun implements ExecutionHandle {
       virtualInFlight--;
     }
     if (made != null) {
-      byName.put(made.name(), made);
-      byId.put(made.id(), made);
+      if (n.kind == Kind.REPLICA) {
+        byName.put(made.name(), made);
+        byId.put(made.id(), made);
+      }
       if (!suspects.isEmpty()) {
         suspects.remove(made.name());
       }
@@ -1021,7 +1023,8 @@ final class ExecutionRun implements ExecutionHandle {
     Map<String, Container> listed = new HashMap<>();
     Map<ContainerId, Container> listedIds = new HashMap<>();
     Inventory inventory = lastInventory;
-    if (inventory != null) {
+    boolean allMade = provisioned.size() == demand.size();
+    if (inventory != null && !allMade) {
       for (Container c : inventory.containers()) {
         listed.put(c.name(), c);
         listedIds.put(c.id(), c);

@@ -13,10 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -26,29 +24,33 @@ final class PlanRun {
   static final Comparator<ContentId> CONTENT_ORDER =
       Comparator.comparing(ContentId::imageId).thenComparing(ContentId::version);
   private static final long UNBOUNDED = SlotLedger.UNBOUNDED;
+  private static final ArrayDeque<String> NONE_PENDING = new ArrayDeque<>(0);
 
   private final PlanningPolicy policy;
   private final PlanningInput input;
   private final ArrayCapabilities caps;
 
   // The input, indexed once.
-  private final Map<ContainerId, Container> byId = new HashMap<>();
+  private final Map<ContainerId, Container> byId;
   private final Set<String> usedNames = new HashSet<>();
-  private final Map<String, ContentId> demandByName = new HashMap<>();
-  private final Map<ContentId, List<VmId>> vmsByContent = new TreeMap<>(CONTENT_ORDER);
+  private final Map<String, Container> clonesByName;
+  private final Set<String> masterNames = new HashSet<>();
+  private final Map<String, String> oldDelete = new HashMap<>();
+  private final Map<ContentId, ContentDemand> demandByContent = new HashMap<>();
+  private @Nullable Set<ContainerId> cloneIds;
   private final Map<String, List<Container>> liveByGroup = new TreeMap<>();
   private final Map<String, List<Container>> failedByGroup = new TreeMap<>();
   private final Map<ContentId, String> chosenGroup = new TreeMap<>(CONTENT_ORDER);
-  private final Map<ContainerId, Integer> keptClones = new HashMap<>();
+  private final Map<ContainerId, MasterInfo> masterInfo;
+  private final Map<ContainerId, int[]> otherKept = new HashMap<>();
   private final Map<ContainerId, ArrayDeque<String>> pendingBySource = new HashMap<>();
   private final Set<ContainerId> copyingSources = new HashSet<>();
-  private final Map<String, String> oldCloneDelete = new HashMap<>();
   private final Map<String, String> failedMasterDelete = new HashMap<>();
-  private final Set<String> servedVms = new HashSet<>();
   private final ArrayDeque<String> pendingCloneDeletes = new ArrayDeque<>();
 
   // The plan, as it is made.
   private final List<PlanStep> cloneDeletes = new ArrayList<>();
+  private final List<ContainerId> cloneDeleteSources = new ArrayList<>();
   private final List<PlanStep> masterDeletes = new ArrayList<>();
   private final List<PlanStep> retirements = new ArrayList<>();
   private final List<PlanStep> clones = new ArrayList<>();
@@ -64,6 +66,36 @@ final class PlanRun {
     this.policy = policy;
     this.input = input;
     this.caps = input.capabilities();
+    int containers = input.inventory().containers().size();
+    this.byId = new HashMap<>();
+    this.masterInfo = new HashMap<>();
+    this.clonesByName = new HashMap<>(capacityFor(containers));
+  }
+
+  /** A master's kept clones, and whether it is a live member of its content's chosen group. */
+  private static final class MasterInfo {
+    final Container master;
+    boolean chosen;
+    int kept;
+
+    MasterInfo(Container master) {
+      this.master = master;
+    }
+  }
+
+  /** The demand for one image version: how many VMs, and those that need a new clone. */
+  private static final class ContentDemand {
+    final VmId first;
+    int vms;
+    final List<VmId> toPlace = new ArrayList<>();
+
+    ContentDemand(VmId first) {
+      this.first = first;
+    }
+  }
+
+  private static int capacityFor(int entries) {
+    return (int) Math.min(1 << 30, entries * 4L / 3 + 16);
   }
 
   static String replicaStepId(String name) {
@@ -84,10 +116,10 @@ final class PlanRun {
           "inventory.store: the inventory lists " + input.inventory().store()
               + ", not the planned store " + input.store());
     }
-    indexDemand();
     indexInventory();
     chooseGroups();
-    classifyClones();
+    classifyDemandAndClones();
+    queueCloneDeletes();
     cleanUpFailedMasters();
     CapacityLedger ledger = new CapacityLedger(caps.freeCapacityBytes());
     for (PlanStep step : cloneDeletes) {
@@ -99,8 +131,11 @@ final class PlanRun {
     }
     capacity = ledger;
     int keptTotal = 0;
-    for (int k : keptClones.values()) {
-      keptTotal += k;
+    for (MasterInfo m : masterInfo.values()) {
+      keptTotal += m.kept;
+    }
+    for (int[] k : otherKept.values()) {
+      keptTotal += k[0];
     }
     arrayTotal = new SlotLedger(caps.maxVirtualCopiesTotal(), keptTotal, pendingCloneDeletes);
     for (Map.Entry<ContentId, String> e : chosenGroup.entrySet()) {
@@ -119,35 +154,18 @@ final class PlanRun {
     return new ReplicationPlan(input.store(), steps, shortfalls, sizing, findings);
   }
 
-  private void indexDemand() {
-    int maxName = caps.maxNameLength();
-    input
-        .demand()
-        .vms()
-        .forEach(
-            (vm, content) -> {
-              if (vm.value().length() > maxName) {
-                throw new IllegalArgumentException(
-                    "demand.vms: VM id " + vm + " names its clone and is longer than"
-                        + " capabilities.maxNameLength (" + maxName + ")");
-              }
-              demandByName.put(vm.value(), content);
-              vmsByContent.computeIfAbsent(content, c -> new ArrayList<>()).add(vm);
-            });
-  }
-
   private void indexInventory() {
     for (Container c : input.inventory().containers()) {
-      byId.put(c.id(), c);
-      usedNames.add(c.name());
+      if (mayBeReplicaName(c.name())) {
+        usedNames.add(c.name());
+      }
       if (!c.isMaster()) {
+        clonesByName.put(c.name(), c);
         continue;
       }
-      if (demandByName.containsKey(c.name())) {
-        throw new IllegalArgumentException(
-            "demand.vms: VM id " + c.name() + " is the name of master " + c.id()
-                + "; a clone cannot take it");
-      }
+      byId.put(c.id(), c);
+      masterInfo.put(c.id(), new MasterInfo(c));
+      masterNames.add(c.name());
       String group = requireNonNull(c.group(), "group").value();
       if (c.state() == ContainerState.FAILED) {
         failedByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(c);
@@ -189,6 +207,9 @@ final class PlanRun {
         }
       }
       chosenGroup.put(e.getKey(), chosen);
+      for (Container m : requireNonNull(liveByGroup.get(chosen), "group")) {
+        requireNonNull(masterInfo.get(m.id()), "master").chosen = true;
+      }
       if (groups.size() > 1) {
         findings.add(
             new Finding(
@@ -198,68 +219,111 @@ final class PlanRun {
                     + " because " + why + ". The others are left as they are."));
       }
     }
-    for (Map.Entry<ContentId, List<VmId>> e : vmsByContent.entrySet()) {
-      if (!chosenGroup.containsKey(e.getKey())) {
-        throw new IllegalArgumentException(
-            "demand.vms: unknown image " + e.getKey() + " (wanted by VM " + e.getValue().get(0)
-                + "): no ready or copying master holds it");
-      }
-    }
   }
 
-  private void classifyClones() {
-    List<Container> virtual = new ArrayList<>();
-    for (Container c : input.inventory().containers()) {
-      if (!c.isMaster()) {
-        virtual.add(c);
+  private void classifyDemandAndClones() {
+    int maxName = caps.maxNameLength();
+    ContentId lastContent = null;
+    ContentDemand last = null;
+    List<VmId> vms = input.demand().vms().keySet().asList();
+    List<ContentId> contents = input.demand().vms().values().asList();
+    for (int i = 0; i < vms.size(); i++) {
+      VmId vm = vms.get(i);
+      ContentId wanted = contents.get(i);
+      String name = vm.value();
+      if (name.length() > maxName) {
+        throw new IllegalArgumentException(
+            "demand.vms: VM id " + vm + " names its clone and is longer than"
+                + " capabilities.maxNameLength (" + maxName + ")");
       }
-    }
-    virtual.sort(Comparator.comparing(Container::name));
-    for (Container c : virtual) {
+      if (!masterNames.isEmpty() && masterNames.contains(name)) {
+        throw new IllegalArgumentException(
+            "demand.vms: VM id " + vm + " is the name of a master; a clone cannot take it");
+      }
+      ContentDemand demand = last;
+      if (demand == null || !wanted.equals(lastContent)) {
+        demand = demandByContent.computeIfAbsent(wanted, c -> new ContentDemand(vm));
+        last = demand;
+        lastContent = wanted;
+      }
+      demand.vms++;
+      Container c = clonesByName.remove(name);
+      if (c == null) {
+        demand.toPlace.add(vm);
+        continue;
+      }
       ContainerId source = requireNonNull(c.source(), "source");
-      ContentId wanted = demandByName.get(c.name());
       if (c.state() == ContainerState.FAILED) {
-        String id =
-            deleteClone(
-                c, source, DeleteContainer.Cause.FAILED_COPY, "The clone's copy failed.");
-        if (wanted != null) {
-          oldCloneDelete.put(c.name(), id);
-        }
-      } else if (wanted == null) {
-        deleteClone(
-            c, source, DeleteContainer.Cause.VM_REMOVED, "VM " + c.name() + " left the demand.");
+        oldDelete.put(
+            name,
+            deleteClone(c, source, DeleteContainer.Cause.FAILED_COPY, "The clone's copy failed."));
+        demand.toPlace.add(vm);
       } else if (!wanted.equals(c.content())) {
-        String id =
+        oldDelete.put(
+            name,
             deleteClone(
                 c,
                 source,
                 DeleteContainer.Cause.VM_REMOVED,
-                "VM " + c.name() + " moves from " + c.content() + " to " + wanted
-                    + "; its new clone waits for this deletion.");
-        oldCloneDelete.put(c.name(), id);
+                "VM " + name + " moves from " + c.content() + " to " + wanted
+                    + "; its new clone waits for this deletion."));
+        demand.toPlace.add(vm);
       } else {
-        servedVms.add(c.name());
-        keptClones.merge(source, 1, Integer::sum);
-        Container master = byId.get(source);
-        if (master == null) {
-          findings.add(
-              new Finding(
-                  Finding.Kind.CLONE_SOURCE_MISSING,
-                  c.name(),
-                  "its source " + source + " is not in the inventory; kept, it still serves VM "
-                      + c.name()));
-        } else if (!master.isMaster()
-            || master.state() == ContainerState.FAILED
-            || !requireNonNull(master.group(), "group").value().equals(chosenGroup.get(wanted))) {
-          findings.add(
-              new Finding(
-                  Finding.Kind.CLONE_OUTSIDE_GROUP,
-                  c.name(),
-                  "its source " + master.name() + " is not a ready member of group "
-                      + chosenGroup.get(wanted) + " for " + wanted
-                      + "; kept where it is, it still serves VM " + c.name()));
-        }
+        keep(c, source, wanted);
       }
+    }
+    for (Container c : clonesByName.values()) {
+      ContainerId source = requireNonNull(c.source(), "source");
+      if (c.state() == ContainerState.FAILED) {
+        deleteClone(c, source, DeleteContainer.Cause.FAILED_COPY, "The clone's copy failed.");
+      } else {
+        deleteClone(
+            c, source, DeleteContainer.Cause.VM_REMOVED, "VM " + c.name() + " left the demand.");
+      }
+    }
+    List<ContentId> unknown = new ArrayList<>();
+    for (ContentId content : demandByContent.keySet()) {
+      if (!chosenGroup.containsKey(content)) {
+        unknown.add(content);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      unknown.sort(CONTENT_ORDER);
+      ContentId content = unknown.get(0);
+      throw new IllegalArgumentException(
+          "demand.vms: unknown image " + content + " (wanted by VM "
+              + requireNonNull(demandByContent.get(content), "demand").first
+              + "): no ready or copying master holds it");
+    }
+  }
+
+  private void keep(Container c, ContainerId source, ContentId wanted) {
+    MasterInfo info = masterInfo.get(source);
+    if (info != null) {
+      info.kept++;
+      if (info.chosen && info.master.content().equals(wanted)) {
+        return;
+      }
+    } else {
+      otherKept.computeIfAbsent(source, k -> new int[1])[0]++;
+    }
+    Container master = info == null ? null : info.master;
+    String group = chosenGroup.get(wanted);
+    if (master == null && !isClone(source)) {
+      findings.add(
+          new Finding(
+              Finding.Kind.CLONE_SOURCE_MISSING,
+              c.name(),
+              "its source " + source + " is not in the inventory; kept, it still serves VM "
+                  + c.name()));
+    } else {
+      findings.add(
+          new Finding(
+              Finding.Kind.CLONE_OUTSIDE_GROUP,
+              c.name(),
+              "its source " + (master == null ? source + ", a virtual copy," : master.name())
+                  + " is not a ready member of group " + group + " for " + wanted
+                  + "; kept where it is, it still serves VM " + c.name()));
     }
   }
 
@@ -267,15 +331,35 @@ final class PlanRun {
       Container c, ContainerId source, DeleteContainer.Cause cause, String reason) {
     String id = deleteStepId(c.name());
     cloneDeletes.add(new DeleteContainer(id, c.id(), c.name(), cause, List.of(), reason));
-    pendingBySource.computeIfAbsent(source, s -> new ArrayDeque<>()).add(id);
-    pendingCloneDeletes.add(id);
+    cloneDeleteSources.add(source);
     return id;
+  }
+
+  /** Sorts the clone deletions by name and queues them as pending slot and total credits. */
+  private void queueCloneDeletes() {
+    Integer[] order = new Integer[cloneDeletes.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(
+        order, Comparator.comparing(i -> ((DeleteContainer) cloneDeletes.get(i)).name()));
+    List<PlanStep> sorted = new ArrayList<>(order.length);
+    for (int i : order) {
+      DeleteContainer d = (DeleteContainer) cloneDeletes.get(i);
+      sorted.add(d);
+      pendingBySource
+          .computeIfAbsent(cloneDeleteSources.get(i), s -> new ArrayDeque<>())
+          .add(d.id());
+      pendingCloneDeletes.add(d.id());
+    }
+    cloneDeletes.clear();
+    cloneDeletes.addAll(sorted);
   }
 
   private void cleanUpFailedMasters() {
     for (List<Container> failed : failedByGroup.values()) {
       for (Container m : failed) {
-        int kept = keptClones.getOrDefault(m.id(), 0);
+        int kept = kept(m.id());
         if (kept > 0) {
           findings.add(
               new Finding(
@@ -285,7 +369,7 @@ final class PlanRun {
           continue;
         }
         String id = deleteStepId(m.name());
-        ArrayDeque<String> clonesGoing = pendingBySource.getOrDefault(m.id(), new ArrayDeque<>());
+        ArrayDeque<String> clonesGoing = pendingOf(m.id());
         masterDeletes.add(
             new DeleteContainer(
                 id,
@@ -307,12 +391,20 @@ final class PlanRun {
     final long softCap;
     final long hardCap;
     final SlotLedger ledger;
+    final String stepId;
+    final List<String> ownDeps;
+    final String reason;
     long load;
     long placed;
 
     Slot(String name, boolean isNew, int index, long load, long softCap, long hardCap,
         SlotLedger ledger) {
       this.name = name;
+      this.stepId = replicaStepId(name);
+      this.ownDeps = isNew ? List.of(stepId) : List.of();
+      this.reason =
+          isNew ? "New VM; clones from new replica " + name + "." : "New VM; " + name
+              + " has a free slot.";
       this.isNew = isNew;
       this.index = index;
       this.load = load;
@@ -325,14 +417,9 @@ final class PlanRun {
   private void planGroup(ContentId content, String groupKey) {
     List<Container> live = new ArrayList<>(requireNonNull(liveByGroup.get(groupKey), "group"));
     GroupId group = requireNonNull(live.get(0).group(), "group");
-    List<VmId> demanded = vmsByContent.getOrDefault(content, List.of());
-    List<VmId> toPlace = new ArrayList<>();
-    for (VmId vm : demanded) {
-      if (!servedVms.contains(vm.value())) {
-        toPlace.add(vm);
-      }
-    }
-    int n = demanded.size();
+    ContentDemand demand = demandByContent.get(content);
+    List<VmId> toPlace = demand == null ? List.of() : demand.toPlace;
+    int n = demand == null ? 0 : demand.vms;
     int hard = caps.maxVirtualCopiesPerSource();
     int soft = policy.cloneRatio() > 0 ? (hard > 0 ? Math.min(hard, policy.cloneRatio())
         : policy.cloneRatio()) : hard;
@@ -341,7 +428,7 @@ final class PlanRun {
     long image = 0;
     for (Container m : live) {
       image = Math.max(image, m.sizeBytes());
-      int kept = keptClones.getOrDefault(m.id(), 0);
+      int kept = kept(m.id());
       if (hard > 0 && kept > hard) {
         findings.add(
             new Finding(
@@ -369,9 +456,9 @@ final class PlanRun {
     long availSoft = 0;
     long availHard = 0;
     for (Container m : live) {
-      long kept = keptClones.getOrDefault(m.id(), 0);
+      long kept = kept(m.id());
       SlotLedger ledger =
-          new SlotLedger(hard, kept, pendingBySource.getOrDefault(m.id(), new ArrayDeque<>()));
+          new SlotLedger(hard, kept, pendingOf(m.id()));
       boolean closed = reserved && m.isOrigin();
       long softCap = closed ? 0 : soft == 0 ? UNBOUNDED : Math.max(0, soft - kept);
       long hardCap = closed ? 0 : ledger.remaining();
@@ -405,7 +492,7 @@ final class PlanRun {
         Container m = live.get(i);
         if (!m.isOrigin()
             && m.isReady()
-            && keptClones.getOrDefault(m.id(), 0) == 0
+            && kept(m.id()) == 0
             && !copyingSources.contains(m.id())) {
           candidates.add(slots.get(i));
         }
@@ -436,7 +523,7 @@ final class PlanRun {
                 m.id(),
                 m.name(),
                 DeleteContainer.Cause.REPLICA_RETIRED,
-                List.copyOf(pendingBySource.getOrDefault(m.id(), new ArrayDeque<>())),
+                List.copyOf(pendingOf(m.id())),
                 "Group " + group + " needs " + target + " master(s) and has " + existing
                     + "; this replica holds no clones (highest ordinal first)."));
         requireNonNull(capacity, "capacity").credit(deleteStepId(m.name()), m.sizeBytes());
@@ -529,8 +616,9 @@ final class PlanRun {
       if (name == null) {
         String candidate;
         do {
-          candidate = String.format("%s-r%03d", group.value(), nextOrdinal++);
-        } while (usedNames.contains(candidate) || demandByName.containsKey(candidate));
+          candidate = replicaName(group, nextOrdinal++);
+        } while (usedNames.contains(candidate)
+            || input.demand().vms().containsKey(VmId.of(candidate)));
         name = candidate;
       }
       if (name.length() > caps.maxNameLength()) {
@@ -640,20 +728,19 @@ final class PlanRun {
           }
         }
       } else {
-        PriorityQueue<Slot> queue =
-            new PriorityQueue<>(
-                Math.max(1, slots.size()),
-                Comparator.comparingLong((Slot s) -> s.load).thenComparingInt(s -> s.index));
+        SlotHeap heap = new SlotHeap(slots.size());
         for (Slot s : slots) {
           if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
-            queue.add(s);
+            heap.add(s);
           }
         }
-        while (cursor < vms.size() && !queue.isEmpty()) {
-          Slot s = queue.poll();
+        while (cursor < vms.size() && !heap.isEmpty()) {
+          Slot s = heap.peek();
           placeOne(content, vms.get(cursor++), s);
           if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
-            queue.add(s);
+            heap.siftTop();
+          } else {
+            heap.removeTop();
           }
         }
       }
@@ -663,30 +750,101 @@ final class PlanRun {
     }
   }
 
+  /** A binary min-heap of slots by load, then index: the least-loaded master first. */
+  private static final class SlotHeap {
+    private final Slot[] items;
+    private int size;
+
+    SlotHeap(int capacity) {
+      items = new Slot[Math.max(1, capacity)];
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    Slot peek() {
+      return items[0];
+    }
+
+    void add(Slot s) {
+      int i = size++;
+      items[i] = s;
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        if (!less(items[i], items[parent])) {
+          break;
+        }
+        swap(i, parent);
+        i = parent;
+      }
+    }
+
+    void removeTop() {
+      items[0] = items[--size];
+      items[size] = null;
+      siftTop();
+    }
+
+    void siftTop() {
+      int i = 0;
+      while (true) {
+        int l = 2 * i + 1;
+        if (l >= size) {
+          return;
+        }
+        int r = l + 1;
+        int min = r < size && less(items[r], items[l]) ? r : l;
+        if (!less(items[min], items[i])) {
+          return;
+        }
+        swap(i, min);
+        i = min;
+      }
+    }
+
+    private static boolean less(Slot a, Slot b) {
+      return a.load < b.load || (a.load == b.load && a.index < b.index);
+    }
+
+    private void swap(int i, int j) {
+      Slot t = items[i];
+      items[i] = items[j];
+      items[j] = t;
+    }
+  }
+
   private void placeOne(ContentId content, VmId vm, Slot s) {
-    Set<String> deps = new LinkedHashSet<>(4);
-    if (s.isNew) {
-      deps.add(replicaStepId(s.name));
+    List<String> deps = List.of();
+    String old = oldDelete.isEmpty() ? null : oldDelete.get(vm.value());
+    List<String> slot = s.ledger.take();
+    List<String> total = requireNonNull(arrayTotal, "arrayTotal").take();
+    List<String> paid =
+        requireNonNull(capacity, "capacity").take(policy.expectedCloneGrowthBytes());
+    if (old == null && slot.isEmpty() && total.isEmpty() && paid.isEmpty()) {
+      deps = s.ownDeps;
+    } else {
+      List<String> all = new ArrayList<>(4);
+      if (s.isNew) {
+        all.add(s.stepId);
+      }
+      addNew(all, old);
+      slot.forEach(d -> addNew(all, d));
+      total.forEach(d -> addNew(all, d));
+      paid.forEach(d -> addNew(all, d));
+      deps = List.copyOf(all);
     }
-    String old = oldCloneDelete.get(vm.value());
-    if (old != null) {
-      deps.add(old);
-    }
-    deps.addAll(s.ledger.take());
-    deps.addAll(requireNonNull(arrayTotal, "arrayTotal").take());
-    deps.addAll(requireNonNull(capacity, "capacity").take(policy.expectedCloneGrowthBytes()));
     s.placed++;
     s.load++;
     clones.add(
         new CreateClone(
-            cloneStepId(vm.value()),
-            vm.value(),
-            vm,
-            s.name,
-            content,
-            List.copyOf(deps),
-            s.isNew ? "new VM; clones from new replica " + s.name
-                : "new VM; " + s.name + " has a free slot"));
+            cloneStepId(vm.value()), vm.value(), vm, s.name, content, deps, s.reason));
+  }
+
+  private static void addNew(List<String> deps, @Nullable String id) {
+    if (id != null && !deps.contains(id)) {
+      deps.add(id);
+    }
   }
 
   private long affordable(long masters, long placeable, long image, long growth, long total) {
@@ -753,6 +911,50 @@ final class PlanRun {
       b.append(" Throughput bound.");
     }
     return b.toString();
+  }
+
+  /** The deletions of a master's clones; an empty queue, never written to, when it has none. */
+  private ArrayDeque<String> pendingOf(ContainerId master) {
+    ArrayDeque<String> pending = pendingBySource.get(master);
+    return pending == null ? NONE_PENDING : pending;
+  }
+
+  private int kept(ContainerId master) {
+    MasterInfo info = masterInfo.get(master);
+    return info == null ? 0 : info.kept;
+  }
+
+  private boolean isClone(ContainerId id) {
+    Set<ContainerId> ids = cloneIds;
+    if (ids == null) {
+      ids = new HashSet<>();
+      for (Container c : input.inventory().containers()) {
+        if (!c.isMaster()) {
+          ids.add(c.id());
+        }
+      }
+      cloneIds = ids;
+    }
+    return ids.contains(id);
+  }
+
+  /** Whether a name ends in {@code -r} and digits, the shape of a replica's name. */
+  private static boolean mayBeReplicaName(String name) {
+    int i = name.length() - 1;
+    while (i >= 0 && name.charAt(i) >= '0' && name.charAt(i) <= '9') {
+      i--;
+    }
+    return i < name.length() - 1 && i >= 1 && name.charAt(i) == 'r' && name.charAt(i - 1) == '-';
+  }
+
+  private static String replicaName(GroupId group, int ordinal) {
+    String digits = Integer.toString(ordinal);
+    StringBuilder b = new StringBuilder(group.value().length() + 2 + Math.max(3, digits.length()));
+    b.append(group.value()).append("-r");
+    for (int i = digits.length(); i < 3; i++) {
+      b.append('0');
+    }
+    return b.append(digits).toString();
   }
 
   private static long ordinal(GroupId group, String name) {

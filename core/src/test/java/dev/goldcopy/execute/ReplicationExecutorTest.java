@@ -13,6 +13,7 @@ import dev.goldcopy.spi.BusyException;
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContainerState;
 import dev.goldcopy.spi.InsufficientCapacityException;
+import dev.goldcopy.spi.LimitReachedException;
 import dev.goldcopy.spi.TransientArrayException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -189,6 +190,21 @@ class ReplicationExecutorTest {
     assertThat(stopped.totals().clonesMade()).isLessThan(7);
     assertThat(stopped.vms().values()).anyMatch(VmOutcome.Unfinished.class::isInstance);
     assertThat(stopped.undone()).isNotEmpty();
+  }
+
+  @Test
+  void aLimitTheArrayHitsBelowItsDeclaredOneFailsTheStepAndTriggersAReplan() {
+    array.failNext(
+        "vm-00003",
+        new LimitReachedException(LimitReachedException.Scope.PER_SOURCE, 3, "lower than declared"));
+
+    ExecutionResult r = run(builder().build(), demand(6));
+
+    assertThat(r.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(array.callsOn("clone", "vm-00003")).isEqualTo(2);
+    assertThat(r.totals().rounds()).isEqualTo(3);
+    assertThat(count(events, ExecutionEvent.StepFailed.class)).isEqualTo(1);
+    assertThat(r.vms().get(VmId.of("vm-00003"))).isInstanceOf(VmOutcome.Provisioned.class);
   }
 
   @Test

@@ -540,4 +540,76 @@ class ContainerReplicationPlannerTest {
     assertThat(DEFAULT.plan(input)).isEqualTo(DEFAULT.plan(input));
     assertThat(DEFAULT.policy()).isEqualTo(PlanningPolicy.defaults());
   }
+
+  @Test
+  void deletionsPayForCreatesWhenCapacityIsShort() {
+    ArrayCapabilities caps =
+        ArrayCapabilities.builder().totalCapacityBytes(1000).freeCapacityBytes(0).build();
+    StoreModel store = StoreModel.withOrigin(caps);
+    store.clone("old-1", "gold-origin", GOLD, ContainerState.READY);
+    ContainerReplicationPlanner planner =
+        ContainerReplicationPlanner.create(
+            PlanningPolicy.builder().expectedCloneGrowthBytes(10).build());
+    ReplicationPlan plan = planner.plan(store.input(Demand.of(GOLD, "vm", 2)));
+
+    assertThat(clones(plan)).singleElement()
+        .satisfies(c -> assertThat(c.dependsOn()).containsExactly("delete:old-1"));
+    assertThat(plan.shortfalls()).singleElement()
+        .satisfies(s -> assertThat(s.limit()).isEqualTo(Shortfall.Limit.CAPACITY));
+  }
+
+  @Test
+  void arrayTotalSlotsFreedByDeletionsAreUsedAfterThem() {
+    ArrayCapabilities caps = ArrayCapabilities.builder().maxVirtualCopiesTotal(1).build();
+    StoreModel store = StoreModel.withOrigin(caps);
+    store.clone("old-1", "gold-origin", GOLD, ContainerState.READY);
+    ReplicationPlan plan = DEFAULT.plan(store.input(Demand.of(GOLD, "vm", 1)));
+
+    assertThat(clones(plan)).singleElement()
+        .satisfies(c -> assertThat(c.dependsOn()).containsExactly("delete:old-1"));
+    store.apply(plan, 0);
+  }
+
+  @Test
+  void aGroupWithOnlyACopyingMasterCopiesFromItAndSaysSo() {
+    StoreModel onlyCopying = new StoreModel(limit(2));
+    onlyCopying.master("seed", "seed-origin", GOLD2, null, ContainerState.READY);
+    onlyCopying.master("gold", "gold-r001", GOLD, "seed-origin", ContainerState.COPYING);
+    ReplicationPlan plan = DEFAULT.plan(onlyCopying.input(Demand.of(GOLD, "vm", 4)));
+
+    assertThat(replicas(plan)).singleElement().satisfies(r -> {
+      assertThat(r.sourceName()).isEqualTo("gold-r001");
+      assertThat(r.reason()).contains("wait");
+    });
+    assertThat(plan.isEmpty()).isFalse();
+  }
+
+  @Test
+  void neverRetiresTheSourceOfACopyInProgress() {
+    StoreModel store = StoreModel.withOrigin(limit(2));
+    store.master("gold", "gold-r001", GOLD, "gold-origin", ContainerState.READY);
+    store.master("gold", "gold-r002", GOLD, "gold-r001", ContainerState.COPYING);
+    ReplicationPlan plan = DEFAULT.plan(store.input(Demand.of(GOLD, "vm", 1)));
+
+    assertThat(deletions(plan)).isEmpty();
+  }
+
+  @Test
+  void replicaNamesSkipNamesTheDemandUses() {
+    StoreModel store = StoreModel.withOrigin(limit(1));
+    Demand demand =
+        Demand.builder().add(VmId.of("gold-r001"), GOLD).add(VmId.of("vm-1"), GOLD).build();
+    ReplicationPlan plan = DEFAULT.plan(store.input(demand));
+
+    assertThat(replicas(plan)).extracting(CreateReplica::name).containsExactly("gold-r002");
+    store.apply(plan, 0);
+  }
+
+  @Test
+  void handMadePlansHaveNoSizingOrFindings() {
+    ReplicationPlan plan = new ReplicationPlan(StoreModel.STORE, List.of(), List.of());
+    assertThat(plan.sizing()).isEmpty();
+    assertThat(plan.findings()).isEmpty();
+    assertThat(plan.isEmpty()).isTrue();
+  }
 }
