@@ -33,14 +33,20 @@ import java.util.Locale;
 /**
  * The executor's own cost: one million virtual copies through {@link ReplicationExecutor} on a
  * simulated array that takes no virtual time (zero latency, no per-source limit, call log off), so
- * the wall time is the planner's, the executor's and the simulator's bookkeeping alone. Planning the
- * million VMs is part of the measured run; building the {@link Demand} is not (it is the caller's
- * input) and is reported apart.
+ * the wall time is the planner's, the executor's and the simulator's bookkeeping alone. Planning
+ * the million VMs is part of the measured run; building the {@link Demand} is not (it is the
+ * caller's input) and is reported apart.
  *
  * <p>Each run also times its phases with a listener: from the start to the first step started
  * (observe and plan), from there to the last step finished (issuing and completing the clones), and
  * from there to the result (the final reconcile and the report). A separate call of the planner on
  * the same input shows planning alone.
+ *
+ * <p>The run keeps over a gigabyte live (the simulator's million containers, the plan, the
+ * executor's step graph, the result); with the JVM's default heap sizing the garbage collector
+ * copies that live set again at each young collection, and on a small machine that, not the
+ * executor, sets the wall time. The CPU time of the driving thread is printed beside the wall time
+ * for that reason, and so is the whole JVM's.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.goldcopy.benchmarks.ExecutorOverhead
  * [vms [runs]]}, by default 1,000,000 VMs and 5 runs in one JVM; prints each run and the median.
@@ -73,8 +79,8 @@ public final class ExecutorOverhead {
    * @param runNanos from {@code start} to the result: the measured figure
    * @param runCpuNanos the CPU time the driving thread spent in the run (the simulator, the
    *     executor and the planner all run on it), which a busy machine does not inflate
-   * @param processCpuNanos the CPU time of the whole JVM during the run: the driving thread plus the
-   *     garbage collector's and the JIT compiler's threads
+   * @param processCpuNanos the CPU time of the whole JVM during the run: the driving thread plus
+   *     the garbage collector's and the JIT compiler's threads
    * @param cpuToFirstStepNanos CPU time from the start to the first step started (observe, plan)
    * @param cpuStepsNanos CPU time from the first step started to the last step finished (the
    *     executor's and the simulator's work for the clones)
