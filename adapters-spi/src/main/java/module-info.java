@@ -6,7 +6,7 @@
  * other library along.
  */
 module dev.goldcopy.spi {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.goldcopy.spi;
 }

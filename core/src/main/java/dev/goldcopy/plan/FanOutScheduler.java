@@ -90,10 +90,7 @@ final class FanOutScheduler {
               deps.add(PlanRun.replicaStepId(source));
             }
             deps.addAll(r.extraDeps());
-            String how =
-                " Round " + round + ": copied from " + source
-                    + (planned.contains(source) ? ", made in an earlier round." : ".")
-                    + g.waitNote;
+            String how = g.waitNote;
             steps.add(
                 new CreateReplica(
                     PlanRun.replicaStepId(r.name()),
@@ -104,7 +101,7 @@ final class FanOutScheduler {
                     g.sizeBytes,
                     round,
                     deps,
-                    r.reason() + how));
+                    how.isEmpty() ? r.reason() : r.reason() + how));
             madeThisRound.get(gi).add(r.name());
             budget--;
             total--;

@@ -241,7 +241,7 @@ final class PlanRun {
             "demand.vms: VM id " + vm + " is the name of a master; a clone cannot take it");
       }
       ContentDemand demand = last;
-      if (demand == null || !wanted.equals(lastContent)) {
+      if (demand == null || (wanted != lastContent && !wanted.equals(lastContent))) {
         demand = demandByContent.computeIfAbsent(wanted, c -> new ContentDemand(vm));
         last = demand;
         lastContent = wanted;
@@ -423,7 +423,10 @@ final class PlanRun {
     int hard = caps.maxVirtualCopiesPerSource();
     int soft = policy.cloneRatio() > 0 ? (hard > 0 ? Math.min(hard, policy.cloneRatio())
         : policy.cloneRatio()) : hard;
-    boolean hasOrigin = live.stream().anyMatch(Container::isOrigin);
+    boolean hasOrigin = false;
+    for (Container m : live) {
+      hasOrigin |= m.isOrigin();
+    }
     boolean reserved = !policy.originServesClones() && hasOrigin;
     long image = 0;
     for (Container m : live) {

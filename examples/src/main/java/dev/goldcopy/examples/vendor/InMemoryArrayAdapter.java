@@ -1,0 +1,473 @@
+package dev.goldcopy.examples.vendor;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.goldcopy.spi.AccessDeniedException;
+import dev.goldcopy.spi.ArrayAdapter;
+import dev.goldcopy.spi.ArrayCapabilities;
+import dev.goldcopy.spi.ArrayException;
+import dev.goldcopy.spi.ConflictException;
+import dev.goldcopy.spi.Container;
+import dev.goldcopy.spi.ContainerId;
+import dev.goldcopy.spi.ContainerKind;
+import dev.goldcopy.spi.ContainerNotFoundException;
+import dev.goldcopy.spi.ContainerState;
+import dev.goldcopy.spi.ContentId;
+import dev.goldcopy.spi.CopyFailedException;
+import dev.goldcopy.spi.GroupId;
+import dev.goldcopy.spi.InsufficientCapacityException;
+import dev.goldcopy.spi.Inventory;
+import dev.goldcopy.spi.LimitReachedException;
+import dev.goldcopy.spi.StoreId;
+import dev.goldcopy.spi.StoreRef;
+import dev.goldcopy.spi.TenantId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An {@link ArrayAdapter} written the way a storage vendor writes one, over an array that lives in
+ * memory. Read it as a template: each method says which call of a real array it stands for, and
+ * each rule of the SPI is one visible check.
+ *
+ * <p>What a vendor replaces:
+ *
+ * <ul>
+ *   <li>the {@code owners} map: your array's record of which tenant owns which storage pool;
+ *   <li>the {@code containers} map: your array's volumes (LUNs, images), with Goldcopy's metadata
+ *       (kind, content, replica group, source) kept in volume tags, comments or metadata;
+ *   <li>the bodies marked "on a real array": calls to your array's management API.
+ * </ul>
+ *
+ * <p>What a vendor keeps: the order of the checks, the exception each one throws, and the
+ * idempotent lookup by name before anything is created.
+ *
+ * <p>This array finishes every operation before it returns, so each stage is already complete
+ * and no copy is ever seen in state {@link ContainerState#COPYING}; with no copy ever in progress,
+ * no concurrency limit can be exceeded, so it never answers busy. An array whose copies take time completes the stage later, lists
+ * the copy as {@code COPYING} meanwhile, and refuses work over its declared concurrency with {@link
+ * dev.goldcopy.spi.BusyException}. Every public method is {@code synchronized}: one lock makes
+ * each check and the create that follows it one atomic step, so concurrent calls cannot both pass
+ * a limit that has room for one.
+ *
+ * <p>Every store starts with the capacity the declared capabilities give, and every store has its
+ * own; the virtual-copy total is counted over the whole array. A virtual copy is thin: it reserves
+ * no capacity.
+ */
+public final class InMemoryArrayAdapter implements ArrayAdapter {
+
+  private final ArrayCapabilities declared;
+  private final Map<StoreId, TenantId> owners = new HashMap<>();
+  private final Map<ContainerId, Container> containers = new LinkedHashMap<>();
+  private long lastId;
+
+  /**
+   * Creates an empty array that declares {@code declared}.
+   *
+   * <p>On a real array: read the limits from the array (SMI-S {@code GetSupportedMaximum}, the
+   * product's documented maxima) once, and report them as they are. Declare a limit only if the
+   * array enforces it, and {@link ArrayCapabilities#UNLIMITED} only if it truly has none: the
+   * planner sizes replica groups from these numbers and the conformance kit tests each one.
+   *
+   * @param declared the limits and the capacity every store starts with
+   * @throws NullPointerException if {@code declared} is null
+   */
+  public InMemoryArrayAdapter(ArrayCapabilities declared) {
+    this.declared = requireNonNull(declared, "declared");
+  }
+
+  /**
+   * Creates a store (storage pool) owned by a tenant. Not part of the SPI: on a real array the
+   * administrator does this.
+   *
+   * @param store the owning tenant and the new store
+   * @throws NullPointerException if {@code store} is null
+   * @throws IllegalArgumentException if the store exists already
+   */
+  public synchronized void addStore(StoreRef store) {
+    requireNonNull(store, "store");
+    if (owners.containsKey(store.store())) {
+      throw new IllegalArgumentException("store: " + store.store() + " exists already");
+    }
+    owners.put(store.store(), store.tenant());
+  }
+
+  /**
+   * Puts an origin master (the golden image the user made) in a store. Not part of the SPI: on a
+   * real array the user creates this volume and Goldcopy finds it in the {@link #inventory}.
+   *
+   * @param store the owning tenant and the store, added with {@link #addStore}
+   * @param name the volume's name, unique in the store
+   * @param content the image and version it holds
+   * @param group the replica group it starts
+   * @param sizeBytes its size, taken from the store's free capacity
+   * @return the ready origin master
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the store is unknown or not the tenant's, the name is
+   *     malformed, too long or taken, or the size is negative
+   * @throws InsufficientCapacityException if the store has less than {@code sizeBytes} free
+   */
+  public synchronized Container addOrigin(
+      StoreRef store, String name, ContentId content, GroupId group, long sizeBytes) {
+    requireNonNull(store, "store");
+    checkName(name);
+    requireNonNull(content, "content");
+    requireNonNull(group, "group");
+    if (!store.tenant().equals(owners.get(store.store()))) {
+      throw new IllegalArgumentException("store: " + store + " was not added");
+    }
+    if (findByName(store, name).isPresent()) {
+      throw new IllegalArgumentException("name: " + name + " is taken in " + store);
+    }
+    if (sizeBytes < 0) {
+      throw new IllegalArgumentException("sizeBytes must not be negative: " + sizeBytes);
+    }
+    reserveCapacity(store, sizeBytes, name);
+    return add(store, name, ContainerKind.PHYSICAL_MASTER, content, group, null, sizeBytes);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On a real array: query the pool's free space and report it with the declared limits.
+   */
+  @Override
+  public synchronized CompletionStage<ArrayCapabilities> capabilities(StoreRef store) {
+    requireNonNull(store, "store");
+    return complete(
+        () -> {
+          checkTenancy(store);
+          return declared.withFreeCapacityBytes(freeCapacity(store));
+        });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On a real array: list the pool's volumes in one call and map each to a {@link Container},
+   * reading kind, content, group and source from the metadata written when it was created.
+   */
+  @Override
+  public synchronized CompletionStage<Inventory> inventory(StoreRef store) {
+    requireNonNull(store, "store");
+    return complete(
+        () -> {
+          checkTenancy(store);
+          List<Container> listed =
+              containers.values().stream().filter(c -> c.store().equals(store)).toList();
+          return new Inventory(store, listed);
+        });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On a real array: call the full-copy API (a physical copy, a deep copy, an offloaded
+   * clone of the whole volume) and tag the new volume with the source's content and group. List
+   * the new volume as {@link ContainerState#COPYING} at once and complete the stage when the copy
+   * is done; if it breaks off, leave the volume {@link ContainerState#FAILED} and fail the stage
+   * with {@link CopyFailedException}. Count copies in progress against {@link
+   * ArrayCapabilities#maxConcurrentPhysicalCopies()} and answer {@link
+   * dev.goldcopy.spi.BusyException} over it.
+   */
+  @Override
+  public synchronized CompletionStage<Container> createPhysicalCopy(
+      StoreRef store, ContainerId source, String name) {
+    requireNonNull(store, "store");
+    requireNonNull(source, "source");
+    checkName(name);
+    return complete(
+        () -> {
+          checkTenancy(store);
+          // A retry of a call whose answer was lost: hand back what the first call made (on a
+          // real array, once that copy is finished).
+          Optional<Container> existing = findByName(store, name);
+          if (existing.isPresent()) {
+            return sameRequestOrConflict(existing.get(), ContainerKind.PHYSICAL_MASTER, source);
+          }
+          Container master = findInStore(store, source);
+          if (!master.isMaster() || !master.isReady()) {
+            throw new ConflictException(
+                "source " + source + " in " + store + " is not a ready physical master");
+          }
+          // Reserve the whole image before the copy starts, so a full pool refuses up front.
+          reserveCapacity(store, master.sizeBytes(), name);
+          return add(
+              store,
+              name,
+              ContainerKind.PHYSICAL_MASTER,
+              master.content(),
+              master.group(),
+              source,
+              master.sizeBytes());
+        });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On a real array: call the snapshot or clone API (a writable snapshot, a linked clone) and
+   * tag the new volume with its source. Check the declared limits before the call, so the error
+   * names the right {@link LimitReachedException.Scope}; map the array's own "too many snapshots"
+   * error to the same exception as well, for the copies someone else made meanwhile.
+   */
+  @Override
+  public synchronized CompletionStage<Container> createVirtualCopy(
+      StoreRef store, ContainerId source, String name) {
+    requireNonNull(store, "store");
+    requireNonNull(source, "source");
+    checkName(name);
+    return complete(
+        () -> {
+          checkTenancy(store);
+          Optional<Container> existing = findByName(store, name);
+          if (existing.isPresent()) {
+            return sameRequestOrConflict(existing.get(), ContainerKind.VIRTUAL_COPY, source);
+          }
+          Container parent = findInStore(store, source);
+          if (!parent.isReady()) {
+            throw new ConflictException("source " + source + " in " + store + " is not ready");
+          }
+          checkDepth(parent);
+          checkPerSourceLimit(parent);
+          checkArrayTotal(parent);
+          // A thin clone reserves nothing. If your array reserves space for a clone, check it
+          // here with reserveCapacity, as createPhysicalCopy does.
+          return add(
+              store,
+              name,
+              ContainerKind.VIRTUAL_COPY,
+              parent.content(),
+              null,
+              source,
+              parent.sizeBytes());
+        });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On a real array: refuse while dependents exist, then call the volume delete API. Treat the
+   * array's "no such volume" answer as success. Deleting a volume still copying aborts the copy.
+   */
+  @Override
+  public synchronized CompletionStage<Void> delete(StoreRef store, ContainerId container) {
+    requireNonNull(store, "store");
+    requireNonNull(container, "container");
+    try {
+      checkTenancy(store);
+      Container target = containers.get(container);
+      if (target == null) {
+        return CompletableFuture.completedFuture(null); // already gone: success
+      }
+      if (!target.store().equals(store)) {
+        throw new AccessDeniedException(container + " does not belong to " + store);
+      }
+      if (hasDependents(target)) {
+        throw new ConflictException(container + " in " + store + " is the source of a copy");
+      }
+      containers.remove(container);
+      return CompletableFuture.completedFuture(null);
+    } catch (ArrayException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  // ---- The rules, one check each ----
+
+  /** Tenancy: the caller's tenant must own the store. An unknown store is refused the same way. */
+  private void checkTenancy(StoreRef store) {
+    if (!store.tenant().equals(owners.get(store.store()))) {
+      throw new AccessDeniedException(store.tenant() + " does not own store " + store.store());
+    }
+  }
+
+  /**
+   * Finds a container the call names, refusing one of another store or tenant as access denied
+   * and a missing one as not found.
+   */
+  private Container findInStore(StoreRef store, ContainerId id) {
+    Container found = containers.get(id);
+    if (found == null) {
+      throw new ContainerNotFoundException(id + " does not exist in " + store);
+    }
+    if (!found.store().equals(store)) {
+      throw new AccessDeniedException(id + " does not belong to " + store);
+    }
+    return found;
+  }
+
+  /**
+   * Idempotent creation: the same name, kind and source is the same request, answered with what
+   * exists; anything else under that name is a conflict.
+   */
+  private static Container sameRequestOrConflict(
+      Container existing, ContainerKind kind, ContainerId source) {
+    if (existing.kind() != kind || !source.equals(existing.source())) {
+      throw new ConflictException(
+          existing.name()
+              + " exists as a "
+              + existing.kind()
+              + " of "
+              + existing.source()
+              + ", not a "
+              + kind
+              + " of "
+              + source);
+    }
+    if (existing.state() == ContainerState.FAILED) {
+      throw new CopyFailedException(existing.id(), existing.name() + " failed; delete it first");
+    }
+    return existing;
+  }
+
+  /** Depth: a master is depth 0, its clones depth 1, their clones depth 2, and so on. */
+  private void checkDepth(Container parent) {
+    int limit = declared.maxLocalReplicationDepth();
+    int depth = depthOf(parent) + 1;
+    if (ArrayCapabilities.isLimited(limit) && depth > limit) {
+      throw new LimitReachedException(
+          LimitReachedException.Scope.REPLICATION_DEPTH,
+          limit,
+          "a virtual copy of " + parent.id() + " would be at depth " + depth + ", over " + limit);
+    }
+  }
+
+  /** Per source: the L-th virtual copy of one source succeeds, the next is refused. */
+  private void checkPerSourceLimit(Container parent) {
+    int limit = declared.maxVirtualCopiesPerSource();
+    long copies =
+        containers.values().stream()
+            .filter(c -> c.kind() == ContainerKind.VIRTUAL_COPY)
+            .filter(c -> parent.id().equals(c.source()))
+            .count();
+    if (ArrayCapabilities.isLimited(limit) && copies >= limit) {
+      throw new LimitReachedException(
+          LimitReachedException.Scope.PER_SOURCE,
+          limit,
+          parent.id() + " already has " + copies + " virtual copies, the most per source");
+    }
+  }
+
+  /** Array total: virtual copies are counted over every store of the array. */
+  private void checkArrayTotal(Container parent) {
+    int limit = declared.maxVirtualCopiesTotal();
+    long copies =
+        containers.values().stream().filter(c -> c.kind() == ContainerKind.VIRTUAL_COPY).count();
+    if (ArrayCapabilities.isLimited(limit) && copies >= limit) {
+      throw new LimitReachedException(
+          LimitReachedException.Scope.ARRAY_TOTAL,
+          limit,
+          "the array holds " + copies + " virtual copies, the most in all; refused for "
+              + parent.id());
+    }
+  }
+
+  /** Capacity: refuse before anything is made, so a full store is left exactly as it was. */
+  private void reserveCapacity(StoreRef store, long bytes, String name) {
+    long free = freeCapacity(store);
+    if (bytes > free) {
+      throw new InsufficientCapacityException(
+          name + " needs " + bytes + " bytes; " + store + " has " + free + " free");
+    }
+  }
+
+  /** Dependents: a virtual copy of it, or a physical copy of it still in progress. */
+  private boolean hasDependents(Container target) {
+    return containers.values().stream()
+        .filter(c -> target.id().equals(c.source()))
+        .anyMatch(
+            c -> c.kind() == ContainerKind.VIRTUAL_COPY || c.state() == ContainerState.COPYING);
+  }
+
+  /**
+   * Names: the caller's name is kept as given, so it must be one the array can store. Thrown at
+   * once, not through the stage: a bad argument is the caller's bug, not the array's answer.
+   */
+  private void checkName(String name) {
+    requireNonNull(name, "name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank");
+    }
+    if (!name.strip().equals(name)) {
+      throw new IllegalArgumentException("name must not start or end with white space: " + name);
+    }
+    if (name.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("name must not contain control characters");
+    }
+    if (name.length() > declared.maxNameLength()) {
+      throw new IllegalArgumentException(
+          "name is " + name.length() + " characters, over " + declared.maxNameLength());
+    }
+  }
+
+  // ---- Book-keeping of the in-memory array ----
+
+  private long freeCapacity(StoreRef store) {
+    long used =
+        containers.values().stream()
+            .filter(c -> c.store().equals(store) && c.isMaster())
+            .mapToLong(Container::sizeBytes)
+            .sum();
+    return declared.freeCapacityBytes() - used;
+  }
+
+  private Optional<Container> findByName(StoreRef store, String name) {
+    return containers.values().stream()
+        .filter(c -> c.store().equals(store) && c.name().equals(name))
+        .findFirst();
+  }
+
+  private int depthOf(Container container) {
+    int depth = 0;
+    for (Container c = container; c.kind() == ContainerKind.VIRTUAL_COPY; c = sourceOf(c)) {
+      depth++;
+    }
+    return depth;
+  }
+
+  /** The source of a virtual copy, which exists: a source with virtual copies is never deleted. */
+  private Container sourceOf(Container virtualCopy) {
+    ContainerId source = requireNonNull(virtualCopy.source(), "source");
+    return requireNonNull(containers.get(source), "source");
+  }
+
+  private Container add(
+      StoreRef store,
+      String name,
+      ContainerKind kind,
+      ContentId content,
+      @Nullable GroupId group,
+      @Nullable ContainerId source,
+      long sizeBytes) {
+    lastId++;
+    Container made =
+        new Container(
+            ContainerId.of("vol-" + lastId),
+            name,
+            kind,
+            content,
+            group,
+            source,
+            store,
+            sizeBytes,
+            ContainerState.READY);
+    containers.put(made.id(), made);
+    return made;
+  }
+
+  /** Runs one call of this array and hands back its answer as an already completed stage. */
+  private static <T> CompletionStage<T> complete(Supplier<T> call) {
+    try {
+      return CompletableFuture.completedFuture(call.get());
+    } catch (ArrayException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+}

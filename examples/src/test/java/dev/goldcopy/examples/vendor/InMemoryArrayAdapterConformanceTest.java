@@ -1,0 +1,58 @@
+package dev.goldcopy.examples.vendor;
+
+import dev.goldcopy.spi.ArrayAdapter;
+import dev.goldcopy.spi.ArrayCapabilities;
+import dev.goldcopy.spi.Container;
+import dev.goldcopy.spi.ContentId;
+import dev.goldcopy.spi.GroupId;
+import dev.goldcopy.spi.StoreRef;
+import dev.goldcopy.spi.conformance.ArrayAdapterConformanceTest;
+import dev.goldcopy.spi.conformance.ConformanceFixture;
+
+/**
+ * Runs the vendor conformance kit against {@link InMemoryArrayAdapter}: the one class a vendor
+ * adds to its build. The declared limits are small and finite so that every test of the kit
+ * applies and none is skipped.
+ */
+class InMemoryArrayAdapterConformanceTest extends ArrayAdapterConformanceTest {
+
+  private static final StoreRef STORE = StoreRef.of("acme", "pool-a");
+  private static final StoreRef OTHER_TENANT_STORE = StoreRef.of("globex", "pool-b");
+  private static final ArrayCapabilities CAPABILITIES =
+      ArrayCapabilities.builder()
+          .maxVirtualCopiesPerSource(4)
+          .maxVirtualCopiesTotal(10)
+          .maxLocalReplicationDepth(2)
+          .totalCapacityBytes(64L << 30)
+          .maxNameLength(63)
+          .build();
+
+  @Override
+  protected ConformanceFixture createFixture() {
+    InMemoryArrayAdapter array = new InMemoryArrayAdapter(CAPABILITIES);
+    array.addStore(STORE);
+    array.addStore(OTHER_TENANT_STORE);
+    return new ConformanceFixture() {
+      @Override
+      public ArrayAdapter adapter() {
+        return array;
+      }
+
+      @Override
+      public StoreRef store() {
+        return STORE;
+      }
+
+      @Override
+      public StoreRef otherTenantStore() {
+        return OTHER_TENANT_STORE;
+      }
+
+      @Override
+      public Container createOrigin(
+          StoreRef store, String name, ContentId content, GroupId group, long sizeBytes) {
+        return array.addOrigin(store, name, content, group, sizeBytes);
+      }
+    };
+  }
+}
