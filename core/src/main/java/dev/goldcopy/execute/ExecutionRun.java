@@ -2,6 +2,7 @@ package dev.goldcopy.execute;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableMap;
 import dev.goldcopy.execute.StepNode.Kind;
 import dev.goldcopy.execute.StepNode.Status;
 import dev.goldcopy.plan.CreateClone;
@@ -34,7 +35,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,7 +148,10 @@ final class ExecutionRun implements ExecutionHandle {
   private final Map<String, Integer> failureCounts = new HashMap<>();
   private final Map<String, String> permanentFailures = new HashMap<>();
   private final Set<String> suspects = new HashSet<>();
-  private final Map<VmId, VmOutcome> provisioned = new HashMap<>();
+  /** The clones this run made, in order; turned into a map once, when the run finishes. */
+  private final List<CreateClone> madeClones = new ArrayList<>();
+  private final List<ContainerId> madeCloneIds = new ArrayList<>();
+  private Map<VmId, VmOutcome> provisioned = Map.of();
   private final Map<VmId, String> vmFailures = new HashMap<>();
 
   ExecutionRun(ReplicationExecutor config, StoreRef store, Demand demand) {
@@ -435,16 +438,32 @@ final class ExecutionRun implements ExecutionHandle {
   private void buildNodes(ReplicationPlan plan) {
     List<PlanStep> steps = plan.steps();
     List<StepNode> list = new ArrayList<>(steps.size());
-    Map<String, StepNode> byStepId = new HashMap<>(steps.size() * 2);
+    // Clones are leaves in every plan the planner makes; they are indexed by id only if a step
+    // turns out to depend on one, which keeps the index small for plans of a million clones.
+    Map<String, StepNode> byStepId = new HashMap<>();
+    Map<String, StepNode> clonesById = null;
     int replicas = 0;
     int clones = 0;
     int deletions = 0;
     for (PlanStep s : steps) {
       StepNode n = new StepNode(s);
       list.add(n);
-      byStepId.put(s.id(), n);
+      if (n.kind != Kind.CLONE) {
+        byStepId.put(s.id(), n);
+      }
       for (String dep : s.dependsOn()) {
         StepNode d = byStepId.get(dep);
+        if (d == null) {
+          if (clonesById == null) {
+            clonesById = new HashMap<>();
+            for (StepNode earlier : list) {
+              if (earlier.kind == Kind.CLONE) {
+                clonesById.put(earlier.step.id(), earlier);
+              }
+            }
+          }
+          d = clonesById.get(dep);
+        }
         if (d != null) {
           n.pendingDeps++;
           d.addDependent(n);
@@ -452,7 +471,12 @@ final class ExecutionRun implements ExecutionHandle {
       }
       switch (n.kind) {
         case REPLICA -> replicas++;
-        case CLONE -> clones++;
+        case CLONE -> {
+          clones++;
+          if (clonesById != null) {
+            clonesById.put(s.id(), n);
+          }
+        }
         case DELETE -> deletions++;
       }
     }
@@ -652,7 +676,8 @@ final class ExecutionRun implements ExecutionHandle {
         suspects.remove(made.name());
       }
       if (n.step instanceof CreateClone c) {
-        provisioned.put(c.vm(), new VmOutcome.Provisioned(made.id(), c.masterName()));
+        madeClones.add(c);
+        madeCloneIds.add(made.id());
         ContainerId source = n.source;
         if (source != null) {
           dependents.computeIfAbsent(source, k -> new int[1])[0]++;
@@ -1023,6 +1048,11 @@ final class ExecutionRun implements ExecutionHandle {
     Map<String, Container> listed = new HashMap<>();
     Map<ContainerId, Container> listedIds = new HashMap<>();
     Inventory inventory = lastInventory;
+    provisioned = new HashMap<>(madeClones.size() * 4 / 3 + 16);
+    for (int i = 0; i < madeClones.size(); i++) {
+      CreateClone c = madeClones.get(i);
+      provisioned.put(c.vm(), new VmOutcome.Provisioned(madeCloneIds.get(i), c.masterName()));
+    }
     boolean allMade = provisioned.size() == demand.size();
     if (inventory != null && !allMade) {
       for (Container c : inventory.containers()) {
@@ -1031,11 +1061,11 @@ final class ExecutionRun implements ExecutionHandle {
       }
     }
     String stoppedBecause = stopReason == null ? "the run stopped" : stopReason;
-    Map<VmId, VmOutcome> out = new LinkedHashMap<>(demand.size() * 2);
+    ImmutableMap.Builder<VmId, VmOutcome> out = ImmutableMap.builderWithExpectedSize(demand.size());
     for (VmId vm : demand.vms().keySet()) {
       out.put(vm, vmOutcome(vm, shortVms, lastClones, listed, listedIds, stoppedBecause));
     }
-    return out;
+    return out.buildOrThrow();
   }
 
   private VmOutcome vmOutcome(
