@@ -67,9 +67,9 @@ public record ArrayTimeModel(
 
   /**
    * Reads the time model of a simulated vendor profile: its latency model's rates and clone
-   * latency, and its declared concurrency (unlimited counts as {@link Integer#MAX_VALUE}). A copy has no
-   * overhead besides its bytes on the simulator (its response latency applies only to answers
-   * without work), so the overhead is zero.
+   * latency, and its declared concurrency (unlimited counts as {@link Integer#MAX_VALUE}). A copy
+   * has no overhead besides its bytes on the simulator (its response latency applies only to
+   * answers without work), so the overhead is zero.
    *
    * @param profile the profile
    * @return the model

@@ -33,14 +33,20 @@ import java.util.Locale;
 /**
  * The executor's own cost: one million virtual copies through {@link ReplicationExecutor} on a
  * simulated array that takes no virtual time (zero latency, no per-source limit, call log off), so
- * the wall time is the planner's, the executor's and the simulator's bookkeeping alone. Planning the
- * million VMs is part of the measured run; building the {@link Demand} is not (it is the caller's
- * input) and is reported apart.
+ * the wall time is the planner's, the executor's and the simulator's bookkeeping alone. Planning
+ * the million VMs is part of the measured run; building the {@link Demand} is not (it is the
+ * caller's input) and is reported apart.
  *
  * <p>Each run also times its phases with a listener: from the start to the first step started
  * (observe and plan), from there to the last step finished (issuing and completing the clones), and
  * from there to the result (the final reconcile and the report). A separate call of the planner on
  * the same input shows planning alone.
+ *
+ * <p>The run keeps over a gigabyte live (the simulator's million containers, the plan, the
+ * executor's step graph, the result); with the JVM's default heap sizing the garbage collector
+ * copies that live set again at each young collection, and on a small machine that, not the
+ * executor, sets the wall time. The CPU time of the driving thread is printed beside the wall time
+ * for that reason, and so is the whole JVM's.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.goldcopy.benchmarks.ExecutorOverhead
  * [vms [runs]]}, by default 1,000,000 VMs and 5 runs in one JVM; prints each run and the median.
@@ -73,6 +79,13 @@ public final class ExecutorOverhead {
    * @param runNanos from {@code start} to the result: the measured figure
    * @param runCpuNanos the CPU time the driving thread spent in the run (the simulator, the
    *     executor and the planner all run on it), which a busy machine does not inflate
+   * @param processCpuNanos the CPU time of the whole JVM during the run: the driving thread plus
+   *     the garbage collector's and the JIT compiler's threads
+   * @param cpuToFirstStepNanos CPU time from the start to the first step started (observe, plan)
+   * @param cpuStepsNanos CPU time from the first step started to the last step finished (the
+   *     executor's and the simulator's work for the clones)
+   * @param cpuAfterNanos CPU time from the last step finished to the result (the final observe and
+   *     re-plan, and the result)
    * @param toFirstStepNanos from the start to the first step started
    * @param stepsNanos from the first step started to the last step finished
    * @param afterStepsNanos from the last step finished to the result
@@ -83,23 +96,42 @@ public final class ExecutorOverhead {
       long demandNanos,
       long runNanos,
       long runCpuNanos,
+      long processCpuNanos,
+      long cpuToFirstStepNanos,
+      long cpuStepsNanos,
+      long cpuAfterNanos,
       long toFirstStepNanos,
       long stepsNanos,
       long afterStepsNanos,
       long planAloneNanos,
       int clones) {}
 
-  /** Notes the wall time of the first step started and the last step finished. */
+  /**
+   * Notes the wall time and the driving thread's CPU time at the first step started and at the
+   * last step finished (the {@code steps}-th; the CPU time is read only at those two, as reading it
+   * costs far more than reading the clock).
+   */
   private static final class PhaseClock implements ExecutionListener {
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final int steps;
+    private int finished;
     long firstStarted;
     long lastFinished;
+    long cpuAtFirstStarted;
+    long cpuAtLastFinished;
+
+    PhaseClock(int steps) {
+      this.steps = steps;
+    }
 
     @Override
     public void onEvent(ExecutionEvent event) {
       if (event instanceof ExecutionEvent.StepStarted && firstStarted == 0) {
         firstStarted = System.nanoTime();
-      } else if (event instanceof ExecutionEvent.StepFinished) {
+        cpuAtFirstStarted = threads.getCurrentThreadCpuTime();
+      } else if (event instanceof ExecutionEvent.StepFinished && ++finished == steps) {
         lastFinished = System.nanoTime();
+        cpuAtLastFinished = threads.getCurrentThreadCpuTime();
       }
     }
   }
@@ -119,9 +151,12 @@ public final class ExecutorOverhead {
         vms,
         runs);
     System.out.println(
-        "| run | wall time (run) | CPU time (run) | observe + plan | clones"
-            + " | final reconcile + result | planner alone | demand built (apart) |");
-    System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        "| run | wall time (run) | CPU time (run) | JVM CPU time (run, GC included)"
+            + " | wall: observe + plan | wall: clones"
+            + " | wall: final reconcile + result | CPU: observe + plan"
+            + " | CPU: clones | CPU: final reconcile + result | planner alone"
+            + " | demand built (apart) |");
+    System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     List<Long> walls = new ArrayList<>();
     List<Long> cpus = new ArrayList<>();
     boolean allDone = true;
@@ -132,13 +167,17 @@ public final class ExecutorOverhead {
       cpus.add(t.runCpuNanos());
       System.out.printf(
           Locale.ROOT,
-          "| %d | %s | %s | %s | %s | %s | %s | %s |%n",
+          "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
           i,
           millis(t.runNanos()),
           millis(t.runCpuNanos()),
+          millis(t.processCpuNanos()),
           millis(t.toFirstStepNanos()),
           millis(t.stepsNanos()),
           millis(t.afterStepsNanos()),
+          millis(t.cpuToFirstStepNanos()),
+          millis(t.cpuStepsNanos()),
+          millis(t.cpuAfterNanos()),
           millis(t.planAloneNanos()),
           millis(t.demandNanos()));
     }
@@ -192,8 +231,11 @@ public final class ExecutorOverhead {
       throw new IllegalStateException("expected one clone step per VM, got " + plan.steps().size());
     }
 
-    PhaseClock phases = new PhaseClock();
+    PhaseClock phases = new PhaseClock(plan.steps().size());
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long processCpuStart = os.getProcessCpuTime();
     long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     ExecutionResult result =
@@ -208,6 +250,7 @@ public final class ExecutorOverhead {
                 .result());
     long end = System.nanoTime();
     long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
+    long processCpuNanos = os.getProcessCpuTime() - processCpuStart;
     if (result.outcome() != Outcome.SUCCEEDED) {
       throw new IllegalStateException("the executor ended " + result.outcome());
     }
@@ -217,6 +260,10 @@ public final class ExecutorOverhead {
         demandNanos,
         end - start,
         cpuNanos,
+        processCpuNanos,
+        phases.cpuAtFirstStarted - cpuStart,
+        phases.cpuAtLastFinished - phases.cpuAtFirstStarted,
+        cpuStart + cpuNanos - phases.cpuAtLastFinished,
         first - start,
         last - first,
         end - last,

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.goldcopy.plan.Demand;
 import dev.goldcopy.sim.CallRecord;
 import dev.goldcopy.sim.FaultPlan;
+import dev.goldcopy.sim.LatencyModel;
 import dev.goldcopy.sim.Outcome;
 import dev.goldcopy.sim.SimulatedArray;
 import dev.goldcopy.sim.SimulationRecords;
@@ -77,7 +78,9 @@ public final class MakespanComparison {
         List.of(
             new Scenario(VendorProfile.DELL_ME4_LARGE_POOLS, 2000, 40 * GIB, 42),
             new Scenario(VendorProfile.DELL_ME4_LARGE_POOLS, 500, 40 * GIB, 42),
-            new Scenario(VendorProfile.EMC_VNX, 2000, 40 * GIB, 42));
+            new Scenario(VendorProfile.EMC_VNX, 2000, 40 * GIB, 42),
+            new Scenario(oneStreamAtFullBandwidth(VendorProfile.DELL_ME4_LARGE_POOLS), 2000,
+                40 * GIB, 42));
     boolean allCorrect = true;
     PrintStream out = System.out;
     for (Scenario scenario : scenarios) {
@@ -86,6 +89,25 @@ public final class MakespanComparison {
     if (!allCorrect) {
       System.exit(1);
     }
+  }
+
+  /**
+   * Returns {@code profile} with a latency model in which one copy alone can use the whole copy
+   * bandwidth: a sensitivity case, where copying in parallel gains nothing over copying one after
+   * another, so only the pipelining of clones behind copies separates the strategies.
+   *
+   * @param profile the profile to change
+   * @return the changed profile
+   */
+  static VendorProfile oneStreamAtFullBandwidth(VendorProfile profile) {
+    LatencyModel latency = profile.latency();
+    return profile.toBuilder()
+        .name(profile.name() + ", one copy stream at the full bandwidth")
+        .latency(
+            latency.toBuilder()
+                .perStreamBytesPerSecond(latency.aggregateBytesPerSecond())
+                .build())
+        .build();
   }
 
   /**
@@ -208,7 +230,10 @@ public final class MakespanComparison {
     ProvisioningCheck check =
         ProvisioningCheck.inspect(
             records, inventory, origin, demand, perSourceLimit, contender::cloneName);
-    double ratio = seconds(makespan) / seconds(bound.value());
+    double ratio =
+        bound.value().isZero()
+            ? (makespan.isZero() ? 1.0 : Double.POSITIVE_INFINITY)
+            : seconds(makespan) / seconds(bound.value());
     return new ComparisonRow(contender.name(), makespan, ratio, calls, refusals, check);
   }
 
