@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.goldcopy.spi.ContentId;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The virtual machines that must run from a store, each with the image version it runs. VMs
@@ -49,11 +49,21 @@ public record Demand(ImmutableSortedMap<VmId, ContentId> vms) {
     if (count < 0) {
       throw new IllegalArgumentException("count must not be negative: " + count);
     }
-    Builder builder = builder();
+    requireNonNull(image, "image");
+    requireNonNull(prefix, "prefix");
+    // The names are distinct by construction: no duplicate check, one sort.
+    ImmutableSortedMap.Builder<VmId, ContentId> vms = ImmutableSortedMap.naturalOrder();
+    StringBuilder name = new StringBuilder(prefix.length() + 8);
     for (int i = 1; i <= count; i++) {
-      builder.add(VmId.of(String.format("%s-%05d", prefix, i)), image);
+      name.setLength(0);
+      name.append(prefix).append('-');
+      String digits = Integer.toString(i);
+      for (int pad = digits.length(); pad < 5; pad++) {
+        name.append('0');
+      }
+      vms.put(VmId.of(name.append(digits).toString()), image);
     }
-    return builder.build();
+    return new Demand(vms.buildOrThrow());
   }
 
   /**
@@ -76,7 +86,7 @@ public record Demand(ImmutableSortedMap<VmId, ContentId> vms) {
 
   /** Builds a {@link Demand}, refusing a VM listed twice. */
   public static final class Builder {
-    private final Map<VmId, ContentId> vms = new TreeMap<>();
+    private final Map<VmId, ContentId> vms = new HashMap<>();
 
     private Builder() {}
 
