@@ -16,10 +16,10 @@ import java.time.Duration;
  * the origin makes more, never fewer). The bound is the largest of three terms:
  *
  * <ol>
- *   <li><b>Copy bandwidth</b> (the issue's first term): {@code R * S / B}. The {@code R} replicas'
+ *   <li><b>Copy bandwidth</b> (the first term): {@code R * S / B}. The {@code R} replicas'
  *       bytes all pass through the array's copy engine, which moves at most {@code B} bytes a
  *       second in all.
- *   <li><b>Clone concurrency</b> (the issue's second term): {@code N * t / C}. Every VM needs one
+ *   <li><b>Clone concurrency</b> (the second term): {@code N * t / C}. Every VM needs one
  *       clone of at least {@code t}, and at most {@code C} run at once.
  *   <li><b>Critical path</b>, when {@code R >= 1}: the larger of
  *       <ul>
@@ -37,7 +37,7 @@ import java.time.Duration;
  *
  * <p>Each term assumes only what the array enforces (bandwidth, concurrency, the limit, a clone
  * needs a ready master), never a particular schedule, so the maximum is a valid bound. The first
- * two terms alone are the issue's formula, {@link #issueFormula()}.
+ * two terms alone are the two-term bound, {@link #twoTermBound()}.
  *
  * @param vms the number of VMs, {@code N}
  * @param perSourceLimit clones per master, {@code L}; 0 for no limit
@@ -136,16 +136,16 @@ public record LowerBound(
    * @return the shortest possible makespan
    */
   public Duration value() {
-    return max(issueFormula(), criticalPathTerm);
+    return max(twoTermBound(), criticalPathTerm);
   }
 
   /**
-   * Returns the issue's formula alone: the larger of the copy-bandwidth and clone-concurrency
+   * Returns the two-term bound alone: the larger of the copy-bandwidth and clone-concurrency
    * terms, without the critical path.
    *
    * @return the weaker bound
    */
-  public Duration issueFormula() {
+  public Duration twoTermBound() {
     return max(copyTerm, cloneTerm);
   }
 
@@ -156,7 +156,7 @@ public record LowerBound(
    */
   public String dominantTerm() {
     Duration value = value();
-    if (criticalPathTerm.equals(value) && criticalPathTerm.compareTo(issueFormula()) > 0) {
+    if (criticalPathTerm.equals(value) && criticalPathTerm.compareTo(twoTermBound()) > 0) {
       return "critical path";
     }
     return copyTerm.compareTo(cloneTerm) >= 0 ? "copy bandwidth" : "clone concurrency";

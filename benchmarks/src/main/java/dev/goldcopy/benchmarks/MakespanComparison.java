@@ -184,11 +184,11 @@ public final class MakespanComparison {
     out.printf(
         Locale.ROOT,
         "Lower bound terms: copy bandwidth %s, clone concurrency %s, critical path %s"
-            + " (the issue's formula alone: %s).%n",
+            + " (the two-term bound alone: %s).%n",
         format(bound.copyTerm()),
         format(bound.cloneTerm()),
         format(bound.criticalPathTerm()),
-        format(bound.issueFormula()));
+        format(bound.twoTermBound()));
     ComparisonRow planned = rows.get(0);
     for (ComparisonRow row : rows.subList(1, rows.size())) {
       out.printf(

@@ -23,7 +23,7 @@ class LowerBoundTest {
     // one copy at 256 MiB/s takes 160 s; 63 rounds of 4 copies take 10,080 s; then one clone
     assertThat(bound.criticalPathTerm()).isEqualTo(Duration.ofSeconds(63 * 160 + 2));
     assertThat(bound.value()).isEqualTo(Duration.ofSeconds(10_082));
-    assertThat(bound.issueFormula()).isEqualTo(bound.copyTerm());
+    assertThat(bound.twoTermBound()).isEqualTo(bound.copyTerm());
     assertThat(bound.dominantTerm()).isEqualTo("critical path");
   }
 
@@ -45,7 +45,7 @@ class LowerBoundTest {
 
     assertThat(bound.criticalPathTerm()).isEqualTo(Duration.ofSeconds(4 + 20));
     assertThat(bound.value()).isEqualTo(bound.criticalPathTerm());
-    assertThat(bound.value()).isGreaterThan(bound.issueFormula());
+    assertThat(bound.value()).isGreaterThan(bound.twoTermBound());
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.goldcopy.plan.PlanSummary;
 import dev.goldcopy.plan.PlanningInput;
 import dev.goldcopy.plan.PlanningPolicy;
 import dev.goldcopy.plan.ReplicationPlan;
+import dev.goldcopy.plan.VmId;
 import dev.goldcopy.sim.FaultKind;
 import dev.goldcopy.sim.FaultPlan;
 import dev.goldcopy.sim.SimulatedArray;
@@ -27,7 +28,9 @@ import dev.goldcopy.spi.StoreRef;
 import dev.goldcopy.spi.TenantId;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -133,8 +136,10 @@ public final class FleetDemo {
 
     SimulationRecords records = array.records();
     Inventory inventory = array.await(array.inventory(store));
+    Set<VmId> shortVms = new HashSet<>();
+    result.shortfalls().forEach(shortfall -> shortVms.addAll(shortfall.vms()));
     List<InvariantCheck> checks =
-        FleetInvariants.check(inventory, demand, capabilities, records);
+        FleetInvariants.check(inventory, demand, shortVms, capabilities, records);
     printSummary(out, plan.summary(), result, records, inventory);
     out.println();
     out.println("Invariants checked:");
@@ -145,13 +150,27 @@ public final class FleetDemo {
           check.detail());
       allHeld &= check.passed();
     }
-    boolean succeeded = result.outcome() == Outcome.SUCCEEDED;
+    // Success: every VM provisioned, or reported short by the plan with the limit that binds.
+    long unserved =
+        result.vms().values().stream()
+            .filter(v -> v instanceof VmOutcome.Failed || v instanceof VmOutcome.Unfinished)
+            .count();
+    boolean succeeded =
+        unserved == 0
+            && (result.outcome() == Outcome.SUCCEEDED || result.outcome() == Outcome.PARTIAL);
     out.println();
-    out.println(
-        succeeded && allHeld
-            ? "Done: every VM provisioned, every invariant held."
-            : "Not done: outcome " + result.outcome() + (allHeld ? "" : ", an invariant failed")
-                + "; " + result.undone().size() + " steps undone.");
+    if (succeeded && allHeld) {
+      out.println(
+          shortVms.isEmpty()
+              ? "Done: every VM provisioned, every invariant held."
+              : "Done: every VM the array can hold provisioned, " + shortVms.size()
+                  + " reported short (see the plan above); every invariant held.");
+    } else {
+      out.println(
+          "Not done: outcome " + result.outcome() + (allHeld ? "" : ", an invariant failed")
+              + "; " + unserved + " VMs failed or unfinished; " + result.undone().size()
+              + " steps undone.");
+    }
     return succeeded && allHeld;
   }
 
@@ -185,11 +204,9 @@ public final class FleetDemo {
             .filter(v -> v instanceof VmOutcome.Provisioned || v instanceof VmOutcome.AlreadyThere)
             .count();
     long masters = inventory.containers().stream().filter(Container::isMaster).count();
-    long faults =
-        records.faultsInjected().entrySet().stream()
-            .filter(e -> e.getKey() != FaultKind.LATENCY_SPIKE)
-            .mapToLong(e -> e.getValue())
-            .sum();
+    long busy = records.faultCount(FaultKind.TRANSIENT_BUSY);
+    long lost = records.faultCount(FaultKind.LOST_RESPONSE);
+    long incomplete = records.faultCount(FaultKind.INCOMPLETE_COPY);
     out.println("Summary:");
     row(out, "outcome", result.outcome().toString());
     row(out, "VMs provisioned", provisioned + " of " + result.vms().size());
@@ -200,7 +217,9 @@ public final class FleetDemo {
     row(out, "reconcile passes", Integer.toString(totals.rounds()));
     row(out, "simulated makespan", ProgressView.format(totals.elapsed()));
     row(out, "retries", Integer.toString(totals.retries()));
-    row(out, "faults survived", faults + " " + records.faultsInjected());
+    row(out, "faults survived", (busy + lost + incomplete) + " (" + busy + " busy, " + lost
+        + " lost responses, " + incomplete + " incomplete copies), and "
+        + records.faultCount(FaultKind.LATENCY_SPIKE) + " latency spikes");
     row(out, "peak concurrent copies", Integer.toString(records.peakConcurrentPhysicalCopies()));
   }
 

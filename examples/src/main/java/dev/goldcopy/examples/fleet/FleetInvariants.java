@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks DESIGN.md's invariants on a store after a fleet has been provisioned: from the final
@@ -26,6 +27,8 @@ public final class FleetInvariants {
    *
    * @param inventory the store's final inventory
    * @param demand the VMs that had to be provisioned
+   * @param shortVms the VMs the plan reported it cannot serve (a shortfall), which must have no
+   *     clone
    * @param capabilities the array's declared limits
    * @param records the simulator's records of the run
    * @return one check per invariant, in DESIGN.md's order
@@ -33,6 +36,7 @@ public final class FleetInvariants {
   public static List<InvariantCheck> check(
       Inventory inventory,
       Demand demand,
+      Set<VmId> shortVms,
       ArrayCapabilities capabilities,
       SimulationRecords records) {
     Map<ContainerId, Container> byId = new HashMap<>();
@@ -53,7 +57,7 @@ public final class FleetInvariants {
     }
 
     List<InvariantCheck> checks = new ArrayList<>();
-    checks.add(everyVmHasOneClone(demand, byName, byId));
+    checks.add(everyVmHasOneClone(demand, shortVms, byName, byId));
     checks.add(noMasterOverLimit(capabilities, records));
     checks.add(mastersHoldGroupContent(demand, inventory));
     checks.add(noOrphans(inventory, demand, notReady));
@@ -67,14 +71,26 @@ public final class FleetInvariants {
             "origin kept, no master with dependents deleted",
             origins == 1 && dangling == 0,
             origins + " origin(s); " + dangling + " clones whose master is gone"));
-    checks.add(minimalMasters(demand, capabilities, masters));
+    checks.add(minimalMasters(demand.size() - shortVms.size(), capabilities, masters));
     return checks;
   }
 
   private static InvariantCheck everyVmHasOneClone(
-      Demand demand, Map<String, Container> byName, Map<ContainerId, Container> byId) {
+      Demand demand,
+      Set<VmId> shortVms,
+      Map<String, Container> byName,
+      Map<ContainerId, Container> byId) {
     for (Map.Entry<VmId, ContentId> vm : demand.vms().entrySet()) {
       Container clone = byName.get(vm.getKey().value());
+      if (shortVms.contains(vm.getKey())) {
+        if (clone != null) {
+          return new InvariantCheck(
+              "every VM has exactly one clone of its image's group",
+              false,
+              "VM " + vm.getKey() + " was reported short but has a clone");
+        }
+        continue;
+      }
       ContainerId sourceId = clone == null ? null : clone.source();
       Container source = sourceId == null ? null : byId.get(sourceId);
       if (clone == null || clone.isMaster() || source == null || !source.isMaster()
@@ -88,7 +104,9 @@ public final class FleetInvariants {
     return new InvariantCheck(
         "every VM has exactly one clone of its image's group",
         true,
-        demand.size() + " VMs, each with one clone of a master of its image version");
+        (demand.size() - shortVms.size()) + " VMs, each with one clone of a master of its image"
+            + " version" + (shortVms.isEmpty() ? "" : "; " + shortVms.size()
+                + " reported short by the plan, with no clone"));
   }
 
   private static InvariantCheck noMasterOverLimit(
@@ -139,16 +157,14 @@ public final class FleetInvariants {
   }
 
   private static InvariantCheck minimalMasters(
-      Demand demand, ArrayCapabilities capabilities, int masters) {
+      int served, ArrayCapabilities capabilities, int masters) {
     int limit = capabilities.maxVirtualCopiesPerSource();
     long needed =
-        ArrayCapabilities.isLimited(limit)
-            ? Math.max(1, (demand.size() + (long) limit - 1) / limit)
-            : 1;
+        ArrayCapabilities.isLimited(limit) ? Math.max(1, (served + (long) limit - 1) / limit) : 1;
     return new InvariantCheck(
-        "minimal: masters = max(1, ceil(N / L))",
+        "minimal: masters = max(1, ceil(N / L)), N the VMs served",
         masters == needed,
-        masters + " masters for N = " + demand.size() + ", L = "
+        masters + " masters for N = " + served + ", L = "
             + (ArrayCapabilities.isLimited(limit) ? Integer.toString(limit) : "unlimited")
             + " (rule: " + needed + ")");
   }

@@ -3,6 +3,7 @@ package dev.goldcopy.examples.fleet;
 import static java.util.Objects.requireNonNull;
 
 import dev.goldcopy.sim.VendorProfile;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -81,8 +82,11 @@ public record FleetOptions(
       if (option.equals("--help") || option.equals("-h")) {
         return new FleetOptions(vms, profile, faultRate, seed, imageGib, true);
       }
+      if (!List.of("--vms", "--profile", "--fault-rate", "--seed", "--image-gib").contains(option)) {
+        throw new IllegalArgumentException("unknown option: " + option);
+      }
       if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(option + " needs a value, or is not an option");
+        throw new IllegalArgumentException(option + " needs a value");
       }
       String value = args[++i];
       switch (option) {

@@ -29,6 +29,27 @@ class FleetDemoTest {
   }
 
   @Test
+  void aFleetBeyondTheArrayTotalIsServedAsFarAsItGoesAndTheRestReportedShort() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    // MD3200: 8 clones per LUN and 128 in all, so 200 VMs leave 72 short.
+    boolean ok =
+        FleetDemo.run(
+            FleetOptions.parse("--vms", "200", "--profile", "dell-md3200", "--fault-rate", "0.1"),
+            out,
+            false);
+
+    String report = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(ok).as(report).isTrue();
+    assertThat(report)
+        .contains("VMs provisioned          128 of 200")
+        .contains("72 reported short")
+        .contains("ARRAY_TOTAL")
+        .doesNotContain("FAIL");
+  }
+
+  @Test
   void parsesEveryOption() {
     FleetOptions options =
         FleetOptions.parse(
@@ -52,5 +73,7 @@ class FleetDemoTest {
         .hasMessageContaining("unknown option: --colour");
     assertThatThrownBy(() -> FleetOptions.parse("--seed"))
         .hasMessageContaining("--seed needs a value");
+    assertThatThrownBy(() -> FleetOptions.parse("--bogus"))
+        .hasMessageContaining("unknown option: --bogus");
   }
 }
