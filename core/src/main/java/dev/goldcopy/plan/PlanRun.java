@@ -32,7 +32,8 @@ final class PlanRun {
 
   // The input, indexed once.
   private final Map<ContainerId, Container> byId;
-  private final Set<String> usedNames = new HashSet<>();
+  /** Names shaped like a replica name ({@code -r} and digits): inventory and planned. */
+  private final List<String> replicaShapedNames = new ArrayList<>();
   private final Map<String, Container> clonesByName;
   private final Set<String> masterNames = new HashSet<>();
   private final Map<String, String> oldDelete = new HashMap<>();
@@ -58,7 +59,7 @@ final class PlanRun {
   private final List<GroupSizing> sizing = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
   private final List<FanOutScheduler.GroupCopies> copies = new ArrayList<>();
-  private final Set<String> plannedMasters = new HashSet<>();
+  private int plannedMasters;
   private @Nullable CapacityLedger capacity;
   private @Nullable SlotLedger arrayTotal;
 
@@ -144,12 +145,12 @@ final class PlanRun {
     List<PlanStep> steps =
         new ArrayList<>(
             cloneDeletes.size() + masterDeletes.size() + retirements.size() + clones.size()
-                + plannedMasters.size());
+                + plannedMasters);
     steps.addAll(cloneDeletes);
     steps.addAll(masterDeletes);
     steps.addAll(retirements);
     steps.addAll(
-        FanOutScheduler.schedule(copies, caps.maxConcurrentPhysicalCopies(), plannedMasters));
+        FanOutScheduler.schedule(copies, caps.maxConcurrentPhysicalCopies()));
     steps.addAll(clones);
     return new ReplicationPlan(input.store(), steps, shortfalls, sizing, findings);
   }
@@ -157,7 +158,7 @@ final class PlanRun {
   private void indexInventory() {
     for (Container c : input.inventory().containers()) {
       if (mayBeReplicaName(c.name())) {
-        usedNames.add(c.name());
+        replicaShapedNames.add(c.name());
       }
       if (!c.isMaster()) {
         clonesByName.put(c.name(), c);
@@ -386,31 +387,38 @@ final class PlanRun {
   /** A master of the group being planned, existing or new, with its slots. */
   private static final class Slot {
     final String name;
-    final boolean isNew;
+    /** The step that makes this master; null for an existing master. */
+    final @Nullable String stepId;
     final int index;
     final long softCap;
     final long hardCap;
     final SlotLedger ledger;
-    final String stepId;
     final List<String> ownDeps;
-    final String reason;
+    /** Why a clone goes here; written when the first clone does. */
+    private @Nullable String reason;
     long load;
     long placed;
 
-    Slot(String name, boolean isNew, int index, long load, long softCap, long hardCap,
+    Slot(String name, @Nullable String stepId, int index, long load, long softCap, long hardCap,
         SlotLedger ledger) {
       this.name = name;
-      this.stepId = replicaStepId(name);
-      this.ownDeps = isNew ? List.of(stepId) : List.of();
-      this.reason =
-          isNew ? "New VM; clones from new replica " + name + "." : "New VM; " + name
-              + " has a free slot.";
-      this.isNew = isNew;
+      this.stepId = stepId;
+      this.ownDeps = stepId == null ? List.of() : List.of(stepId);
       this.index = index;
       this.load = load;
       this.softCap = softCap;
       this.hardCap = hardCap;
       this.ledger = ledger;
+    }
+
+    String reason() {
+      String r = reason;
+      if (r == null) {
+        r = stepId != null ? "New VM; clones from new replica " + name + "." : "New VM; " + name
+            + " has a free slot.";
+        reason = r;
+      }
+      return r;
     }
   }
 
@@ -465,7 +473,7 @@ final class PlanRun {
       boolean closed = reserved && m.isOrigin();
       long softCap = closed ? 0 : soft == 0 ? UNBOUNDED : Math.max(0, soft - kept);
       long hardCap = closed ? 0 : ledger.remaining();
-      slots.add(new Slot(m.name(), false, slots.size(), kept, softCap, hardCap, ledger));
+      slots.add(new Slot(m.name(), null, slots.size(), kept, softCap, hardCap, ledger));
       availSoft = sat(availSoft + softCap);
       availHard = sat(availHard + hardCap);
     }
@@ -602,6 +610,8 @@ final class PlanRun {
         .thenComparing(Container::name));
     int failedIndex = 0;
     int nextOrdinal = 1;
+    int[] taken = null;
+    int takenAt = 0;
     String why =
         "Group " + group + " needs " + Math.max(target, existing + newMasters) + " master(s) for "
             + n + " VM(s).";
@@ -617,12 +627,22 @@ final class PlanRun {
         }
       }
       if (name == null) {
-        String candidate;
-        do {
-          candidate = replicaName(group, nextOrdinal++);
-        } while (usedNames.contains(candidate)
-            || input.demand().vms().containsKey(VmId.of(candidate)));
-        name = candidate;
+        if (taken == null) {
+          taken = takenOrdinals(group);
+        }
+        while (name == null) {
+          int ordinal = nextOrdinal++;
+          while (takenAt < taken.length && taken[takenAt] < ordinal) {
+            takenAt++;
+          }
+          if (takenAt < taken.length && taken[takenAt] == ordinal) {
+            continue;
+          }
+          String candidate = replicaName(group, ordinal);
+          if (!demandHas(candidate)) {
+            name = candidate;
+          }
+        }
       }
       if (name.length() > caps.maxNameLength()) {
         throw new IllegalArgumentException(
@@ -635,15 +655,18 @@ final class PlanRun {
         all.addAll(paid);
         extra = all;
       }
-      usedNames.add(name);
-      plannedMasters.add(name);
-      pending.add(new FanOutScheduler.NewReplica(name, extra, why));
+      if (mayBeReplicaName(name)) {
+        replicaShapedNames.add(name);
+      }
+      String stepId = replicaStepId(name);
+      plannedMasters++;
+      pending.add(new FanOutScheduler.NewReplica(name, stepId, extra, why));
       slots.add(
-          new Slot(name, true, slots.size(), 0, perNewSoft, perNewHard,
-              new SlotLedger(hard, 0, new ArrayDeque<>())));
+          new Slot(name, stepId, slots.size(), 0, perNewSoft, perNewHard,
+              new SlotLedger(hard, 0, NONE_PENDING)));
     }
     if (!pending.isEmpty()) {
-      copies.add(sourcesFor(group, content, image, live, slots, pending));
+      copies.add(sourcesFor(group, content, image, live, retired > 0 ? slots : null, pending));
     }
 
     // Place the new clones, then list what is left out.
@@ -682,16 +705,19 @@ final class PlanRun {
       ContentId content,
       long image,
       List<Container> live,
-      List<Slot> slots,
+      @Nullable List<Slot> keptSlots,
       List<FanOutScheduler.NewReplica> pending) {
-    Set<String> keptNames = new HashSet<>();
-    for (Slot s : slots) {
-      keptNames.add(s.name);
+    @Nullable Set<String> keptNames = null;
+    if (keptSlots != null) {
+      keptNames = new HashSet<>();
+      for (Slot s : keptSlots) {
+        keptNames.add(s.name);
+      }
     }
-    List<String> ready = new ArrayList<>();
+    List<String> ready = new ArrayList<>(live.size());
     List<String> copying = new ArrayList<>();
     for (Container m : live) {
-      if (!keptNames.contains(m.name())) {
+      if (keptNames != null && !keptNames.contains(m.name())) {
         continue;
       }
       List<String> target = m.isReady() ? ready : copying;
@@ -828,9 +854,7 @@ final class PlanRun {
       deps = s.ownDeps;
     } else {
       List<String> all = new ArrayList<>(4);
-      if (s.isNew) {
-        all.add(s.stepId);
-      }
+      addNew(all, s.stepId);
       addNew(all, old);
       slot.forEach(d -> addNew(all, d));
       total.forEach(d -> addNew(all, d));
@@ -841,7 +865,7 @@ final class PlanRun {
     s.load++;
     clones.add(
         new CreateClone(
-            cloneStepId(vm.value()), vm.value(), vm, s.name, content, deps, s.reason));
+            cloneStepId(vm.value()), vm.value(), vm, s.name, content, deps, s.reason()));
   }
 
   private static void addNew(List<String> deps, @Nullable String id) {
@@ -939,6 +963,59 @@ final class PlanRun {
       cloneIds = ids;
     }
     return ids.contains(id);
+  }
+
+  /**
+   * The ordinals {@code group}'s replica names already use, sorted: every name exactly as {@link
+   * #replicaName} writes it for some ordinal, among the inventory's names and those planned so far.
+   */
+  private int[] takenOrdinals(GroupId group) {
+    String prefix = group.value() + "-r";
+    int[] found = new int[replicaShapedNames.size()];
+    int count = 0;
+    for (String name : replicaShapedNames) {
+      int digits = name.length() - prefix.length();
+      // replicaName pads to three digits and writes no other leading zero.
+      if (digits < 3 || digits > 9 || !name.startsWith(prefix)
+          || (digits > 3 && name.charAt(prefix.length()) == '0')) {
+        continue;
+      }
+      long value = ordinal(group, name);
+      if (value > 0) {
+        found[count++] = (int) value;
+      }
+    }
+    int[] sorted = java.util.Arrays.copyOf(found, count);
+    java.util.Arrays.sort(sorted);
+    return sorted;
+  }
+
+  /**
+   * Whether the demand lists a VM named {@code name}, found by its id's order; a name that is no
+   * valid VM id is refused as {@link VmId#of} refuses it.
+   */
+  private boolean demandHas(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+        VmId.of(name);
+      }
+    }
+    List<VmId> ids = input.demand().vms().keySet().asList();
+    int low = 0;
+    int high = ids.size() - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int cmp = ids.get(mid).value().compareTo(name);
+      if (cmp < 0) {
+        low = mid + 1;
+      } else if (cmp > 0) {
+        high = mid - 1;
+      } else {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a name ends in {@code -r} and digits, the shape of a replica's name. */
