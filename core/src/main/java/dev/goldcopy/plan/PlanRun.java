@@ -31,11 +31,18 @@ final class PlanRun {
   private final ArrayCapabilities caps;
 
   // The input, indexed once.
-  private final Map<ContainerId, Container> byId;
   /** Names shaped like a replica name ({@code -r} and digits): inventory and planned. */
   private final List<String> replicaShapedNames = new ArrayList<>();
-  private final Map<String, Container> clonesByName;
-  private final Set<String> masterNames = new HashSet<>();
+  private final List<Container> containers;
+  /** The demanded VM ids, sorted. */
+  private final List<VmId> demandIds;
+  /** The inventory's clones by name: open addressing, each slot a container's index + 1. */
+  private final int[] cloneTable;
+  /** Which containers a demanded VM claimed, by index. */
+  private final boolean[] claimed;
+  private int cloneCount;
+  /** The demanded VM ids that name a master, found before the demand is read; usually none. */
+  private Set<String> vmsNamingMasters = Set.of();
   private final Map<String, String> oldDelete = new HashMap<>();
   private final Map<ContentId, ContentDemand> demandByContent = new HashMap<>();
   private @Nullable Set<ContainerId> cloneIds;
@@ -54,12 +61,11 @@ final class PlanRun {
   private final List<ContainerId> cloneDeleteSources = new ArrayList<>();
   private final List<PlanStep> masterDeletes = new ArrayList<>();
   private final List<PlanStep> retirements = new ArrayList<>();
-  private final List<PlanStep> clones = new ArrayList<>();
+  private final ArrayList<PlanStep> clones = new ArrayList<>();
   private final List<Shortfall> shortfalls = new ArrayList<>();
   private final List<GroupSizing> sizing = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
   private final List<FanOutScheduler.GroupCopies> copies = new ArrayList<>();
-  private int plannedMasters;
   private @Nullable CapacityLedger capacity;
   private @Nullable SlotLedger arrayTotal;
 
@@ -67,10 +73,11 @@ final class PlanRun {
     this.policy = policy;
     this.input = input;
     this.caps = input.capabilities();
-    int containers = input.inventory().containers().size();
-    this.byId = new HashMap<>();
+    this.containers = input.inventory().containers();
+    this.demandIds = input.demand().vms().keySet().asList();
     this.masterInfo = new HashMap<>();
-    this.clonesByName = new HashMap<>(capacityFor(containers));
+    this.cloneTable = new int[Integer.highestOneBit(Math.max(1, containers.size()) * 2 - 1) * 2];
+    this.claimed = new boolean[containers.size()];
   }
 
   /** A master's kept clones, and whether it is a live member of its content's chosen group. */
@@ -95,8 +102,37 @@ final class PlanRun {
     }
   }
 
-  private static int capacityFor(int entries) {
-    return (int) Math.min(1 << 30, entries * 4L / 3 + 16);
+  private static int copyInto(List<? extends PlanStep> from, PlanStep[] to, int at) {
+    for (int i = 0; i < from.size(); i++) {
+      to[at + i] = from.get(i);
+    }
+    return at + from.size();
+  }
+
+  private static int spread(int hash) {
+    return hash ^ (hash >>> 16);
+  }
+
+  /** Finds the inventory's clone named {@code name} and marks it claimed; null if none. */
+  private @Nullable Container claimClone(String name) {
+    if (cloneCount == 0) {
+      return null;
+    }
+    int mask = cloneTable.length - 1;
+    int hash = name.hashCode();
+    for (int at = spread(hash) & mask; cloneTable[at] != 0; at = (at + 1) & mask) {
+      int index = cloneTable[at] - 1;
+      Container c = containers.get(index);
+      String candidate = c.name();
+      if (candidate.hashCode() == hash && candidate.equals(name)) {
+        if (claimed[index]) {
+          return null;
+        }
+        claimed[index] = true;
+        return c;
+      }
+    }
+    return null;
   }
 
   static String replicaStepId(String name) {
@@ -128,7 +164,8 @@ final class PlanRun {
     }
     for (PlanStep step : masterDeletes) {
       DeleteContainer d = (DeleteContainer) step;
-      ledger.credit(d.id(), requireNonNull(byId.get(d.container()), "container").sizeBytes());
+      ledger.credit(
+          d.id(), requireNonNull(masterInfo.get(d.container()), "container").master.sizeBytes());
     }
     capacity = ledger;
     int keptTotal = 0;
@@ -139,34 +176,54 @@ final class PlanRun {
       keptTotal += k[0];
     }
     arrayTotal = new SlotLedger(caps.maxVirtualCopiesTotal(), keptTotal, pendingCloneDeletes);
+    int placing = 0;
+    for (ContentDemand d : demandByContent.values()) {
+      placing += d.toPlace.size();
+    }
+    clones.ensureCapacity(placing);
     for (Map.Entry<ContentId, String> e : chosenGroup.entrySet()) {
       planGroup(e.getKey(), e.getValue());
     }
-    List<PlanStep> steps =
-        new ArrayList<>(
-            cloneDeletes.size() + masterDeletes.size() + retirements.size() + clones.size()
-                + plannedMasters);
-    steps.addAll(cloneDeletes);
-    steps.addAll(masterDeletes);
-    steps.addAll(retirements);
-    steps.addAll(
-        FanOutScheduler.schedule(copies, caps.maxConcurrentPhysicalCopies()));
-    steps.addAll(clones);
-    return new ReplicationPlan(input.store(), steps, shortfalls, sizing, findings);
+    List<CreateReplica> replicas =
+        FanOutScheduler.schedule(copies, caps.maxConcurrentPhysicalCopies());
+    PlanStep[] steps =
+        new PlanStep[
+            cloneDeletes.size() + masterDeletes.size() + retirements.size() + replicas.size()
+                + clones.size()];
+    int at = 0;
+    at = copyInto(cloneDeletes, steps, at);
+    at = copyInto(masterDeletes, steps, at);
+    at = copyInto(retirements, steps, at);
+    at = copyInto(replicas, steps, at);
+    copyInto(clones, steps, at);
+    // An immutable list already, so the plan keeps it without another copy.
+    return new ReplicationPlan(input.store(), List.of(steps), shortfalls, sizing, findings);
   }
 
   private void indexInventory() {
-    for (Container c : input.inventory().containers()) {
-      if (mayBeReplicaName(c.name())) {
-        replicaShapedNames.add(c.name());
+    int mask = cloneTable.length - 1;
+    for (int i = 0; i < containers.size(); i++) {
+      Container c = containers.get(i);
+      String name = c.name();
+      if (mayBeReplicaName(name)) {
+        replicaShapedNames.add(name);
       }
       if (!c.isMaster()) {
-        clonesByName.put(c.name(), c);
+        int at = spread(name.hashCode()) & mask;
+        while (cloneTable[at] != 0) {
+          at = (at + 1) & mask;
+        }
+        cloneTable[at] = i + 1;
+        cloneCount++;
         continue;
       }
-      byId.put(c.id(), c);
       masterInfo.put(c.id(), new MasterInfo(c));
-      masterNames.add(c.name());
+      if (demandIndexOf(name) >= 0) {
+        if (vmsNamingMasters.isEmpty()) {
+          vmsNamingMasters = new HashSet<>();
+        }
+        vmsNamingMasters.add(name);
+      }
       String group = requireNonNull(c.group(), "group").value();
       if (c.state() == ContainerState.FAILED) {
         failedByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(c);
@@ -226,7 +283,7 @@ final class PlanRun {
     int maxName = caps.maxNameLength();
     ContentId lastContent = null;
     ContentDemand last = null;
-    List<VmId> vms = input.demand().vms().keySet().asList();
+    List<VmId> vms = demandIds;
     List<ContentId> contents = input.demand().vms().values().asList();
     for (int i = 0; i < vms.size(); i++) {
       VmId vm = vms.get(i);
@@ -237,7 +294,7 @@ final class PlanRun {
             "demand.vms: VM id " + vm + " names its clone and is longer than"
                 + " capabilities.maxNameLength (" + maxName + ")");
       }
-      if (!masterNames.isEmpty() && masterNames.contains(name)) {
+      if (!vmsNamingMasters.isEmpty() && vmsNamingMasters.contains(name)) {
         throw new IllegalArgumentException(
             "demand.vms: VM id " + vm + " is the name of a master; a clone cannot take it");
       }
@@ -248,7 +305,7 @@ final class PlanRun {
         lastContent = wanted;
       }
       demand.vms++;
-      Container c = clonesByName.remove(name);
+      Container c = claimClone(name);
       if (c == null) {
         demand.toPlace.add(vm);
         continue;
@@ -273,7 +330,11 @@ final class PlanRun {
         keep(c, source, wanted);
       }
     }
-    for (Container c : clonesByName.values()) {
+    for (int i = 0; i < containers.size(); i++) {
+      Container c = containers.get(i);
+      if (claimed[i] || c.isMaster()) {
+        continue;
+      }
       ContainerId source = requireNonNull(c.source(), "source");
       if (c.state() == ContainerState.FAILED) {
         deleteClone(c, source, DeleteContainer.Cause.FAILED_COPY, "The clone's copy failed.");
@@ -385,30 +446,33 @@ final class PlanRun {
   }
 
   /** A master of the group being planned, existing or new, with its slots. */
-  private static final class Slot {
+  private static final class Slot extends SlotLedger {
     final String name;
     /** The step that makes this master; null for an existing master. */
     final @Nullable String stepId;
     final int index;
     final long softCap;
     final long hardCap;
-    final SlotLedger ledger;
     final List<String> ownDeps;
     /** Why a clone goes here; written when the first clone does. */
     private @Nullable String reason;
     long load;
     long placed;
 
-    Slot(String name, @Nullable String stepId, int index, long load, long softCap, long hardCap,
-        SlotLedger ledger) {
+    /**
+     * A master with {@code kept} clones under a per-source {@code limit} (0 for none), its clones'
+     * pending deletions, and no room at all when {@code closed}.
+     */
+    Slot(String name, @Nullable String stepId, int index, long kept, long softCap, boolean closed,
+        int limit, ArrayDeque<String> pendingDeletes) {
+      super(limit, kept, pendingDeletes);
       this.name = name;
       this.stepId = stepId;
       this.ownDeps = stepId == null ? List.of() : List.of(stepId);
       this.index = index;
-      this.load = load;
+      this.load = kept;
       this.softCap = softCap;
-      this.hardCap = hardCap;
-      this.ledger = ledger;
+      this.hardCap = closed ? 0 : remaining();
     }
 
     String reason() {
@@ -468,12 +532,12 @@ final class PlanRun {
     long availHard = 0;
     for (Container m : live) {
       long kept = kept(m.id());
-      SlotLedger ledger =
-          new SlotLedger(hard, kept, pendingOf(m.id()));
       boolean closed = reserved && m.isOrigin();
       long softCap = closed ? 0 : soft == 0 ? UNBOUNDED : Math.max(0, soft - kept);
-      long hardCap = closed ? 0 : ledger.remaining();
-      slots.add(new Slot(m.name(), null, slots.size(), kept, softCap, hardCap, ledger));
+      Slot slot =
+          new Slot(m.name(), null, slots.size(), kept, softCap, closed, hard, pendingOf(m.id()));
+      long hardCap = slot.hardCap;
+      slots.add(slot);
       availSoft = sat(availSoft + softCap);
       availHard = sat(availHard + hardCap);
     }
@@ -659,11 +723,9 @@ final class PlanRun {
         replicaShapedNames.add(name);
       }
       String stepId = replicaStepId(name);
-      plannedMasters++;
       pending.add(new FanOutScheduler.NewReplica(name, stepId, extra, why));
       slots.add(
-          new Slot(name, stepId, slots.size(), 0, perNewSoft, perNewHard,
-              new SlotLedger(hard, 0, NONE_PENDING)));
+          new Slot(name, stepId, slots.size(), 0, perNewSoft, false, hard, NONE_PENDING));
     }
     if (!pending.isEmpty()) {
       copies.add(sourcesFor(group, content, image, live, retired > 0 ? slots : null, pending));
@@ -846,7 +908,7 @@ final class PlanRun {
   private void placeOne(ContentId content, VmId vm, Slot s) {
     List<String> deps = List.of();
     String old = oldDelete.isEmpty() ? null : oldDelete.get(vm.value());
-    List<String> slot = s.ledger.take();
+    List<String> slot = s.take();
     List<String> total = requireNonNull(arrayTotal, "arrayTotal").take();
     List<String> paid =
         requireNonNull(capacity, "capacity").take(policy.expectedCloneGrowthBytes());
@@ -980,9 +1042,13 @@ final class PlanRun {
           || (digits > 3 && name.charAt(prefix.length()) == '0')) {
         continue;
       }
-      long value = ordinal(group, name);
+      int value = 0;
+      for (int i = prefix.length(); i < name.length() && value >= 0; i++) {
+        char c = name.charAt(i);
+        value = c >= '0' && c <= '9' ? value * 10 + (c - '0') : -1;
+      }
       if (value > 0) {
-        found[count++] = (int) value;
+        found[count++] = value;
       }
     }
     int[] sorted = java.util.Arrays.copyOf(found, count);
@@ -1001,7 +1067,12 @@ final class PlanRun {
         VmId.of(name);
       }
     }
-    List<VmId> ids = input.demand().vms().keySet().asList();
+    return demandIndexOf(name) >= 0;
+  }
+
+  /** The position in the demand of the VM named {@code name}, or -1 if it holds none. */
+  private int demandIndexOf(String name) {
+    List<VmId> ids = demandIds;
     int low = 0;
     int high = ids.size() - 1;
     while (low <= high) {
@@ -1012,10 +1083,10 @@ final class PlanRun {
       } else if (cmp > 0) {
         high = mid - 1;
       } else {
-        return true;
+        return mid;
       }
     }
-    return false;
+    return -1;
   }
 
   /** Whether a name ends in {@code -r} and digits, the shape of a replica's name. */
@@ -1028,13 +1099,8 @@ final class PlanRun {
   }
 
   private static String replicaName(GroupId group, int ordinal) {
-    String digits = Integer.toString(ordinal);
-    StringBuilder b = new StringBuilder(group.value().length() + 2 + Math.max(3, digits.length()));
-    b.append(group.value()).append("-r");
-    for (int i = digits.length(); i < 3; i++) {
-      b.append('0');
-    }
-    return b.append(digits).toString();
+    String pad = ordinal < 10 ? "-r00" : ordinal < 100 ? "-r0" : "-r";
+    return group.value() + pad + ordinal;
   }
 
   private static long ordinal(GroupId group, String name) {
