@@ -31,7 +31,7 @@ final class PlanRun {
   private final ArrayCapabilities caps;
 
   // The input, indexed once.
-  /** Names shaped like a replica name ({@code -r} and digits): inventory and planned. */
+  /** Masters' names shaped like a replica name ({@code -r} and digits): inventory and planned. */
   private final List<String> replicaShapedNames = new ArrayList<>();
   private final List<Container> containers;
   /** The demanded VM ids, sorted. */
@@ -95,10 +95,11 @@ final class PlanRun {
   private static final class ContentDemand {
     final VmId first;
     int vms;
-    final List<VmId> toPlace = new ArrayList<>();
+    final List<VmId> toPlace;
 
-    ContentDemand(VmId first) {
+    ContentDemand(VmId first, int expected) {
       this.first = first;
+      this.toPlace = new ArrayList<>(expected);
     }
   }
 
@@ -111,6 +112,19 @@ final class PlanRun {
 
   private static int spread(int hash) {
     return hash ^ (hash >>> 16);
+  }
+
+  /** Whether the inventory holds a clone named {@code name}, claimed or not. */
+  private boolean isCloneName(String name) {
+    int mask = cloneTable.length - 1;
+    int hash = name.hashCode();
+    for (int at = spread(hash) & mask; cloneTable[at] != 0; at = (at + 1) & mask) {
+      String candidate = containers.get(cloneTable[at] - 1).name();
+      if (candidate.hashCode() == hash && candidate.equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Finds the inventory's clone named {@code name} and marks it claimed; null if none. */
@@ -205,10 +219,8 @@ final class PlanRun {
     for (int i = 0; i < containers.size(); i++) {
       Container c = containers.get(i);
       String name = c.name();
-      if (mayBeReplicaName(name)) {
-        replicaShapedNames.add(name);
-      }
       if (!c.isMaster()) {
+        // A clone's name is checked against each replica name when that name is made.
         int at = spread(name.hashCode()) & mask;
         while (cloneTable[at] != 0) {
           at = (at + 1) & mask;
@@ -216,6 +228,9 @@ final class PlanRun {
         cloneTable[at] = i + 1;
         cloneCount++;
         continue;
+      }
+      if (mayBeReplicaName(name)) {
+        replicaShapedNames.add(name);
       }
       masterInfo.put(c.id(), new MasterInfo(c));
       if (demandIndexOf(name) >= 0) {
@@ -300,7 +315,15 @@ final class PlanRun {
       }
       ContentDemand demand = last;
       if (demand == null || !wanted.equals(lastContent)) {
-        demand = demandByContent.computeIfAbsent(wanted, c -> new ContentDemand(vm));
+        demand = demandByContent.get(wanted);
+        if (demand == null) {
+          // The first image version's list is sized for every VM left less the clones that may
+          // stay; the others grow as they need.
+          int expected =
+              demandByContent.isEmpty() ? Math.max(10, vms.size() - i - cloneCount) : 10;
+          demand = new ContentDemand(vm, expected);
+          demandByContent.put(wanted, demand);
+        }
         last = demand;
         lastContent = wanted;
       }
@@ -703,7 +726,7 @@ final class PlanRun {
             continue;
           }
           String candidate = replicaName(group, ordinal);
-          if (!demandHas(candidate)) {
+          if (!isCloneName(candidate) && !demandHas(candidate)) {
             name = candidate;
           }
         }
@@ -1029,7 +1052,7 @@ final class PlanRun {
 
   /**
    * The ordinals {@code group}'s replica names already use, sorted: every name exactly as {@link
-   * #replicaName} writes it for some ordinal, among the inventory's names and those planned so far.
+   * #replicaName} writes it for some ordinal, among the masters' names and those planned so far.
    */
   private int[] takenOrdinals(GroupId group) {
     String prefix = group.value() + "-r";
