@@ -36,8 +36,11 @@ final class PlanRun {
   private final List<Container> containers;
   /** The demanded VM ids, sorted. */
   private final List<VmId> demandIds;
-  /** The inventory's clones by name: open addressing, each slot a container's index + 1. */
-  private final int[] cloneTable;
+  /**
+   * The inventory's clones by name: open addressing, each slot the name's hash (high half) and the
+   * container's index + 1 (low half); 0 when empty.
+   */
+  private final long[] cloneTable;
   /** Which containers a demanded VM claimed, by index. */
   private final boolean[] claimed;
   private int cloneCount;
@@ -76,7 +79,7 @@ final class PlanRun {
     this.containers = input.inventory().containers();
     this.demandIds = input.demand().vms().keySet().asList();
     this.masterInfo = new HashMap<>();
-    this.cloneTable = new int[Integer.highestOneBit(Math.max(1, containers.size()) * 2 - 1) * 2];
+    this.cloneTable = new long[Integer.highestOneBit(Math.max(1, containers.size()) * 2 - 1) * 2];
     this.claimed = new boolean[containers.size()];
   }
 
@@ -110,8 +113,10 @@ final class PlanRun {
     return at + from.size();
   }
 
+  /** Mixes a hash so that similar names (consecutive hashes) land far apart. */
   private static int spread(int hash) {
-    return hash ^ (hash >>> 16);
+    int h = hash * 0x9E3779B9;
+    return h ^ (h >>> 16);
   }
 
   /** Whether the inventory holds a clone named {@code name}, claimed or not. */
@@ -119,8 +124,9 @@ final class PlanRun {
     int mask = cloneTable.length - 1;
     int hash = name.hashCode();
     for (int at = spread(hash) & mask; cloneTable[at] != 0; at = (at + 1) & mask) {
-      String candidate = containers.get(cloneTable[at] - 1).name();
-      if (candidate.hashCode() == hash && candidate.equals(name)) {
+      long entry = cloneTable[at];
+      if ((int) (entry >>> 32) == hash
+          && containers.get((int) entry - 1).name().equals(name)) {
         return true;
       }
     }
@@ -135,10 +141,13 @@ final class PlanRun {
     int mask = cloneTable.length - 1;
     int hash = name.hashCode();
     for (int at = spread(hash) & mask; cloneTable[at] != 0; at = (at + 1) & mask) {
-      int index = cloneTable[at] - 1;
+      long entry = cloneTable[at];
+      if ((int) (entry >>> 32) != hash) {
+        continue;
+      }
+      int index = (int) entry - 1;
       Container c = containers.get(index);
-      String candidate = c.name();
-      if (candidate.hashCode() == hash && candidate.equals(name)) {
+      if (c.name().equals(name)) {
         if (claimed[index]) {
           return null;
         }
@@ -221,11 +230,12 @@ final class PlanRun {
       String name = c.name();
       if (!c.isMaster()) {
         // A clone's name is checked against each replica name when that name is made.
-        int at = spread(name.hashCode()) & mask;
+        int hash = name.hashCode();
+        int at = spread(hash) & mask;
         while (cloneTable[at] != 0) {
           at = (at + 1) & mask;
         }
-        cloneTable[at] = i + 1;
+        cloneTable[at] = ((long) hash << 32) | (i + 1);
         cloneCount++;
         continue;
       }
@@ -1096,6 +1106,10 @@ final class PlanRun {
   /** The position in the demand of the VM named {@code name}, or -1 if it holds none. */
   private int demandIndexOf(String name) {
     List<VmId> ids = demandIds;
+    if (ids.isEmpty() || ids.get(0).value().compareTo(name) > 0
+        || ids.get(ids.size() - 1).value().compareTo(name) < 0) {
+      return -1;
+    }
     int low = 0;
     int high = ids.size() - 1;
     while (low <= high) {
