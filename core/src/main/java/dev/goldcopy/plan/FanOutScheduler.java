@@ -4,7 +4,7 @@ import dev.goldcopy.spi.ContentId;
 import dev.goldcopy.spi.GroupId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Schedules a store's physical copies as a fan-out tree: in each round every master (existing, or
@@ -13,15 +13,21 @@ import java.util.Set;
  */
 final class FanOutScheduler {
 
-  /** A replica to make, with the deletion its name waits for (a failed copy's remake). */
-  record NewReplica(String name, List<String> extraDeps, String reason) {}
+  /**
+   * A replica to make, with the id of the step that makes it and the deletions it waits for (a
+   * failed copy's remake, capacity to be freed).
+   */
+  record NewReplica(String name, String stepId, List<String> extraDeps, String reason) {}
 
   /** One group's copies: its sources now and the replicas to make. */
   static final class GroupCopies {
     final GroupId group;
     final ContentId content;
     final long sizeBytes;
+    /** The masters that can be copied from, in the order they serve. */
     final List<String> sources;
+    /** For each source, the step that makes it, or null for a master that exists already. */
+    final List<@Nullable String> sourceSteps;
     final List<NewReplica> pending;
     final String waitNote;
     int next;
@@ -37,7 +43,12 @@ final class FanOutScheduler {
       this.group = group;
       this.content = content;
       this.sizeBytes = sizeBytes;
-      this.sources = new ArrayList<>(sources);
+      this.sources = new ArrayList<>(sources.size() + pending.size());
+      this.sources.addAll(sources);
+      this.sourceSteps = new ArrayList<>(sources.size() + pending.size());
+      for (int i = 0; i < sources.size(); i++) {
+        this.sourceSteps.add(null);
+      }
       this.pending = pending;
       this.waitNote = waitNote;
     }
@@ -50,21 +61,19 @@ final class FanOutScheduler {
    *
    * @param groups the groups, in the order they share copy slots
    * @param concurrency the most copies per round; 0 for no limit
-   * @param planned the names of masters made by this plan (for dependencies)
    * @return the replica steps, round by round
    */
-  static List<CreateReplica> schedule(
-      List<GroupCopies> groups, int concurrency, Set<String> planned) {
-    List<CreateReplica> steps = new ArrayList<>();
+  static List<CreateReplica> schedule(List<GroupCopies> groups, int concurrency) {
     int total = 0;
     for (GroupCopies g : groups) {
       total += g.pending.size();
     }
+    List<CreateReplica> steps = new ArrayList<>(total);
     int round = 0;
     while (total > 0) {
       round++;
       long budget = concurrency == 0 ? Long.MAX_VALUE : concurrency;
-      List<List<String>> madeThisRound = new ArrayList<>(groups.size());
+      List<List<NewReplica>> madeThisRound = new ArrayList<>(groups.size());
       for (GroupCopies g : groups) {
         g.sourceCursor = 0;
         madeThisRound.add(new ArrayList<>());
@@ -84,16 +93,22 @@ final class FanOutScheduler {
                   : 1;
           for (int t = 0; t < take; t++) {
             NewReplica r = g.pending.get(g.next++);
-            String source = g.sources.get(g.sourceCursor++);
-            List<String> deps = new ArrayList<>(2);
-            if (planned.contains(source)) {
-              deps.add(PlanRun.replicaStepId(source));
+            String source = g.sources.get(g.sourceCursor);
+            String sourceStep = g.sourceSteps.get(g.sourceCursor++);
+            List<String> deps;
+            if (sourceStep == null) {
+              deps = r.extraDeps();
+            } else if (r.extraDeps().isEmpty()) {
+              deps = List.of(sourceStep);
+            } else {
+              deps = new ArrayList<>(1 + r.extraDeps().size());
+              deps.add(sourceStep);
+              deps.addAll(r.extraDeps());
             }
-            deps.addAll(r.extraDeps());
             String how = g.waitNote;
             steps.add(
                 new CreateReplica(
-                    PlanRun.replicaStepId(r.name()),
+                    r.stepId(),
                     r.name(),
                     source,
                     g.group,
@@ -102,7 +117,7 @@ final class FanOutScheduler {
                     round,
                     deps,
                     how.isEmpty() ? r.reason() : r.reason() + how));
-            madeThisRound.get(gi).add(r.name());
+            madeThisRound.get(gi).add(r);
             budget--;
             total--;
           }
@@ -111,7 +126,11 @@ final class FanOutScheduler {
       }
       int made = 0;
       for (int gi = 0; gi < groups.size(); gi++) {
-        groups.get(gi).sources.addAll(madeThisRound.get(gi));
+        GroupCopies g = groups.get(gi);
+        for (NewReplica r : madeThisRound.get(gi)) {
+          g.sources.add(r.name());
+          g.sourceSteps.add(r.stepId());
+        }
         made += madeThisRound.get(gi).size();
       }
       if (made == 0) {

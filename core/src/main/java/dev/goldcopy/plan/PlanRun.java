@@ -31,10 +31,21 @@ final class PlanRun {
   private final ArrayCapabilities caps;
 
   // The input, indexed once.
-  private final Map<ContainerId, Container> byId;
-  private final Set<String> usedNames = new HashSet<>();
-  private final Map<String, Container> clonesByName;
-  private final Set<String> masterNames = new HashSet<>();
+  /** Masters' names shaped like a replica name ({@code -r} and digits): inventory and planned. */
+  private final List<String> replicaShapedNames = new ArrayList<>();
+  private final List<Container> containers;
+  /** The demanded VM ids, sorted. */
+  private final List<VmId> demandIds;
+  /**
+   * The inventory's clones by name: open addressing, each slot the name's hash (high half) and the
+   * container's index + 1 (low half); 0 when empty.
+   */
+  private final long[] cloneTable;
+  /** Which containers a demanded VM claimed, by index. */
+  private final boolean[] claimed;
+  private int cloneCount;
+  /** The demanded VM ids that name a master, found before the demand is read; usually none. */
+  private Set<String> vmsNamingMasters = Set.of();
   private final Map<String, String> oldDelete = new HashMap<>();
   private final Map<ContentId, ContentDemand> demandByContent = new HashMap<>();
   private @Nullable Set<ContainerId> cloneIds;
@@ -53,12 +64,11 @@ final class PlanRun {
   private final List<ContainerId> cloneDeleteSources = new ArrayList<>();
   private final List<PlanStep> masterDeletes = new ArrayList<>();
   private final List<PlanStep> retirements = new ArrayList<>();
-  private final List<PlanStep> clones = new ArrayList<>();
+  private final ArrayList<PlanStep> clones = new ArrayList<>();
   private final List<Shortfall> shortfalls = new ArrayList<>();
   private final List<GroupSizing> sizing = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
   private final List<FanOutScheduler.GroupCopies> copies = new ArrayList<>();
-  private final Set<String> plannedMasters = new HashSet<>();
   private @Nullable CapacityLedger capacity;
   private @Nullable SlotLedger arrayTotal;
 
@@ -66,10 +76,11 @@ final class PlanRun {
     this.policy = policy;
     this.input = input;
     this.caps = input.capabilities();
-    int containers = input.inventory().containers().size();
-    this.byId = new HashMap<>();
+    this.containers = input.inventory().containers();
+    this.demandIds = input.demand().vms().keySet().asList();
     this.masterInfo = new HashMap<>();
-    this.clonesByName = new HashMap<>(capacityFor(containers));
+    this.cloneTable = new long[Integer.highestOneBit(Math.max(1, containers.size()) * 2 - 1) * 2];
+    this.claimed = new boolean[containers.size()];
   }
 
   /** A master's kept clones, and whether it is a live member of its content's chosen group. */
@@ -87,15 +98,64 @@ final class PlanRun {
   private static final class ContentDemand {
     final VmId first;
     int vms;
-    final List<VmId> toPlace = new ArrayList<>();
+    final List<VmId> toPlace;
 
-    ContentDemand(VmId first) {
+    ContentDemand(VmId first, int expected) {
       this.first = first;
+      this.toPlace = new ArrayList<>(expected);
     }
   }
 
-  private static int capacityFor(int entries) {
-    return (int) Math.min(1 << 30, entries * 4L / 3 + 16);
+  private static int copyInto(List<? extends PlanStep> from, PlanStep[] to, int at) {
+    for (int i = 0; i < from.size(); i++) {
+      to[at + i] = from.get(i);
+    }
+    return at + from.size();
+  }
+
+  /** Mixes a hash so that similar names (consecutive hashes) land far apart. */
+  private static int spread(int hash) {
+    int h = hash * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  /** Whether the inventory holds a clone named {@code name}, claimed or not. */
+  private boolean isCloneName(String name) {
+    int mask = cloneTable.length - 1;
+    int hash = name.hashCode();
+    for (int at = spread(hash) & mask; cloneTable[at] != 0; at = (at + 1) & mask) {
+      long entry = cloneTable[at];
+      if ((int) (entry >>> 32) == hash
+          && containers.get((int) entry - 1).name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Finds the inventory's clone named {@code name} and marks it claimed; null if none. */
+  private @Nullable Container claimClone(String name) {
+    if (cloneCount == 0) {
+      return null;
+    }
+    int mask = cloneTable.length - 1;
+    int hash = name.hashCode();
+    for (int at = spread(hash) & mask; cloneTable[at] != 0; at = (at + 1) & mask) {
+      long entry = cloneTable[at];
+      if ((int) (entry >>> 32) != hash) {
+        continue;
+      }
+      int index = (int) entry - 1;
+      Container c = containers.get(index);
+      if (c.name().equals(name)) {
+        if (claimed[index]) {
+          return null;
+        }
+        claimed[index] = true;
+        return c;
+      }
+    }
+    return null;
   }
 
   static String replicaStepId(String name) {
@@ -127,7 +187,8 @@ final class PlanRun {
     }
     for (PlanStep step : masterDeletes) {
       DeleteContainer d = (DeleteContainer) step;
-      ledger.credit(d.id(), requireNonNull(byId.get(d.container()), "container").sizeBytes());
+      ledger.credit(
+          d.id(), requireNonNull(masterInfo.get(d.container()), "container").master.sizeBytes());
     }
     capacity = ledger;
     int keptTotal = 0;
@@ -138,34 +199,56 @@ final class PlanRun {
       keptTotal += k[0];
     }
     arrayTotal = new SlotLedger(caps.maxVirtualCopiesTotal(), keptTotal, pendingCloneDeletes);
+    int placing = 0;
+    for (ContentDemand d : demandByContent.values()) {
+      placing += d.toPlace.size();
+    }
+    clones.ensureCapacity(placing);
     for (Map.Entry<ContentId, String> e : chosenGroup.entrySet()) {
       planGroup(e.getKey(), e.getValue());
     }
-    List<PlanStep> steps =
-        new ArrayList<>(
-            cloneDeletes.size() + masterDeletes.size() + retirements.size() + clones.size()
-                + plannedMasters.size());
-    steps.addAll(cloneDeletes);
-    steps.addAll(masterDeletes);
-    steps.addAll(retirements);
-    steps.addAll(
-        FanOutScheduler.schedule(copies, caps.maxConcurrentPhysicalCopies(), plannedMasters));
-    steps.addAll(clones);
-    return new ReplicationPlan(input.store(), steps, shortfalls, sizing, findings);
+    List<CreateReplica> replicas =
+        FanOutScheduler.schedule(copies, caps.maxConcurrentPhysicalCopies());
+    PlanStep[] steps =
+        new PlanStep[
+            cloneDeletes.size() + masterDeletes.size() + retirements.size() + replicas.size()
+                + clones.size()];
+    int at = 0;
+    at = copyInto(cloneDeletes, steps, at);
+    at = copyInto(masterDeletes, steps, at);
+    at = copyInto(retirements, steps, at);
+    at = copyInto(replicas, steps, at);
+    copyInto(clones, steps, at);
+    // An immutable list already, so the plan keeps it without another copy.
+    return new ReplicationPlan(input.store(), List.of(steps), shortfalls, sizing, findings);
   }
 
   private void indexInventory() {
-    for (Container c : input.inventory().containers()) {
-      if (mayBeReplicaName(c.name())) {
-        usedNames.add(c.name());
-      }
+    int mask = cloneTable.length - 1;
+    for (int i = 0; i < containers.size(); i++) {
+      Container c = containers.get(i);
+      String name = c.name();
       if (!c.isMaster()) {
-        clonesByName.put(c.name(), c);
+        // A clone's name is checked against each replica name when that name is made.
+        int hash = name.hashCode();
+        int at = spread(hash) & mask;
+        while (cloneTable[at] != 0) {
+          at = (at + 1) & mask;
+        }
+        cloneTable[at] = ((long) hash << 32) | (i + 1);
+        cloneCount++;
         continue;
       }
-      byId.put(c.id(), c);
+      if (mayBeReplicaName(name)) {
+        replicaShapedNames.add(name);
+      }
       masterInfo.put(c.id(), new MasterInfo(c));
-      masterNames.add(c.name());
+      if (demandIndexOf(name) >= 0) {
+        if (vmsNamingMasters.isEmpty()) {
+          vmsNamingMasters = new HashSet<>();
+        }
+        vmsNamingMasters.add(name);
+      }
       String group = requireNonNull(c.group(), "group").value();
       if (c.state() == ContainerState.FAILED) {
         failedByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(c);
@@ -225,7 +308,7 @@ final class PlanRun {
     int maxName = caps.maxNameLength();
     ContentId lastContent = null;
     ContentDemand last = null;
-    List<VmId> vms = input.demand().vms().keySet().asList();
+    List<VmId> vms = demandIds;
     List<ContentId> contents = input.demand().vms().values().asList();
     for (int i = 0; i < vms.size(); i++) {
       VmId vm = vms.get(i);
@@ -236,18 +319,26 @@ final class PlanRun {
             "demand.vms: VM id " + vm + " names its clone and is longer than"
                 + " capabilities.maxNameLength (" + maxName + ")");
       }
-      if (!masterNames.isEmpty() && masterNames.contains(name)) {
+      if (!vmsNamingMasters.isEmpty() && vmsNamingMasters.contains(name)) {
         throw new IllegalArgumentException(
             "demand.vms: VM id " + vm + " is the name of a master; a clone cannot take it");
       }
       ContentDemand demand = last;
       if (demand == null || !wanted.equals(lastContent)) {
-        demand = demandByContent.computeIfAbsent(wanted, c -> new ContentDemand(vm));
+        demand = demandByContent.get(wanted);
+        if (demand == null) {
+          // The first image version's list is sized for every VM left less the clones that may
+          // stay; the others grow as they need.
+          int expected =
+              demandByContent.isEmpty() ? Math.max(10, vms.size() - i - cloneCount) : 10;
+          demand = new ContentDemand(vm, expected);
+          demandByContent.put(wanted, demand);
+        }
         last = demand;
         lastContent = wanted;
       }
       demand.vms++;
-      Container c = clonesByName.remove(name);
+      Container c = claimClone(name);
       if (c == null) {
         demand.toPlace.add(vm);
         continue;
@@ -272,7 +363,11 @@ final class PlanRun {
         keep(c, source, wanted);
       }
     }
-    for (Container c : clonesByName.values()) {
+    for (int i = 0; i < containers.size(); i++) {
+      Container c = containers.get(i);
+      if (claimed[i] || c.isMaster()) {
+        continue;
+      }
       ContainerId source = requireNonNull(c.source(), "source");
       if (c.state() == ContainerState.FAILED) {
         deleteClone(c, source, DeleteContainer.Cause.FAILED_COPY, "The clone's copy failed.");
@@ -384,33 +479,43 @@ final class PlanRun {
   }
 
   /** A master of the group being planned, existing or new, with its slots. */
-  private static final class Slot {
+  private static final class Slot extends SlotLedger {
     final String name;
-    final boolean isNew;
+    /** The step that makes this master; null for an existing master. */
+    final @Nullable String stepId;
     final int index;
     final long softCap;
     final long hardCap;
-    final SlotLedger ledger;
-    final String stepId;
     final List<String> ownDeps;
-    final String reason;
+    /** Why a clone goes here; written when the first clone does. */
+    private @Nullable String reason;
     long load;
     long placed;
 
-    Slot(String name, boolean isNew, int index, long load, long softCap, long hardCap,
-        SlotLedger ledger) {
+    /**
+     * A master with {@code kept} clones under a per-source {@code limit} (0 for none), its clones'
+     * pending deletions, and no room at all when {@code closed}.
+     */
+    Slot(String name, @Nullable String stepId, int index, long kept, long softCap, boolean closed,
+        int limit, ArrayDeque<String> pendingDeletes) {
+      super(limit, kept, pendingDeletes);
       this.name = name;
-      this.stepId = replicaStepId(name);
-      this.ownDeps = isNew ? List.of(stepId) : List.of();
-      this.reason =
-          isNew ? "New VM; clones from new replica " + name + "." : "New VM; " + name
-              + " has a free slot.";
-      this.isNew = isNew;
+      this.stepId = stepId;
+      this.ownDeps = stepId == null ? List.of() : List.of(stepId);
       this.index = index;
-      this.load = load;
+      this.load = kept;
       this.softCap = softCap;
-      this.hardCap = hardCap;
-      this.ledger = ledger;
+      this.hardCap = closed ? 0 : remaining();
+    }
+
+    String reason() {
+      String r = reason;
+      if (r == null) {
+        r = stepId != null ? "New VM; clones from new replica " + name + "." : "New VM; " + name
+            + " has a free slot.";
+        reason = r;
+      }
+      return r;
     }
   }
 
@@ -460,12 +565,12 @@ final class PlanRun {
     long availHard = 0;
     for (Container m : live) {
       long kept = kept(m.id());
-      SlotLedger ledger =
-          new SlotLedger(hard, kept, pendingOf(m.id()));
       boolean closed = reserved && m.isOrigin();
       long softCap = closed ? 0 : soft == 0 ? UNBOUNDED : Math.max(0, soft - kept);
-      long hardCap = closed ? 0 : ledger.remaining();
-      slots.add(new Slot(m.name(), false, slots.size(), kept, softCap, hardCap, ledger));
+      Slot slot =
+          new Slot(m.name(), null, slots.size(), kept, softCap, closed, hard, pendingOf(m.id()));
+      long hardCap = slot.hardCap;
+      slots.add(slot);
       availSoft = sat(availSoft + softCap);
       availHard = sat(availHard + hardCap);
     }
@@ -602,6 +707,8 @@ final class PlanRun {
         .thenComparing(Container::name));
     int failedIndex = 0;
     int nextOrdinal = 1;
+    int[] taken = null;
+    int takenAt = 0;
     String why =
         "Group " + group + " needs " + Math.max(target, existing + newMasters) + " master(s) for "
             + n + " VM(s).";
@@ -617,12 +724,22 @@ final class PlanRun {
         }
       }
       if (name == null) {
-        String candidate;
-        do {
-          candidate = replicaName(group, nextOrdinal++);
-        } while (usedNames.contains(candidate)
-            || input.demand().vms().containsKey(VmId.of(candidate)));
-        name = candidate;
+        if (taken == null) {
+          taken = takenOrdinals(group);
+        }
+        while (name == null) {
+          int ordinal = nextOrdinal++;
+          while (takenAt < taken.length && taken[takenAt] < ordinal) {
+            takenAt++;
+          }
+          if (takenAt < taken.length && taken[takenAt] == ordinal) {
+            continue;
+          }
+          String candidate = replicaName(group, ordinal);
+          if (!isCloneName(candidate) && !demandHas(candidate)) {
+            name = candidate;
+          }
+        }
       }
       if (name.length() > caps.maxNameLength()) {
         throw new IllegalArgumentException(
@@ -635,15 +752,16 @@ final class PlanRun {
         all.addAll(paid);
         extra = all;
       }
-      usedNames.add(name);
-      plannedMasters.add(name);
-      pending.add(new FanOutScheduler.NewReplica(name, extra, why));
+      if (mayBeReplicaName(name)) {
+        replicaShapedNames.add(name);
+      }
+      String stepId = replicaStepId(name);
+      pending.add(new FanOutScheduler.NewReplica(name, stepId, extra, why));
       slots.add(
-          new Slot(name, true, slots.size(), 0, perNewSoft, perNewHard,
-              new SlotLedger(hard, 0, new ArrayDeque<>())));
+          new Slot(name, stepId, slots.size(), 0, perNewSoft, false, hard, NONE_PENDING));
     }
     if (!pending.isEmpty()) {
-      copies.add(sourcesFor(group, content, image, live, slots, pending));
+      copies.add(sourcesFor(group, content, image, live, retired > 0 ? slots : null, pending));
     }
 
     // Place the new clones, then list what is left out.
@@ -682,16 +800,19 @@ final class PlanRun {
       ContentId content,
       long image,
       List<Container> live,
-      List<Slot> slots,
+      @Nullable List<Slot> keptSlots,
       List<FanOutScheduler.NewReplica> pending) {
-    Set<String> keptNames = new HashSet<>();
-    for (Slot s : slots) {
-      keptNames.add(s.name);
+    @Nullable Set<String> keptNames = null;
+    if (keptSlots != null) {
+      keptNames = new HashSet<>();
+      for (Slot s : keptSlots) {
+        keptNames.add(s.name);
+      }
     }
-    List<String> ready = new ArrayList<>();
+    List<String> ready = new ArrayList<>(live.size());
     List<String> copying = new ArrayList<>();
     for (Container m : live) {
-      if (!keptNames.contains(m.name())) {
+      if (keptNames != null && !keptNames.contains(m.name())) {
         continue;
       }
       List<String> target = m.isReady() ? ready : copying;
@@ -820,7 +941,7 @@ final class PlanRun {
   private void placeOne(ContentId content, VmId vm, Slot s) {
     List<String> deps = List.of();
     String old = oldDelete.isEmpty() ? null : oldDelete.get(vm.value());
-    List<String> slot = s.ledger.take();
+    List<String> slot = s.take();
     List<String> total = requireNonNull(arrayTotal, "arrayTotal").take();
     List<String> paid =
         requireNonNull(capacity, "capacity").take(policy.expectedCloneGrowthBytes());
@@ -828,9 +949,7 @@ final class PlanRun {
       deps = s.ownDeps;
     } else {
       List<String> all = new ArrayList<>(4);
-      if (s.isNew) {
-        all.add(s.stepId);
-      }
+      addNew(all, s.stepId);
       addNew(all, old);
       slot.forEach(d -> addNew(all, d));
       total.forEach(d -> addNew(all, d));
@@ -841,7 +960,7 @@ final class PlanRun {
     s.load++;
     clones.add(
         new CreateClone(
-            cloneStepId(vm.value()), vm.value(), vm, s.name, content, deps, s.reason));
+            cloneStepId(vm.value()), vm.value(), vm, s.name, content, deps, s.reason()));
   }
 
   private static void addNew(List<String> deps, @Nullable String id) {
@@ -941,6 +1060,72 @@ final class PlanRun {
     return ids.contains(id);
   }
 
+  /**
+   * The ordinals {@code group}'s replica names already use, sorted: every name exactly as {@link
+   * #replicaName} writes it for some ordinal, among the masters' names and those planned so far.
+   */
+  private int[] takenOrdinals(GroupId group) {
+    String prefix = group.value() + "-r";
+    int[] found = new int[replicaShapedNames.size()];
+    int count = 0;
+    for (String name : replicaShapedNames) {
+      int digits = name.length() - prefix.length();
+      // replicaName pads to three digits and writes no other leading zero.
+      if (digits < 3 || digits > 9 || !name.startsWith(prefix)
+          || (digits > 3 && name.charAt(prefix.length()) == '0')) {
+        continue;
+      }
+      int value = 0;
+      for (int i = prefix.length(); i < name.length() && value >= 0; i++) {
+        char c = name.charAt(i);
+        value = c >= '0' && c <= '9' ? value * 10 + (c - '0') : -1;
+      }
+      if (value > 0) {
+        found[count++] = value;
+      }
+    }
+    int[] sorted = java.util.Arrays.copyOf(found, count);
+    java.util.Arrays.sort(sorted);
+    return sorted;
+  }
+
+  /**
+   * Whether the demand lists a VM named {@code name}, found by its id's order; a name that is no
+   * valid VM id is refused as {@link VmId#of} refuses it.
+   */
+  private boolean demandHas(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+        VmId.of(name);
+      }
+    }
+    return demandIndexOf(name) >= 0;
+  }
+
+  /** The position in the demand of the VM named {@code name}, or -1 if it holds none. */
+  private int demandIndexOf(String name) {
+    List<VmId> ids = demandIds;
+    if (ids.isEmpty() || ids.get(0).value().compareTo(name) > 0
+        || ids.get(ids.size() - 1).value().compareTo(name) < 0) {
+      return -1;
+    }
+    int low = 0;
+    int high = ids.size() - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int cmp = ids.get(mid).value().compareTo(name);
+      if (cmp < 0) {
+        low = mid + 1;
+      } else if (cmp > 0) {
+        high = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+
   /** Whether a name ends in {@code -r} and digits, the shape of a replica's name. */
   private static boolean mayBeReplicaName(String name) {
     int i = name.length() - 1;
@@ -951,13 +1136,8 @@ final class PlanRun {
   }
 
   private static String replicaName(GroupId group, int ordinal) {
-    String digits = Integer.toString(ordinal);
-    StringBuilder b = new StringBuilder(group.value().length() + 2 + Math.max(3, digits.length()));
-    b.append(group.value()).append("-r");
-    for (int i = digits.length(); i < 3; i++) {
-      b.append('0');
-    }
-    return b.append(digits).toString();
+    String pad = ordinal < 10 ? "-r00" : ordinal < 100 ? "-r0" : "-r";
+    return group.value() + pad + ordinal;
   }
 
   private static long ordinal(GroupId group, String name) {

@@ -8,7 +8,7 @@ import java.util.List;
  * with the pending deletions that free more. A slot taken beyond what is free now depends on a
  * deletion, so the limit holds at every instant whatever order the executor runs steps in.
  */
-final class SlotLedger {
+class SlotLedger {
   static final long UNBOUNDED = Long.MAX_VALUE / 4;
 
   /** Slots usable once the plan's deletions are done. */
