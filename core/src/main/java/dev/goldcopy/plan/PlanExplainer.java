@@ -20,7 +20,7 @@ final class PlanExplainer {
           .append(summary.copyRounds()).append(" copy round(s), ")
           .append(summary.clones()).append(" clone(s), ")
           .append(summary.deletions()).append(" deletion(s), ")
-          .append(summary.bytesToCopy()).append(" bytes to copy");
+          .append(gibibytes(summary.bytesToCopy())).append(" to copy");
     }
     out.append('.').append('\n');
     for (GroupSizing g : plan.sizing()) {
@@ -47,6 +47,11 @@ final class PlanExplainer {
             out.append("- delete ").append(count).append(' ').append(describe(cause))
                 .append('\n'));
     return out.toString();
+  }
+
+  /** Formats a byte count as GiB with one decimal, for an operator to read. */
+  private static String gibibytes(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%,.1f GiB", bytes / (double) (1L << 30));
   }
 
   private static String describe(DeleteContainer.Cause cause) {
