@@ -9,9 +9,7 @@ import dev.goldcopy.spi.LimitReachedException;
 import dev.goldcopy.spi.StoreRef;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -93,16 +91,7 @@ public final class ReactiveStrategy {
    */
   public CompletableFuture<Void> provision(
       StoreRef store, Container origin, List<String> cloneNames) {
-    requireNonNull(store, "store");
-    requireNonNull(origin, "origin");
-    requireNonNull(cloneNames, "cloneNames");
-    if (!origin.isMaster() || !origin.isReady()) {
-      throw new IllegalArgumentException("origin must be a ready master: " + origin.name());
-    }
-    Set<String> distinct = new HashSet<>(cloneNames);
-    if (distinct.size() != cloneNames.size()) {
-      throw new IllegalArgumentException("cloneNames must be distinct");
-    }
+    ProvisionArguments.check(store, origin, cloneNames);
     Run run = new Run(store, origin, cloneNames);
     return array.capabilities(store).toCompletableFuture().thenCompose(run::start);
   }

@@ -9,7 +9,6 @@ import dev.goldcopy.spi.StoreRef;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -78,15 +77,7 @@ public final class SequentialCopyStrategy {
    */
   public CompletableFuture<Void> provision(
       StoreRef store, Container origin, List<String> cloneNames) {
-    requireNonNull(store, "store");
-    requireNonNull(origin, "origin");
-    requireNonNull(cloneNames, "cloneNames");
-    if (!origin.isMaster() || !origin.isReady()) {
-      throw new IllegalArgumentException("origin must be a ready master: " + origin.name());
-    }
-    if (new HashSet<>(cloneNames).size() != cloneNames.size()) {
-      throw new IllegalArgumentException("cloneNames must be distinct");
-    }
+    ProvisionArguments.check(store, origin, cloneNames);
     Run run = new Run(store, origin, cloneNames);
     return array.capabilities(store).toCompletableFuture().thenCompose(run::start);
   }
