@@ -588,7 +588,7 @@ public final class SimulatedArray implements ArrayAdapter {
     recorder.physicalCopiesInProgress(physicalCopiesInProgress);
     call.result = replica.id;
     replica.waiters.add(call);
-    PhysicalCopy copy = new PhysicalCopy(replica, src, bytes, incomplete, loop.now());
+    PhysicalCopy copy = new PhysicalCopy(replica, src, bytes, incomplete);
     replica.copy = copy;
     bandwidth.start(copy);
     return stage(call);
@@ -776,7 +776,7 @@ public final class SimulatedArray implements ArrayAdapter {
     if (c.state == ContainerState.COPYING) {
       EventLoop.Event completion = c.completion;
       if (completion != null) {
-        completion.cancel();
+        loop.cancel(completion);
         c.completion = null;
         virtualCopiesInProgress--;
       }
