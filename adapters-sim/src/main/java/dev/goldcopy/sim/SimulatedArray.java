@@ -136,7 +136,8 @@ public final class SimulatedArray implements ArrayAdapter {
     this.faults = builder.faults;
     this.busyRetryAfter = builder.busyRetryAfter;
     this.recorder = new Recorder(profile, loop, builder.recordCalls);
-    this.bandwidth = new CopyBandwidth(loop, latency, this::physicalCopyFinished);
+    this.bandwidth =
+        new CopyBandwidth(loop, latency, profile.controllers(), this::physicalCopyFinished);
     this.clock = new VirtualClock(builder.start, this::nanosSinceStart, ZoneOffset.UTC);
     this.cloneNanos = latency.cloneLatency().toNanos();
     this.deleteNanos = latency.deleteLatency().toNanos();
@@ -168,7 +169,8 @@ public final class SimulatedArray implements ArrayAdapter {
   }
 
   /**
-   * Adds a store with its own capacity.
+   * Adds a store with its own capacity. The n-th store added (from 0) belongs to controller n mod
+   * the profile's {@link VendorProfile#controllers()}.
    *
    * @param tenant the tenant that owns it
    * @param store its identifier, unique in the array
@@ -187,7 +189,7 @@ public final class SimulatedArray implements ArrayAdapter {
       throw new IllegalArgumentException("store: the array already has a store " + store);
     }
     StoreRef ref = new StoreRef(tenant, store);
-    stores.put(store, new SimStore(ref, capacityBytes));
+    stores.put(store, new SimStore(ref, capacityBytes, stores.size() % profile.controllers()));
     return ref;
   }
 

@@ -28,23 +28,31 @@ import org.junit.jupiter.api.Test;
  */
 class CopyBandwidthTest {
   private static final long MIB = 1L << 20;
+  private static final long GIB = 1L << 30;
   private static final LatencyModel SHARED =
       LatencyModel.builder()
           .perStreamBytesPerSecond(512 * MIB)
           .aggregateBytesPerSecond(1536 * MIB)
           .build();
 
-  /** One copy of the scenario: when it starts, its bytes, and when it is aborted (or never). */
-  private record Planned(long startNanos, long bytes, long abortNanos) {}
+  private static final LatencyModel READ_LIMITED =
+      SHARED.toBuilder().perSourceReadBytesPerSecond(700 * MIB).build();
+
+  /**
+   * One copy of the scenario: when it starts, its bytes, when it is aborted (or never), which of
+   * three sources it reads and which of two stores (and controllers) it is on.
+   */
+  private record Planned(long startNanos, long bytes, long abortNanos, int source, int store) {}
 
   @Test
   void manyCopiesInFlightKeepOneEventOnTheLoop() {
     EventLoop loop = new EventLoop();
     List<PhysicalCopy> done = new ArrayList<>();
-    CopyBandwidth bandwidth = new CopyBandwidth(loop, SHARED, done::add);
-    SimContainer origin = container("origin");
+    CopyBandwidth bandwidth = new CopyBandwidth(loop, SHARED, 1, done::add);
+    SimContainer origin = container("origin", STORES[0]);
     for (int i = 0; i < 10_000; i++) {
-      bandwidth.start(new PhysicalCopy(container("r" + i), origin, MIB * (1 + i % 7), false));
+      bandwidth.start(
+          new PhysicalCopy(container("r" + i, STORES[0]), origin, MIB * (1 + i % 7), false));
     }
 
     assertThat(bandwidth.active()).isEqualTo(10_000);
@@ -58,6 +66,54 @@ class CopyBandwidthTest {
 
   @Test
   void finishingTimesMatchTheDirectComputationWithinANanosecondOrTwo() {
+    checkAgainstDirect(SHARED, 1);
+  }
+
+  @Test
+  void withAReadLimitAndTwoControllersFinishingTimesStillMatchTheDirectComputation() {
+    checkAgainstDirect(READ_LIMITED, 2);
+  }
+
+  @Test
+  void copiesOfOneSourceShareItsReadBandwidthAndCopiesOfOthersDoNot() {
+    LatencyModel model =
+        LatencyModel.builder()
+            .perStreamBytesPerSecond(GIB)
+            .aggregateBytesPerSecond(8 * GIB)
+            .perSourceReadBytesPerSecond(GIB)
+            .build();
+    List<Planned> plan =
+        List.of(
+            new Planned(0, 10 * GIB, -1, 0, 0),
+            new Planned(0, 10 * GIB, -1, 0, 0),
+            new Planned(0, 10 * GIB, -1, 1, 0));
+
+    Map<Integer, Long> finished = simulated(plan, model, 1);
+
+    // two copies read source 0 at 0.5 GiB/s each; the copy of source 1 has its stream's 1 GiB/s
+    assertThat(finished).containsEntry(0, 20_000_000_000L).containsEntry(1, 20_000_000_000L);
+    assertThat(finished).containsEntry(2, 10_000_000_000L);
+  }
+
+  @Test
+  void eachControllerSharesItsOwnBandwidth() {
+    LatencyModel model =
+        LatencyModel.builder().perStreamBytesPerSecond(GIB).aggregateBytesPerSecond(GIB).build();
+    List<Planned> plan =
+        List.of(
+            new Planned(0, 10 * GIB, -1, 0, 0),
+            new Planned(0, 10 * GIB, -1, 1, 0),
+            new Planned(0, 10 * GIB, -1, 0, 1));
+
+    Map<Integer, Long> finished = simulated(plan, model, 2);
+
+    // store 0's two copies share controller 0's 1 GiB/s; store 1's copy has controller 1 alone
+    assertThat(finished).containsEntry(0, 20_000_000_000L).containsEntry(1, 20_000_000_000L);
+    assertThat(finished).containsEntry(2, 10_000_000_000L);
+  }
+
+  private static void checkAgainstDirect(LatencyModel model, int controllers) {
+    long[] compared = new long[1];
     qt().withFixedSeed(20261130L)
         .withExamples(200)
         .forAll(lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 40))
@@ -68,14 +124,16 @@ class CopyBandwidthTest {
                 long start = (d % 600) * 100_000_000L;
                 long bytes = (1 + (d / 600) % 4096) * MIB + d % 1000;
                 long abort = d % 5 == 0 ? start + (d % 3000) * 10_000_000L : -1;
-                plan.add(new Planned(start, bytes, abort));
+                plan.add(new Planned(start, bytes, abort, (d / 7) % 3, (d / 11) % controllers));
               }
-              Map<Integer, Long> expected = direct(plan, SHARED);
-              Map<Integer, Long> actual = simulated(plan, SHARED);
+              Map<Integer, Long> expected = direct(plan, model, controllers);
+              Map<Integer, Long> actual = simulated(plan, model, controllers);
               assertThat(actual.keySet()).isEqualTo(expected.keySet());
               expected.forEach(
                   (copy, at) -> assertThat(actual.get(copy)).isCloseTo(at, within(2L)));
+              compared[0] += expected.size();
             });
+    assertThat(compared[0]).as("copies that finished and were compared").isGreaterThan(1000);
   }
 
   /** What runs the copies: {@link CopyBandwidth} or the direct computation. */
@@ -86,9 +144,10 @@ class CopyBandwidthTest {
   }
 
   /** Runs {@code plan} on {@link CopyBandwidth}; returns each finished copy's finishing time. */
-  private static Map<Integer, Long> simulated(List<Planned> plan, LatencyModel latency) {
+  private static Map<Integer, Long> simulated(
+      List<Planned> plan, LatencyModel latency, int controllers) {
     return run(plan, (loop, done) -> {
-      CopyBandwidth b = new CopyBandwidth(loop, latency, done);
+      CopyBandwidth b = new CopyBandwidth(loop, latency, controllers, done);
       return new Sharing() {
         @Override
         public void start(PhysicalCopy copy) {
@@ -104,7 +163,8 @@ class CopyBandwidthTest {
   }
 
   /** Runs {@code plan} on {@link DirectSharing}; returns each finished copy's finishing time. */
-  private static Map<Integer, Long> direct(List<Planned> plan, LatencyModel latency) {
+  private static Map<Integer, Long> direct(
+      List<Planned> plan, LatencyModel latency, int controllers) {
     return run(plan, (loop, done) -> new DirectSharing(loop, latency, done));
   }
 
@@ -124,10 +184,20 @@ class CopyBandwidthTest {
               finished.put(i, loop.now());
               running.put(i, false);
             });
-    SimContainer origin = container("origin");
+    SimContainer[][] sources = new SimContainer[2][3];
+    for (int store = 0; store < 2; store++) {
+      for (int source = 0; source < 3; source++) {
+        sources[store][source] = container("source-" + store + "-" + source, STORES[store]);
+      }
+    }
     for (int i = 0; i < plan.size(); i++) {
       Planned p = plan.get(i);
-      PhysicalCopy copy = new PhysicalCopy(container("r" + i), origin, p.bytes(), false);
+      PhysicalCopy copy =
+          new PhysicalCopy(
+              container("r" + i, STORES[p.store()]),
+              sources[p.store()][p.source()],
+              p.bytes(),
+              false);
       index.put(copy, i);
       int n = i;
       loop.schedule(
@@ -239,11 +309,19 @@ class CopyBandwidthTest {
     }
 
     private double rate(PhysicalCopy copy) {
-      return latency.rateEach(active.size());
+      int onController = 0;
+      int onSource = 0;
+      for (Flow f : active) {
+        onController += f.copy.target.store == copy.target.store ? 1 : 0;
+        onSource += f.copy.source == copy.source ? 1 : 0;
+      }
+      double rate = latency.rateEach(onController);
+      long read = latency.perSourceReadBytesPerSecond();
+      return read == LatencyModel.UNLIMITED ? rate : Math.min(rate, (double) read / onSource);
     }
   }
 
-  private static SimContainer container(String name) {
+  private static SimContainer container(String name, SimStore store) {
     return new SimContainer(
         ContainerId.of(name),
         name,
@@ -252,7 +330,7 @@ class CopyBandwidthTest {
         TestArrays.GROUP,
         null,
         null,
-        STORE,
+        store,
         1,
         1,
         0,
@@ -260,5 +338,9 @@ class CopyBandwidthTest {
         Labels.empty());
   }
 
-  private static final SimStore STORE = new SimStore(StoreRef.of("acme", "pool-1"), Long.MAX_VALUE);
+  /** Two stores; with two controllers each has its own, with one they share it. */
+  private static final SimStore[] STORES = {
+    new SimStore(StoreRef.of("acme", "pool-1"), Long.MAX_VALUE, 0),
+    new SimStore(StoreRef.of("acme", "pool-2"), Long.MAX_VALUE, 1)
+  };
 }
