@@ -34,7 +34,8 @@ import java.util.TreeMap;
  *
  * <p>The runs: random mixes of creates, deletes and waits with faults on several profiles (copies of
  * two sizes sharing the bandwidth, aborted by deletes, failing part way), many overlapping copies
- * at unlimited concurrency, and the executor and the baselines on the comparison's scenarios.
+ * at unlimited concurrency, the executor with faults, and the executor and the sequential baseline
+ * on the README's array.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.goldcopy.benchmarks.SimulatorDigest [--records]
@@ -73,11 +74,10 @@ public final class SimulatorDigest {
       SimulatedArray sim = executorWithFaults(seed);
       print("executor-faults-s" + seed, sim, full);
     }
-    for (Contender contender : MakespanComparison.contenders()) {
-      for (int vms : new int[] {500, 2000}) {
-        SimulatedArray sim = contenderRun(contender, VendorProfile.DELL_ME4_LARGE_POOLS, vms);
-        print(contender.name() + "-" + vms, sim, full);
-      }
+    for (int vms : new int[] {500, 2000}) {
+      VendorProfile profile = VendorProfile.DELL_ME4_LARGE_POOLS;
+      print("executor-" + vms, contenderRun(Contender.plannedExecutor(), profile, vms), full);
+      print("sequential-" + vms, contenderRun(Contender.sequential(), profile, vms), full);
     }
   }
 
