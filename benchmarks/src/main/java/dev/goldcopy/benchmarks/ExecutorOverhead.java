@@ -37,8 +37,8 @@ import java.util.Locale;
  * per-source limit of 8 by default, so the run makes 125,000 masters (124,999 replicas) and a
  * million clones, and the wall time is the planner's, the executor's and the simulator's
  * bookkeeping alone. Planning the million VMs is part of the measured run; building the {@link
- * Demand} is not (it is the caller's input) and is reported apart. Replicas and clones take no
- * capacity (deduplicated copy costs), so the store holds them all.
+ * Demand} is not (it is the caller's input) and is reported apart. The store has 1 PiB, room for
+ * the replicas of the 1 GiB image.
  *
  * <p>Each run also times its phases with a listener: from the start to the first step started
  * (observe and plan), from there to the last step finished (issuing and completing the clones), and
@@ -62,11 +62,12 @@ import java.util.Locale;
 public final class ExecutorOverhead {
   private static final ContentId IMAGE = ContentId.of("win11", "2026.11");
 
-  /** No latency, copies at 1 TiB/s, no capacity cost: the array costs almost no virtual time. */
+  /** No latency, copies at 1 TiB/s, no clone growth: the array costs almost no virtual time. */
   static final VendorProfile ZERO_LATENCY =
       VendorProfile.builder("zero latency")
           .maxVirtualCopiesPerSource(ArrayCapabilities.UNLIMITED)
-          .copyCosts(CopyCosts.deduplicated(0))
+          .copyCosts(CopyCosts.thick(0))
+          .storeCapacityBytes(1L << 50)
           .latency(
               LatencyModel.builder()
                   .perStreamBytesPerSecond(1L << 40)
