@@ -589,7 +589,7 @@ public final class SimulatedArray implements ArrayAdapter {
     physicalCopiesInProgress++;
     recorder.physicalCopiesInProgress(physicalCopiesInProgress);
     call.result = replica.id;
-    replica.waiters.add(call);
+    replica.addWaiter(call);
     PhysicalCopy copy = new PhysicalCopy(replica, src, bytes, incomplete);
     replica.copy = copy;
     bandwidth.start(copy);
@@ -702,7 +702,7 @@ public final class SimulatedArray implements ArrayAdapter {
     virtualCopiesInProgress++;
     recorder.virtualCopiesInProgress(virtualCopiesInProgress);
     call.result = clone.id;
-    clone.waiters.add(call);
+    clone.addWaiter(call);
     clone.completion = loop.schedule(cloneNanos, () -> virtualCopyFinished(clone));
     return stage(call);
   }
@@ -841,7 +841,7 @@ public final class SimulatedArray implements ArrayAdapter {
     call.result = existing.id;
     switch (existing.state) {
       case READY -> answerAfter(call, responseNanos, existing.view(), null);
-      case COPYING -> existing.waiters.add(call);
+      case COPYING -> existing.addWaiter(call);
       case FAILED ->
           answerAfter(
               call,
@@ -871,11 +871,7 @@ public final class SimulatedArray implements ArrayAdapter {
 
   private void answerWaiters(
       SimContainer c, @Nullable Container value, @Nullable ArrayException error) {
-    if (c.waiters.isEmpty()) {
-      return;
-    }
-    List<PendingCall<Container>> waiting = new ArrayList<>(c.waiters);
-    c.waiters.clear();
+    List<PendingCall<Container>> waiting = c.takeWaiters();
     for (PendingCall<Container> call : waiting) {
       answerAfter(call, 0, value, error);
     }

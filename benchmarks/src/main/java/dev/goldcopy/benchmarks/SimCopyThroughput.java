@@ -109,6 +109,9 @@ public final class SimCopyThroughput {
 
   private long measure(String mode, int run) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long processCpuStart = os.getProcessCpuTime();
     long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     Container origin =
@@ -123,6 +126,7 @@ public final class SimCopyThroughput {
     sim.runUntilIdle();
     long wall = System.nanoTime() - start;
     long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+    long processCpu = os.getProcessCpuTime() - processCpuStart;
     SimulationRecords records = sim.records();
     if (made != clones || failed != 0 || !records.limitViolations().isEmpty()) {
       throw new IllegalStateException(
@@ -131,14 +135,16 @@ public final class SimCopyThroughput {
     }
     System.out.printf(
         Locale.ROOT,
-        "%s run %d: %,d clones on %,d masters in %.3f s wall (%.3f s CPU on the driving thread);"
-            + " at most %,d copies in flight; virtual time %s; load average %.1f%n",
+        "%s run %d: %,d clones on %,d masters in %.3f s wall (%.3f s CPU on the driving thread,"
+            + " %.3f s in the JVM, GC included); at most %,d copies in flight; virtual time %s;"
+            + " load average %.1f%n",
         mode,
         run,
         made,
         masters,
         wall / 1e9,
         cpu / 1e9,
+        processCpu / 1e9,
         records.peakConcurrentPhysicalCopies(),
         sim.elapsed(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
