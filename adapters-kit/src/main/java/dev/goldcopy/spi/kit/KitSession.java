@@ -87,7 +87,14 @@ final class KitSession {
   }
 
   Inventory inventory(StoreRef store) {
-    return await(adapter().inventory(store));
+    try {
+      return await(adapter().inventory(store));
+    } catch (ArrayException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw Violation.of(Rule.LISTED, "inventory(" + store + ")",
+          "one consistent listing, each container once", e);
+    }
   }
 
   Inventory inventory() {
