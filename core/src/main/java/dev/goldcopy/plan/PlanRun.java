@@ -1,5 +1,9 @@
 package dev.goldcopy.plan;
 
+import static dev.goldcopy.plan.PlanMath.ceilDiv;
+import static dev.goldcopy.plan.PlanMath.mul;
+import static dev.goldcopy.plan.PlanMath.sat;
+import static dev.goldcopy.plan.PlanMath.slots;
 import static java.util.Objects.requireNonNull;
 
 import dev.goldcopy.spi.ArrayCapabilities;
@@ -23,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 final class PlanRun {
   static final Comparator<ContentId> CONTENT_ORDER =
       Comparator.comparing(ContentId::imageId).thenComparing(ContentId::version);
-  private static final long UNBOUNDED = SlotLedger.UNBOUNDED;
+  private static final long UNBOUNDED = PlanMath.UNBOUNDED;
   private static final ArrayDeque<String> NONE_PENDING = new ArrayDeque<>(0);
 
   private final PlanningPolicy policy;
@@ -71,6 +75,7 @@ final class PlanRun {
   private final List<FanOutScheduler.GroupCopies> copies = new ArrayList<>();
   private @Nullable CapacityLedger capacity;
   private @Nullable SlotLedger arrayTotal;
+  private @Nullable ClonePlacer placer;
 
   PlanRun(PlanningPolicy policy, PlanningInput input) {
     this.policy = policy;
@@ -199,6 +204,7 @@ final class PlanRun {
       keptTotal += k[0];
     }
     arrayTotal = new SlotLedger(caps.maxVirtualCopiesTotal(), keptTotal, pendingCloneDeletes);
+    placer = new ClonePlacer(policy, ledger, arrayTotal, oldDelete, clones);
     int placing = 0;
     for (ContentDemand d : demandByContent.values()) {
       placing += d.toPlace.size();
@@ -478,47 +484,6 @@ final class PlanRun {
     }
   }
 
-  /** A master of the group being planned, existing or new, with its slots. */
-  private static final class Slot extends SlotLedger {
-    final String name;
-    /** The step that makes this master; null for an existing master. */
-    final @Nullable String stepId;
-    final int index;
-    final long softCap;
-    final long hardCap;
-    final List<String> ownDeps;
-    /** Why a clone goes here; written when the first clone does. */
-    private @Nullable String reason;
-    long load;
-    long placed;
-
-    /**
-     * A master with {@code kept} clones under a per-source {@code limit} (0 for none), its clones'
-     * pending deletions, and no room at all when {@code closed}.
-     */
-    Slot(String name, @Nullable String stepId, int index, long kept, long softCap, boolean closed,
-        int limit, ArrayDeque<String> pendingDeletes) {
-      super(limit, kept, pendingDeletes);
-      this.name = name;
-      this.stepId = stepId;
-      this.ownDeps = stepId == null ? List.of() : List.of(stepId);
-      this.index = index;
-      this.load = kept;
-      this.softCap = softCap;
-      this.hardCap = closed ? 0 : remaining();
-    }
-
-    String reason() {
-      String r = reason;
-      if (r == null) {
-        r = stepId != null ? "New VM; clones from new replica " + name + "." : "New VM; " + name
-            + " has a free slot.";
-        reason = r;
-      }
-      return r;
-    }
-  }
-
   private void planGroup(ContentId content, String groupKey) {
     List<Container> live = new ArrayList<>(requireNonNull(liveByGroup.get(groupKey), "group"));
     GroupId group = requireNonNull(live.get(0).group(), "group");
@@ -560,15 +525,15 @@ final class PlanRun {
     long target = Math.max(countNeed, throughputNeed);
 
     // Slots of the existing masters.
-    List<Slot> slots = new ArrayList<>(live.size());
+    List<MasterSlot> slots = new ArrayList<>(live.size());
     long availSoft = 0;
     long availHard = 0;
     for (Container m : live) {
       long kept = kept(m.id());
       boolean closed = reserved && m.isOrigin();
       long softCap = closed ? 0 : soft == 0 ? UNBOUNDED : Math.max(0, soft - kept);
-      Slot slot =
-          new Slot(m.name(), null, slots.size(), kept, softCap, closed, hard, pendingOf(m.id()));
+      MasterSlot slot =
+          new MasterSlot(m.name(), null, slots.size(), kept, softCap, closed, hard, pendingOf(m.id()));
       long hardCap = slot.hardCap;
       slots.add(slot);
       availSoft = sat(availSoft + softCap);
@@ -595,7 +560,7 @@ final class PlanRun {
     // Retire what the sizing no longer needs.
     int retired = 0;
     if (newMasters == 0 && existing > target) {
-      List<Slot> candidates = new ArrayList<>();
+      List<MasterSlot> candidates = new ArrayList<>();
       for (int i = 0; i < live.size(); i++) {
         Container m = live.get(i);
         if (!m.isOrigin()
@@ -606,12 +571,12 @@ final class PlanRun {
         }
       }
       candidates.sort(
-          Comparator.comparingLong((Slot s) -> ordinal(group, s.name))
+          Comparator.comparingLong((MasterSlot s) -> ordinal(group, s.name))
               .thenComparing(s -> s.name)
               .reversed());
       long canRetire = existing - target;
       Set<String> retiredNames = new HashSet<>();
-      for (Slot s : candidates) {
+      for (MasterSlot s : candidates) {
         if (retired >= canRetire) {
           break;
         }
@@ -639,8 +604,8 @@ final class PlanRun {
         retired++;
       }
       if (retired > 0) {
-        List<Slot> keptSlots = new ArrayList<>();
-        for (Slot s : slots) {
+        List<MasterSlot> keptSlots = new ArrayList<>();
+        for (MasterSlot s : slots) {
           if (!retiredNames.contains(s.name)) {
             keptSlots.add(s);
           }
@@ -758,7 +723,7 @@ final class PlanRun {
       String stepId = replicaStepId(name);
       pending.add(new FanOutScheduler.NewReplica(name, stepId, extra, why));
       slots.add(
-          new Slot(name, stepId, slots.size(), 0, perNewSoft, false, hard, NONE_PENDING));
+          new MasterSlot(name, stepId, slots.size(), 0, perNewSoft, false, hard, NONE_PENDING));
     }
     if (!pending.isEmpty()) {
       copies.add(sourcesFor(group, content, image, live, retired > 0 ? slots : null, pending));
@@ -766,7 +731,7 @@ final class PlanRun {
 
     // Place the new clones, then list what is left out.
     List<VmId> placing = toPlace.subList(0, (int) toMake);
-    place(content, placing, slots, k);
+    requireNonNull(placer, "placer").place(content, placing, slots, k);
     if (toMake < need) {
       Shortfall.Limit limit = bound == null ? Shortfall.Limit.PER_SOURCE : bound;
       List<VmId> left = List.copyOf(toPlace.subList((int) toMake, toPlace.size()));
@@ -800,12 +765,12 @@ final class PlanRun {
       ContentId content,
       long image,
       List<Container> live,
-      @Nullable List<Slot> keptSlots,
+      @Nullable List<MasterSlot> keptSlots,
       List<FanOutScheduler.NewReplica> pending) {
     @Nullable Set<String> keptNames = null;
     if (keptSlots != null) {
       keptNames = new HashSet<>();
-      for (Slot s : keptSlots) {
+      for (MasterSlot s : keptSlots) {
         keptNames.add(s.name);
       }
     }
@@ -830,143 +795,6 @@ final class PlanRun {
         useCopying ? copying : ready,
         pending,
         useCopying ? " The group has no ready master: wait for the source to finish copying." : "");
-  }
-
-  private void place(ContentId content, List<VmId> vms, List<Slot> slots, int perSourceRate) {
-    int cursor = 0;
-    List<java.util.function.ToLongFunction<Slot>> passes = new ArrayList<>();
-    if (perSourceRate > 0) {
-      passes.add(s -> Math.min(s.softCap, perSourceRate));
-    }
-    passes.add(s -> s.softCap);
-    passes.add(s -> s.hardCap);
-    for (java.util.function.ToLongFunction<Slot> cap : passes) {
-      if (cursor >= vms.size()) {
-        return;
-      }
-      if (policy.placement() == Placement.PACK) {
-        for (Slot s : slots) {
-          long limit = Math.min(cap.applyAsLong(s), s.hardCap);
-          while (s.placed < limit && cursor < vms.size()) {
-            placeOne(content, vms.get(cursor++), s);
-          }
-        }
-      } else {
-        SlotHeap heap = new SlotHeap(slots.size());
-        for (Slot s : slots) {
-          if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
-            heap.add(s);
-          }
-        }
-        while (cursor < vms.size() && !heap.isEmpty()) {
-          Slot s = heap.peek();
-          placeOne(content, vms.get(cursor++), s);
-          if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
-            heap.siftTop();
-          } else {
-            heap.removeTop();
-          }
-        }
-      }
-    }
-    if (cursor < vms.size()) {
-      throw new IllegalStateException("sizing left " + (vms.size() - cursor) + " VMs unplaced");
-    }
-  }
-
-  /** A binary min-heap of slots by load, then index: the least-loaded master first. */
-  private static final class SlotHeap {
-    private final Slot[] items;
-    private int size;
-
-    SlotHeap(int capacity) {
-      items = new Slot[Math.max(1, capacity)];
-    }
-
-    boolean isEmpty() {
-      return size == 0;
-    }
-
-    Slot peek() {
-      return items[0];
-    }
-
-    void add(Slot s) {
-      int i = size++;
-      items[i] = s;
-      while (i > 0) {
-        int parent = (i - 1) >>> 1;
-        if (!less(items[i], items[parent])) {
-          break;
-        }
-        swap(i, parent);
-        i = parent;
-      }
-    }
-
-    void removeTop() {
-      items[0] = items[--size];
-      items[size] = null;
-      siftTop();
-    }
-
-    void siftTop() {
-      int i = 0;
-      while (true) {
-        int l = 2 * i + 1;
-        if (l >= size) {
-          return;
-        }
-        int r = l + 1;
-        int min = r < size && less(items[r], items[l]) ? r : l;
-        if (!less(items[min], items[i])) {
-          return;
-        }
-        swap(i, min);
-        i = min;
-      }
-    }
-
-    private static boolean less(Slot a, Slot b) {
-      return a.load < b.load || (a.load == b.load && a.index < b.index);
-    }
-
-    private void swap(int i, int j) {
-      Slot t = items[i];
-      items[i] = items[j];
-      items[j] = t;
-    }
-  }
-
-  private void placeOne(ContentId content, VmId vm, Slot s) {
-    List<String> deps = List.of();
-    String old = oldDelete.isEmpty() ? null : oldDelete.get(vm.value());
-    List<String> slot = s.take();
-    List<String> total = requireNonNull(arrayTotal, "arrayTotal").take();
-    List<String> paid =
-        requireNonNull(capacity, "capacity").take(policy.expectedCloneGrowthBytes());
-    if (old == null && slot.isEmpty() && total.isEmpty() && paid.isEmpty()) {
-      deps = s.ownDeps;
-    } else {
-      List<String> all = new ArrayList<>(4);
-      addNew(all, s.stepId);
-      addNew(all, old);
-      slot.forEach(d -> addNew(all, d));
-      total.forEach(d -> addNew(all, d));
-      paid.forEach(d -> addNew(all, d));
-      deps = List.copyOf(all);
-    }
-    s.placed++;
-    s.load++;
-    clones.add(
-        new CreateClone(
-            cloneStepId(vm.value()), vm.value(), vm, s.name, content, deps, s.reason()));
-  }
-
-  private static void addNew(List<String> deps, @Nullable String id) {
-    if (id != null && !deps.contains(id)) {
-      deps.add(id);
-    }
   }
 
   private long affordable(long masters, long placeable, long image, long growth, long total) {
@@ -1155,26 +983,5 @@ final class PlanRun {
       value = value * 10 + (c - '0');
     }
     return value;
-  }
-
-  private static long ceilDiv(long a, long b) {
-    return (a + b - 1) / b;
-  }
-
-  private static long sat(long v) {
-    return Math.min(UNBOUNDED, v);
-  }
-
-  private static long slots(long masters, long perMaster) {
-    if (masters == 0) {
-      return 0;
-    }
-    return perMaster >= UNBOUNDED / masters ? UNBOUNDED : masters * perMaster;
-  }
-
-  private static long mul(long a, long b) {
-    long hi = Math.multiplyHigh(a, b);
-    long lo = a * b;
-    return hi != 0 || lo < 0 ? Long.MAX_VALUE : lo;
   }
 }
