@@ -8,159 +8,38 @@ import static java.util.Objects.requireNonNull;
 
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.Container;
-import dev.goldcopy.spi.ContainerId;
-import dev.goldcopy.spi.ContainerState;
 import dev.goldcopy.spi.ContentId;
 import dev.goldcopy.spi.GroupId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /** One call of {@link ContainerReplicationPlanner#plan}: indexes the input once, then plans. */
 final class PlanRun {
-  static final Comparator<ContentId> CONTENT_ORDER =
-      Comparator.comparing(ContentId::imageId).thenComparing(ContentId::version);
   private static final long UNBOUNDED = PlanMath.UNBOUNDED;
-  private static final ArrayDeque<String> NONE_PENDING = new ArrayDeque<>(0);
 
   private final PlanningPolicy policy;
   private final PlanningInput input;
   private final ArrayCapabilities caps;
-
-  // The input, indexed once.
-  /** Masters' names shaped like a replica name ({@code -r} and digits): inventory and planned. */
-  private final List<String> replicaShapedNames = new ArrayList<>();
-  private final List<Container> containers;
-  /** The demanded VM ids, sorted. */
-  private final List<VmId> demandIds;
-  /**
-   * The inventory's clones by name: open addressing, each slot the name's hash (high half) and the
-   * container's index + 1 (low half); 0 when empty.
-   */
-  private final long[] cloneTable;
-  /** Which containers a demanded VM claimed, by index. */
-  private final boolean[] claimed;
-  private int cloneCount;
-  /** The demanded VM ids that name a master, found before the demand is read; usually none. */
-  private Set<String> vmsNamingMasters = Set.of();
-  private final Map<String, String> oldDelete = new HashMap<>();
-  private final Map<ContentId, ContentDemand> demandByContent = new HashMap<>();
-  private @Nullable Set<ContainerId> cloneIds;
-  private final Map<String, List<Container>> liveByGroup = new TreeMap<>();
-  private final Map<String, List<Container>> failedByGroup = new TreeMap<>();
-  private final Map<ContentId, String> chosenGroup = new TreeMap<>(CONTENT_ORDER);
-  private final Map<ContainerId, MasterInfo> masterInfo;
-  private final Map<ContainerId, int[]> otherKept = new HashMap<>();
-  private final Map<ContainerId, ArrayDeque<String>> pendingBySource = new HashMap<>();
-  private final Set<ContainerId> copyingSources = new HashSet<>();
-  private final Map<String, String> failedMasterDelete = new HashMap<>();
-  private final ArrayDeque<String> pendingCloneDeletes = new ArrayDeque<>();
-
-  // The plan, as it is made.
-  private final List<PlanStep> cloneDeletes = new ArrayList<>();
-  private final List<ContainerId> cloneDeleteSources = new ArrayList<>();
-  private final List<PlanStep> masterDeletes = new ArrayList<>();
+  private final List<Finding> findings = new ArrayList<>();
   private final List<PlanStep> retirements = new ArrayList<>();
-  private final ArrayList<PlanStep> clones = new ArrayList<>();
   private final List<Shortfall> shortfalls = new ArrayList<>();
   private final List<GroupSizing> sizing = new ArrayList<>();
-  private final List<Finding> findings = new ArrayList<>();
   private final List<FanOutScheduler.GroupCopies> copies = new ArrayList<>();
+  private @Nullable InventoryIndex index;
+  private DemandClassifier.@Nullable Result demand;
+  private DeletionPlanner.@Nullable Deletions deletions;
   private @Nullable CapacityLedger capacity;
-  private @Nullable SlotLedger arrayTotal;
   private @Nullable ClonePlacer placer;
 
   PlanRun(PlanningPolicy policy, PlanningInput input) {
     this.policy = policy;
     this.input = input;
     this.caps = input.capabilities();
-    this.containers = input.inventory().containers();
-    this.demandIds = input.demand().vms().keySet().asList();
-    this.masterInfo = new HashMap<>();
-    this.cloneTable = new long[Integer.highestOneBit(Math.max(1, containers.size()) * 2 - 1) * 2];
-    this.claimed = new boolean[containers.size()];
-  }
-
-  /** A master's kept clones, and whether it is a live member of its content's chosen group. */
-  private static final class MasterInfo {
-    final Container master;
-    boolean chosen;
-    int kept;
-
-    MasterInfo(Container master) {
-      this.master = master;
-    }
-  }
-
-  /** The demand for one image version: how many VMs, and those that need a new clone. */
-  private static final class ContentDemand {
-    final VmId first;
-    int vms;
-    final List<VmId> toPlace;
-
-    ContentDemand(VmId first, int expected) {
-      this.first = first;
-      this.toPlace = new ArrayList<>(expected);
-    }
-  }
-
-  private static int copyInto(List<? extends PlanStep> from, PlanStep[] to, int at) {
-    for (int i = 0; i < from.size(); i++) {
-      to[at + i] = from.get(i);
-    }
-    return at + from.size();
-  }
-
-  /** Mixes a hash so that similar names (consecutive hashes) land far apart. */
-  private static int spread(int hash) {
-    int h = hash * 0x9E3779B9;
-    return h ^ (h >>> 16);
-  }
-
-  /** Whether the inventory holds a clone named {@code name}, claimed or not. */
-  private boolean isCloneName(String name) {
-    int mask = cloneTable.length - 1;
-    int hash = name.hashCode();
-    for (int at = spread(hash) & mask; cloneTable[at] != 0; at = (at + 1) & mask) {
-      long entry = cloneTable[at];
-      if ((int) (entry >>> 32) == hash
-          && containers.get((int) entry - 1).name().equals(name)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Finds the inventory's clone named {@code name} and marks it claimed; null if none. */
-  private @Nullable Container claimClone(String name) {
-    if (cloneCount == 0) {
-      return null;
-    }
-    int mask = cloneTable.length - 1;
-    int hash = name.hashCode();
-    for (int at = spread(hash) & mask; cloneTable[at] != 0; at = (at + 1) & mask) {
-      long entry = cloneTable[at];
-      if ((int) (entry >>> 32) != hash) {
-        continue;
-      }
-      int index = (int) entry - 1;
-      Container c = containers.get(index);
-      if (c.name().equals(name)) {
-        if (claimed[index]) {
-          return null;
-        }
-        claimed[index] = true;
-        return c;
-      }
-    }
-    return null;
   }
 
   static String replicaStepId(String name) {
@@ -181,35 +60,24 @@ final class PlanRun {
           "inventory.store: the inventory lists " + input.inventory().store()
               + ", not the planned store " + input.store());
     }
-    indexInventory();
-    chooseGroups();
-    classifyDemandAndClones();
-    queueCloneDeletes();
-    cleanUpFailedMasters();
-    CapacityLedger ledger = new CapacityLedger(caps.freeCapacityBytes());
-    for (PlanStep step : cloneDeletes) {
-      ledger.credit(step.id(), policy.expectedCloneGrowthBytes());
-    }
-    for (PlanStep step : masterDeletes) {
-      DeleteContainer d = (DeleteContainer) step;
-      ledger.credit(
-          d.id(), requireNonNull(masterInfo.get(d.container()), "container").master.sizeBytes());
-    }
-    capacity = ledger;
-    int keptTotal = 0;
-    for (MasterInfo m : masterInfo.values()) {
-      keptTotal += m.kept;
-    }
-    for (int[] k : otherKept.values()) {
-      keptTotal += k[0];
-    }
-    arrayTotal = new SlotLedger(caps.maxVirtualCopiesTotal(), keptTotal, pendingCloneDeletes);
-    placer = new ClonePlacer(policy, ledger, arrayTotal, oldDelete, clones);
+    InventoryIndex index = InventoryIndex.of(input);
+    this.index = index;
+    Map<ContentId, String> chosenGroup = GroupChoice.choose(index, findings);
+    DemandClassifier.Result demand =
+        DemandClassifier.classify(input, index, chosenGroup, findings);
+    this.demand = demand;
+    DeletionPlanner.Deletions deletions =
+        DeletionPlanner.plan(index, demand, findings, policy, caps);
+    this.deletions = deletions;
+    this.capacity = deletions.capacity();
     int placing = 0;
-    for (ContentDemand d : demandByContent.values()) {
+    for (DemandClassifier.ContentDemand d : demand.byContent().values()) {
       placing += d.toPlace.size();
     }
-    clones.ensureCapacity(placing);
+    List<PlanStep> clones = new ArrayList<>(placing);
+    placer =
+        new ClonePlacer(policy, deletions.capacity(), deletions.arrayTotal(), demand.oldDelete(),
+            clones);
     for (Map.Entry<ContentId, String> e : chosenGroup.entrySet()) {
       planGroup(e.getKey(), e.getValue());
     }
@@ -217,11 +85,11 @@ final class PlanRun {
         FanOutScheduler.schedule(copies, caps.maxConcurrentPhysicalCopies());
     PlanStep[] steps =
         new PlanStep[
-            cloneDeletes.size() + masterDeletes.size() + retirements.size() + replicas.size()
-                + clones.size()];
+            deletions.cloneDeletes().size() + deletions.masterDeletes().size()
+                + retirements.size() + replicas.size() + clones.size()];
     int at = 0;
-    at = copyInto(cloneDeletes, steps, at);
-    at = copyInto(masterDeletes, steps, at);
+    at = copyInto(deletions.cloneDeletes(), steps, at);
+    at = copyInto(deletions.masterDeletes(), steps, at);
     at = copyInto(retirements, steps, at);
     at = copyInto(replicas, steps, at);
     copyInto(clones, steps, at);
@@ -229,265 +97,27 @@ final class PlanRun {
     return new ReplicationPlan(input.store(), List.of(steps), shortfalls, sizing, findings);
   }
 
-  private void indexInventory() {
-    int mask = cloneTable.length - 1;
-    for (int i = 0; i < containers.size(); i++) {
-      Container c = containers.get(i);
-      String name = c.name();
-      if (!c.isMaster()) {
-        // A clone's name is checked against each replica name when that name is made.
-        int hash = name.hashCode();
-        int at = spread(hash) & mask;
-        while (cloneTable[at] != 0) {
-          at = (at + 1) & mask;
-        }
-        cloneTable[at] = ((long) hash << 32) | (i + 1);
-        cloneCount++;
-        continue;
-      }
-      if (mayBeReplicaName(name)) {
-        replicaShapedNames.add(name);
-      }
-      masterInfo.put(c.id(), new MasterInfo(c));
-      if (demandIndexOf(name) >= 0) {
-        if (vmsNamingMasters.isEmpty()) {
-          vmsNamingMasters = new HashSet<>();
-        }
-        vmsNamingMasters.add(name);
-      }
-      String group = requireNonNull(c.group(), "group").value();
-      if (c.state() == ContainerState.FAILED) {
-        failedByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(c);
-      } else {
-        liveByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(c);
-        ContainerId source = c.source();
-        if (c.state() == ContainerState.COPYING && source != null) {
-          copyingSources.add(source);
-        }
-      }
+  private static int copyInto(List<? extends PlanStep> from, PlanStep[] to, int at) {
+    for (int i = 0; i < from.size(); i++) {
+      to[at + i] = from.get(i);
     }
-    Comparator<Container> byName = Comparator.comparing(Container::name);
-    liveByGroup.values().forEach(l -> l.sort(byName));
-    failedByGroup.values().forEach(l -> l.sort(byName));
+    return at + from.size();
   }
 
-  private void chooseGroups() {
-    Map<ContentId, List<String>> groupsOf = new TreeMap<>(CONTENT_ORDER);
-    for (Map.Entry<String, List<Container>> e : liveByGroup.entrySet()) {
-      ContentId content = e.getValue().get(0).content();
-      for (Container m : e.getValue()) {
-        if (!m.content().equals(content)) {
-          throw new IllegalArgumentException(
-              "inventory.containers: group " + e.getKey() + " holds both " + content + " and "
-                  + m.content() + " (master " + m.name() + ")");
-        }
-      }
-      groupsOf.computeIfAbsent(content, c -> new ArrayList<>()).add(e.getKey());
-    }
-    for (Map.Entry<ContentId, List<String>> e : groupsOf.entrySet()) {
-      List<String> groups = e.getValue();
-      String chosen = groups.get(0);
-      String why = "it has the lowest group id";
-      for (String g : groups) {
-        if (requireNonNull(liveByGroup.get(g), "group").stream().anyMatch(Container::isOrigin)) {
-          chosen = g;
-          why = "it holds the origin";
-          break;
-        }
-      }
-      chosenGroup.put(e.getKey(), chosen);
-      for (Container m : requireNonNull(liveByGroup.get(chosen), "group")) {
-        requireNonNull(masterInfo.get(m.id()), "master").chosen = true;
-      }
-      if (groups.size() > 1) {
-        findings.add(
-            new Finding(
-                Finding.Kind.SEVERAL_GROUPS,
-                chosen,
-                "groups " + groups + " all hold " + e.getKey() + "; planned with " + chosen
-                    + " because " + why + ". The others are left as they are."));
-      }
-    }
+  private int kept(dev.goldcopy.spi.ContainerId id) {
+    return requireNonNull(index, "index").kept(id);
   }
 
-  private void classifyDemandAndClones() {
-    int maxName = caps.maxNameLength();
-    ContentId lastContent = null;
-    ContentDemand last = null;
-    List<VmId> vms = demandIds;
-    List<ContentId> contents = input.demand().vms().values().asList();
-    for (int i = 0; i < vms.size(); i++) {
-      VmId vm = vms.get(i);
-      ContentId wanted = contents.get(i);
-      String name = vm.value();
-      if (name.length() > maxName) {
-        throw new IllegalArgumentException(
-            "demand.vms: VM id " + vm + " names its clone and is longer than"
-                + " capabilities.maxNameLength (" + maxName + ")");
-      }
-      if (!vmsNamingMasters.isEmpty() && vmsNamingMasters.contains(name)) {
-        throw new IllegalArgumentException(
-            "demand.vms: VM id " + vm + " is the name of a master; a clone cannot take it");
-      }
-      ContentDemand demand = last;
-      if (demand == null || !wanted.equals(lastContent)) {
-        demand = demandByContent.get(wanted);
-        if (demand == null) {
-          // The first image version's list is sized for every VM left less the clones that may
-          // stay; the others grow as they need.
-          int expected =
-              demandByContent.isEmpty() ? Math.max(10, vms.size() - i - cloneCount) : 10;
-          demand = new ContentDemand(vm, expected);
-          demandByContent.put(wanted, demand);
-        }
-        last = demand;
-        lastContent = wanted;
-      }
-      demand.vms++;
-      Container c = claimClone(name);
-      if (c == null) {
-        demand.toPlace.add(vm);
-        continue;
-      }
-      ContainerId source = requireNonNull(c.source(), "source");
-      if (c.state() == ContainerState.FAILED) {
-        oldDelete.put(
-            name,
-            deleteClone(c, source, DeleteContainer.Cause.FAILED_COPY, "The clone's copy failed."));
-        demand.toPlace.add(vm);
-      } else if (!wanted.equals(c.content())) {
-        oldDelete.put(
-            name,
-            deleteClone(
-                c,
-                source,
-                DeleteContainer.Cause.VM_REMOVED,
-                "VM " + name + " moves from " + c.content() + " to " + wanted
-                    + "; its new clone waits for this deletion."));
-        demand.toPlace.add(vm);
-      } else {
-        keep(c, source, wanted);
-      }
-    }
-    for (int i = 0; i < containers.size(); i++) {
-      Container c = containers.get(i);
-      if (claimed[i] || c.isMaster()) {
-        continue;
-      }
-      ContainerId source = requireNonNull(c.source(), "source");
-      if (c.state() == ContainerState.FAILED) {
-        deleteClone(c, source, DeleteContainer.Cause.FAILED_COPY, "The clone's copy failed.");
-      } else {
-        deleteClone(
-            c, source, DeleteContainer.Cause.VM_REMOVED, "VM " + c.name() + " left the demand.");
-      }
-    }
-    List<ContentId> unknown = new ArrayList<>();
-    for (ContentId content : demandByContent.keySet()) {
-      if (!chosenGroup.containsKey(content)) {
-        unknown.add(content);
-      }
-    }
-    if (!unknown.isEmpty()) {
-      unknown.sort(CONTENT_ORDER);
-      ContentId content = unknown.get(0);
-      throw new IllegalArgumentException(
-          "demand.vms: unknown image " + content + " (wanted by VM "
-              + requireNonNull(demandByContent.get(content), "demand").first
-              + "): no ready or copying master holds it");
-    }
-  }
-
-  private void keep(Container c, ContainerId source, ContentId wanted) {
-    MasterInfo info = masterInfo.get(source);
-    if (info != null) {
-      info.kept++;
-      if (info.chosen && info.master.content().equals(wanted)) {
-        return;
-      }
-    } else {
-      otherKept.computeIfAbsent(source, k -> new int[1])[0]++;
-    }
-    Container master = info == null ? null : info.master;
-    String group = chosenGroup.get(wanted);
-    if (master == null && !isClone(source)) {
-      findings.add(
-          new Finding(
-              Finding.Kind.CLONE_SOURCE_MISSING,
-              c.name(),
-              "its source " + source + " is not in the inventory; kept, it still serves VM "
-                  + c.name()));
-    } else {
-      findings.add(
-          new Finding(
-              Finding.Kind.CLONE_OUTSIDE_GROUP,
-              c.name(),
-              "its source " + (master == null ? source + ", a virtual copy," : master.name())
-                  + " is not a ready member of group " + group + " for " + wanted
-                  + "; kept where it is, it still serves VM " + c.name()));
-    }
-  }
-
-  private String deleteClone(
-      Container c, ContainerId source, DeleteContainer.Cause cause, String reason) {
-    String id = deleteStepId(c.name());
-    cloneDeletes.add(new DeleteContainer(id, c.id(), c.name(), cause, List.of(), reason));
-    cloneDeleteSources.add(source);
-    return id;
-  }
-
-  /** Sorts the clone deletions by name and queues them as pending slot and total credits. */
-  private void queueCloneDeletes() {
-    Integer[] order = new Integer[cloneDeletes.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(
-        order, Comparator.comparing(i -> ((DeleteContainer) cloneDeletes.get(i)).name()));
-    List<PlanStep> sorted = new ArrayList<>(order.length);
-    for (int i : order) {
-      DeleteContainer d = (DeleteContainer) cloneDeletes.get(i);
-      sorted.add(d);
-      pendingBySource
-          .computeIfAbsent(cloneDeleteSources.get(i), s -> new ArrayDeque<>())
-          .add(d.id());
-      pendingCloneDeletes.add(d.id());
-    }
-    cloneDeletes.clear();
-    cloneDeletes.addAll(sorted);
-  }
-
-  private void cleanUpFailedMasters() {
-    for (List<Container> failed : failedByGroup.values()) {
-      for (Container m : failed) {
-        int kept = kept(m.id());
-        if (kept > 0) {
-          findings.add(
-              new Finding(
-                  Finding.Kind.FAILED_MASTER_WITH_CLONES,
-                  m.name(),
-                  "failed copy still holds " + kept + " clone(s); it stays until they go"));
-          continue;
-        }
-        String id = deleteStepId(m.name());
-        ArrayDeque<String> clonesGoing = pendingOf(m.id());
-        masterDeletes.add(
-            new DeleteContainer(
-                id,
-                m.id(),
-                m.name(),
-                DeleteContainer.Cause.FAILED_COPY,
-                List.copyOf(clonesGoing),
-                "The physical copy failed; it holds no usable content."));
-        failedMasterDelete.put(m.name(), id);
-      }
-    }
+  private java.util.ArrayDeque<String> pendingOf(dev.goldcopy.spi.ContainerId id) {
+    return requireNonNull(deletions, "deletions").pendingOf(id);
   }
 
   private void planGroup(ContentId content, String groupKey) {
-    List<Container> live = new ArrayList<>(requireNonNull(liveByGroup.get(groupKey), "group"));
+    InventoryIndex index = requireNonNull(this.index, "index");
+    List<Container> live = new ArrayList<>(index.live(groupKey));
     GroupId group = requireNonNull(live.get(0).group(), "group");
-    ContentDemand demand = demandByContent.get(content);
+    DemandClassifier.ContentDemand demand =
+        requireNonNull(this.demand, "demand").byContent().get(content);
     List<VmId> toPlace = demand == null ? List.of() : demand.toPlace;
     int n = demand == null ? 0 : demand.vms;
     int hard = caps.maxVirtualCopiesPerSource();
@@ -566,12 +196,12 @@ final class PlanRun {
         if (!m.isOrigin()
             && m.isReady()
             && kept(m.id()) == 0
-            && !copyingSources.contains(m.id())) {
+            && !index.isCopySource(m.id())) {
           candidates.add(slots.get(i));
         }
       }
       candidates.sort(
-          Comparator.comparingLong((MasterSlot s) -> ordinal(group, s.name))
+          Comparator.comparingLong((MasterSlot s) -> ReplicaNamer.ordinal(group, s.name))
               .thenComparing(s -> s.name)
               .reversed());
       long canRetire = existing - target;
@@ -630,7 +260,7 @@ final class PlanRun {
       }
     }
     long g = policy.expectedCloneGrowthBytes();
-    SlotLedger total = requireNonNull(arrayTotal, "arrayTotal");
+    SlotLedger total = requireNonNull(deletions, "deletions").arrayTotal();
     long placeable = Math.min(need, sat(availHard + slots(newMasters, perNewHard)));
     long affordable = affordable(newMasters, placeable, image, g, total.remaining());
     if (affordable < placeable) {
@@ -667,63 +297,27 @@ final class PlanRun {
 
     // Name the new replicas: failed copies' names first, then the smallest free ordinals.
     List<FanOutScheduler.NewReplica> pending = new ArrayList<>();
-    List<Container> failed = new ArrayList<>(failedByGroup.getOrDefault(groupKey, List.of()));
-    failed.sort(Comparator.comparingLong((Container c) -> ordinal(group, c.name()))
-        .thenComparing(Container::name));
-    int failedIndex = 0;
-    int nextOrdinal = 1;
-    int[] taken = null;
-    int takenAt = 0;
+    ReplicaNamer namer =
+        new ReplicaNamer(index, group, index.failed(groupKey),
+            requireNonNull(deletions, "deletions").failedMasterDelete());
     String why =
         "Group " + group + " needs " + Math.max(target, existing + newMasters) + " master(s) for "
             + n + " VM(s).";
     for (long i = 0; i < newMasters; i++) {
-      String name = null;
-      List<String> extra = List.of();
-      while (failedIndex < failed.size() && name == null) {
-        Container f = failed.get(failedIndex++);
-        String del = failedMasterDelete.get(f.name());
-        if (del != null) {
-          name = f.name();
-          extra = List.of(del);
-        }
-      }
-      if (name == null) {
-        if (taken == null) {
-          taken = takenOrdinals(group);
-        }
-        while (name == null) {
-          int ordinal = nextOrdinal++;
-          while (takenAt < taken.length && taken[takenAt] < ordinal) {
-            takenAt++;
-          }
-          if (takenAt < taken.length && taken[takenAt] == ordinal) {
-            continue;
-          }
-          String candidate = replicaName(group, ordinal);
-          if (!isCloneName(candidate) && !demandHas(candidate)) {
-            name = candidate;
-          }
-        }
-      }
-      if (name.length() > caps.maxNameLength()) {
-        throw new IllegalArgumentException(
-            "inventory.containers: group " + group + " gives replica name " + name
-                + ", longer than capabilities.maxNameLength (" + caps.maxNameLength() + ")");
-      }
+      ReplicaNamer.Name named = namer.next(caps.maxNameLength());
+      String name = named.name();
+      List<String> extra = named.waitsFor();
       List<String> paid = requireNonNull(capacity, "capacity").take(image);
       if (!paid.isEmpty()) {
         List<String> all = new ArrayList<>(extra);
         all.addAll(paid);
         extra = all;
       }
-      if (mayBeReplicaName(name)) {
-        replicaShapedNames.add(name);
-      }
+      index.addReplicaName(name);
       String stepId = replicaStepId(name);
       pending.add(new FanOutScheduler.NewReplica(name, stepId, extra, why));
       slots.add(
-          new MasterSlot(name, stepId, slots.size(), 0, perNewSoft, false, hard, NONE_PENDING));
+          new MasterSlot(name, stepId, slots.size(), 0, perNewSoft, false, hard, DeletionPlanner.NONE_PENDING));
     }
     if (!pending.isEmpty()) {
       copies.add(sourcesFor(group, content, image, live, retired > 0 ? slots : null, pending));
@@ -864,124 +458,4 @@ final class PlanRun {
   }
 
   /** The deletions of a master's clones; an empty queue, never written to, when it has none. */
-  private ArrayDeque<String> pendingOf(ContainerId master) {
-    ArrayDeque<String> pending = pendingBySource.get(master);
-    return pending == null ? NONE_PENDING : pending;
-  }
-
-  private int kept(ContainerId master) {
-    MasterInfo info = masterInfo.get(master);
-    return info == null ? 0 : info.kept;
-  }
-
-  private boolean isClone(ContainerId id) {
-    Set<ContainerId> ids = cloneIds;
-    if (ids == null) {
-      ids = new HashSet<>();
-      for (Container c : input.inventory().containers()) {
-        if (!c.isMaster()) {
-          ids.add(c.id());
-        }
-      }
-      cloneIds = ids;
-    }
-    return ids.contains(id);
-  }
-
-  /**
-   * The ordinals {@code group}'s replica names already use, sorted: every name exactly as {@link
-   * #replicaName} writes it for some ordinal, among the masters' names and those planned so far.
-   */
-  private int[] takenOrdinals(GroupId group) {
-    String prefix = group.value() + "-r";
-    int[] found = new int[replicaShapedNames.size()];
-    int count = 0;
-    for (String name : replicaShapedNames) {
-      int digits = name.length() - prefix.length();
-      // replicaName pads to three digits and writes no other leading zero.
-      if (digits < 3 || digits > 9 || !name.startsWith(prefix)
-          || (digits > 3 && name.charAt(prefix.length()) == '0')) {
-        continue;
-      }
-      int value = 0;
-      for (int i = prefix.length(); i < name.length() && value >= 0; i++) {
-        char c = name.charAt(i);
-        value = c >= '0' && c <= '9' ? value * 10 + (c - '0') : -1;
-      }
-      if (value > 0) {
-        found[count++] = value;
-      }
-    }
-    int[] sorted = java.util.Arrays.copyOf(found, count);
-    java.util.Arrays.sort(sorted);
-    return sorted;
-  }
-
-  /**
-   * Whether the demand lists a VM named {@code name}, found by its id's order; a name that is no
-   * valid VM id is refused as {@link VmId#of} refuses it.
-   */
-  private boolean demandHas(String name) {
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-        VmId.of(name);
-      }
-    }
-    return demandIndexOf(name) >= 0;
-  }
-
-  /** The position in the demand of the VM named {@code name}, or -1 if it holds none. */
-  private int demandIndexOf(String name) {
-    List<VmId> ids = demandIds;
-    if (ids.isEmpty() || ids.get(0).value().compareTo(name) > 0
-        || ids.get(ids.size() - 1).value().compareTo(name) < 0) {
-      return -1;
-    }
-    int low = 0;
-    int high = ids.size() - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      int cmp = ids.get(mid).value().compareTo(name);
-      if (cmp < 0) {
-        low = mid + 1;
-      } else if (cmp > 0) {
-        high = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    return -1;
-  }
-
-  /** Whether a name ends in {@code -r} and digits, the shape of a replica's name. */
-  private static boolean mayBeReplicaName(String name) {
-    int i = name.length() - 1;
-    while (i >= 0 && name.charAt(i) >= '0' && name.charAt(i) <= '9') {
-      i--;
-    }
-    return i < name.length() - 1 && i >= 1 && name.charAt(i) == 'r' && name.charAt(i - 1) == '-';
-  }
-
-  private static String replicaName(GroupId group, int ordinal) {
-    String pad = ordinal < 10 ? "-r00" : ordinal < 100 ? "-r0" : "-r";
-    return group.value() + pad + ordinal;
-  }
-
-  private static long ordinal(GroupId group, String name) {
-    String prefix = group.value() + "-r";
-    if (!name.startsWith(prefix) || name.length() == prefix.length()
-        || name.length() - prefix.length() > 9) {
-      return -1;
-    }
-    long value = 0;
-    for (int i = prefix.length(); i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
-  }
 }
