@@ -65,17 +65,19 @@ final class ClonePlacer {
           }
         }
       } else {
+        // Slots sort by position as by index: both grow along the list.
         SlotHeap heap = new SlotHeap(slots.size());
-        for (MasterSlot s : slots) {
+        for (int i = 0; i < slots.size(); i++) {
+          MasterSlot s = slots.get(i);
           if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
-            heap.add(s);
+            heap.add(s.load, i);
           }
         }
         while (cursor < vms.size() && !heap.isEmpty()) {
-          MasterSlot s = heap.peek();
+          MasterSlot s = slots.get(heap.peek());
           placeOne(content, vms.get(cursor++), s);
           if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
-            heap.siftTop();
+            heap.updateTop(s.load);
           } else {
             heap.removeTop();
           }
