@@ -1,7 +1,5 @@
 package dev.goldcopy.plan;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContainerId;
@@ -91,8 +89,7 @@ final class DeletionPlanner {
     }
     for (PlanStep step : masterDeletes) {
       DeleteContainer d = (DeleteContainer) step;
-      capacity.credit(
-          d.id(), requireNonNull(index.master(d.container()), "container").master.sizeBytes());
+      capacity.credit(d.id(), index.masterAt(index.masterOrdinal(d.container())).sizeBytes());
     }
     SlotLedger arrayTotal =
         new SlotLedger(
@@ -126,10 +123,6 @@ final class DeletionPlanner {
 
   /** The clones the demand keeps, on every source. */
   private static int keptTotal(InventoryIndex index, DemandClassifier.Result demand) {
-    int keptTotal = demand.keptElsewhere();
-    for (InventoryIndex.MasterInfo m : index.masters()) {
-      keptTotal += m.kept;
-    }
-    return keptTotal;
+    return demand.keptElsewhere() + index.keptOnMasters();
   }
 }

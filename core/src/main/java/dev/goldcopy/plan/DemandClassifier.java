@@ -182,16 +182,16 @@ final class DemandClassifier {
   }
 
   private void keep(Container c, ContainerId source, ContentId wanted) {
-    InventoryIndex.MasterInfo info = index.master(source);
-    if (info != null) {
-      info.kept++;
-      if (info.chosen && info.master.content().equals(wanted)) {
+    int m = index.masterOrdinal(source);
+    if (m >= 0) {
+      index.addKept(m);
+      if (index.isChosen(m) && index.contentAt(m).equals(wanted)) {
         return;
       }
     } else {
       keptElsewhere++;
     }
-    Container master = info == null ? null : info.master;
+    Container master = m < 0 ? null : index.masterAt(m);
     if (master == null && !index.isClone(source)) {
       findings.add(
           new Finding(

@@ -1,7 +1,5 @@
 package dev.goldcopy.plan;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContentId;
 import java.util.ArrayList;
@@ -55,7 +53,7 @@ final class GroupChoice {
       }
       chosenGroup.put(e.getKey(), chosen);
       for (Container m : index.live(chosen)) {
-        requireNonNull(index.master(m.id()), "master").chosen = true;
+        index.markChosen(m.id());
       }
       if (groups.size() > 1) {
         findings.add(

@@ -5,10 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.ContainerState;
+import dev.goldcopy.spi.ContentId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +22,6 @@ import org.jspecify.annotations.Nullable;
  * first stage of a plan; the later ones read it and record claims and kept clones in it.
  */
 final class InventoryIndex {
-  /** A master's kept clones, and whether it is a live member of its content's chosen group. */
-  static final class MasterInfo {
-    final Container master;
-    /** Set by {@link GroupChoice}. */
-    boolean chosen;
-    /** Counted by {@link DemandClassifier}. */
-    int kept;
-
-    MasterInfo(Container master) {
-      this.master = master;
-    }
-  }
-
   private final List<Container> containers;
   /** The demanded VM ids, sorted. */
   private final List<VmId> demandIds;
@@ -53,7 +39,20 @@ final class InventoryIndex {
   private final List<String> replicaShapedNames = new ArrayList<>();
   private final Map<String, List<Container>> liveByGroup = new TreeMap<>();
   private final Map<String, List<Container>> failedByGroup = new TreeMap<>();
-  private final Map<ContainerId, MasterInfo> masterInfo = new HashMap<>();
+  /**
+   * The masters, each at its ordinal, with their ids' values, contents, kept clones and whether
+   * they are live members of their content's chosen group, in arrays by ordinal.
+   */
+  private final List<Container> masters = new ArrayList<>();
+  private String[] masterIds = new String[0];
+  private ContentId[] masterContents = new ContentId[0];
+  private int[] kept = new int[0];
+  private boolean[] chosen = new boolean[0];
+  /**
+   * The masters by id: open addressing, each slot the id's hash (high half) and the master's
+   * ordinal + 1 (low half); 0 when empty.
+   */
+  private long[] masterTable = new long[1];
   private final Set<ContainerId> copyingSources = new HashSet<>();
   private @Nullable Set<ContainerId> cloneIds;
 
@@ -91,6 +90,7 @@ final class InventoryIndex {
       }
       addMaster(c);
     }
+    indexMasters();
     Comparator<Container> byName = Comparator.comparing(Container::name);
     liveByGroup.values().forEach(l -> l.sort(byName));
     failedByGroup.values().forEach(l -> l.sort(byName));
@@ -101,7 +101,7 @@ final class InventoryIndex {
     if (ReplicaNamer.mayBeReplicaName(name)) {
       replicaShapedNames.add(name);
     }
-    masterInfo.put(c.id(), new MasterInfo(c));
+    masters.add(c);
     if (demandIndexOf(name) >= 0) {
       if (vmsNamingMasters.isEmpty()) {
         vmsNamingMasters = new HashSet<>();
@@ -117,6 +117,28 @@ final class InventoryIndex {
       if (c.state() == ContainerState.COPYING && source != null) {
         copyingSources.add(source);
       }
+    }
+  }
+
+  private void indexMasters() {
+    int count = masters.size();
+    masterIds = new String[count];
+    masterContents = new ContentId[count];
+    kept = new int[count];
+    chosen = new boolean[count];
+    masterTable = new long[Integer.highestOneBit(Math.max(1, count) * 2 - 1) * 2];
+    int mask = masterTable.length - 1;
+    for (int m = 0; m < count; m++) {
+      Container c = masters.get(m);
+      String id = c.id().value();
+      masterIds[m] = id;
+      masterContents[m] = c.content();
+      int hash = id.hashCode();
+      int at = spread(hash) & mask;
+      while (masterTable[at] != 0) {
+        at = (at + 1) & mask;
+      }
+      masterTable[at] = ((long) hash << 32) | (m + 1);
     }
   }
 
@@ -200,20 +222,73 @@ final class InventoryIndex {
     return ids.contains(id);
   }
 
-  /** The master with id {@code id}, or null if it is no master of the inventory. */
-  @Nullable MasterInfo master(ContainerId id) {
-    return masterInfo.get(id);
+  /** The ordinal of the master with id {@code id}, or -1 if it is no master of the inventory. */
+  int masterOrdinal(ContainerId id) {
+    String value = id.value();
+    int hash = value.hashCode();
+    int mask = masterTable.length - 1;
+    for (int at = spread(hash) & mask; masterTable[at] != 0; at = (at + 1) & mask) {
+      long entry = masterTable[at];
+      int m = (int) entry - 1;
+      if ((int) (entry >>> 32) == hash && masterIds[m].equals(value)) {
+        return m;
+      }
+    }
+    return -1;
   }
 
-  /** Every master of the inventory, in no particular order. */
-  Collection<MasterInfo> masters() {
-    return masterInfo.values();
+  /** The master at {@code ordinal}. */
+  Container masterAt(int ordinal) {
+    return masters.get(ordinal);
+  }
+
+  /** The image version of the master at {@code ordinal}. */
+  ContentId contentAt(int ordinal) {
+    return masterContents[ordinal];
+  }
+
+  /** How many masters the inventory holds, failed ones included. */
+  int masterCount() {
+    return masters.size();
+  }
+
+  /** The clones the demand keeps on the master at {@code ordinal}. */
+  int keptAt(int ordinal) {
+    return kept[ordinal];
+  }
+
+  /** Counts one more clone kept on the master at {@code ordinal}. */
+  void addKept(int ordinal) {
+    kept[ordinal]++;
+  }
+
+  /** The clones the demand keeps on all masters. */
+  int keptOnMasters() {
+    int total = 0;
+    for (int k : kept) {
+      total += k;
+    }
+    return total;
+  }
+
+  /** Whether the master at {@code ordinal} is a live member of its content's chosen group. */
+  boolean isChosen(int ordinal) {
+    return chosen[ordinal];
+  }
+
+  /** Marks master {@code id} a live member of its content's chosen group. */
+  void markChosen(ContainerId id) {
+    int m = masterOrdinal(id);
+    if (m < 0) {
+      throw new IllegalArgumentException("no master " + id);
+    }
+    chosen[m] = true;
   }
 
   /** The clones the demand keeps on master {@code id}; 0 for no master. */
   int kept(ContainerId id) {
-    MasterInfo info = masterInfo.get(id);
-    return info == null ? 0 : info.kept;
+    int m = masterOrdinal(id);
+    return m < 0 ? 0 : kept[m];
   }
 
   /** Whether a master being copied reads from {@code id}. */

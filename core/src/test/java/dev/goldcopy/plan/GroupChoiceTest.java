@@ -12,7 +12,6 @@ import dev.goldcopy.spi.ContentId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 class GroupChoiceTest {
@@ -48,8 +47,9 @@ class GroupChoiceTest {
     assertThat(chosen).containsExactly(Map.entry(GOLD, "gold"), Map.entry(GOLD2, "a"));
     assertThat(findings).singleElement()
         .satisfies(f -> assertThat(f.detail()).contains("lowest group id"));
-    assertThat(Objects.requireNonNull(index.master(a.id())).chosen).isTrue();
-    assertThat(Objects.requireNonNull(index.master(b.id())).chosen).isFalse();
+    assertThat(index.isChosen(index.masterOrdinal(a.id()))).isTrue();
+    assertThat(index.isChosen(index.masterOrdinal(b.id()))).isFalse();
+    assertThat(index.isChosen(index.masterOrdinal(index.live("gold").get(0).id()))).isTrue();
   }
 
   @Test

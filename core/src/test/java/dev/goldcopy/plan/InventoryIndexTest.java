@@ -64,10 +64,23 @@ class InventoryIndexTest {
     assertThat(index.liveByGroup()).containsOnlyKeys("gold");
     assertThat(index.isCopySource(index.live("gold").get(0).id())).isTrue();
     assertThat(index.isCopySource(copying.id())).isFalse();
-    assertThat(index.masters()).hasSize(4);
-    assertThat(index.master(copying.id())).isNotNull();
+    assertThat(index.masterCount()).isEqualTo(4);
+    int m = index.masterOrdinal(copying.id());
+    assertThat(index.masterAt(m)).isEqualTo(copying);
+    assertThat(index.contentAt(m)).isEqualTo(GOLD);
+    assertThat(index.masterOrdinal(ContainerId.of(copying.id().value()))).as("by value")
+        .isEqualTo(m);
+    assertThat(index.masterOrdinal(ContainerId.of("unknown"))).isEqualTo(-1);
     assertThat(index.kept(copying.id())).isZero();
+    index.addKept(m);
+    index.addKept(m);
+    assertThat(index.kept(copying.id())).isEqualTo(2);
+    assertThat(index.keptAt(m)).isEqualTo(2);
+    assertThat(index.keptOnMasters()).isEqualTo(2);
     assertThat(index.kept(ContainerId.of("unknown"))).isZero();
+    assertThat(index.isChosen(m)).isFalse();
+    index.markChosen(copying.id());
+    assertThat(index.isChosen(m)).isTrue();
   }
 
   @Test
