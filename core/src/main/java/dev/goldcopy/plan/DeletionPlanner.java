@@ -61,7 +61,7 @@ final class DeletionPlanner {
     Map<String, String> failedMasterDelete = new HashMap<>();
     for (List<Container> failed : index.failedByGroup().values()) {
       for (Container m : failed) {
-        int kept = index.kept(m.id());
+        int kept = index.masters().kept(m.id());
         if (kept > 0) {
           findings.add(
               new Finding(
@@ -89,7 +89,7 @@ final class DeletionPlanner {
     }
     for (PlanStep step : masterDeletes) {
       DeleteContainer d = (DeleteContainer) step;
-      capacity.credit(d.id(), index.masterAt(index.masterOrdinal(d.container())).sizeBytes());
+      capacity.credit(d.id(), index.masters().at(index.masters().ordinal(d.container())).sizeBytes());
     }
     SlotLedger arrayTotal =
         new SlotLedger(
@@ -123,6 +123,6 @@ final class DeletionPlanner {
 
   /** The clones the demand keeps, on every source. */
   private static int keptTotal(InventoryIndex index, DemandClassifier.Result demand) {
-    return demand.keptElsewhere() + index.keptOnMasters();
+    return demand.keptElsewhere() + index.masters().keptTotal();
   }
 }

@@ -107,7 +107,7 @@ final class DemandClassifier {
           // The first image version's list is sized for every VM left less the clones that may
           // stay; the others grow as they need.
           int expected =
-              byContent.isEmpty() ? Math.max(10, vms.size() - i - index.cloneCount()) : 10;
+              byContent.isEmpty() ? Math.max(10, vms.size() - i - index.clones().count()) : 10;
           d = new ContentDemand(vm, expected);
           byContent.put(wanted, d);
         }
@@ -121,7 +121,7 @@ final class DemandClassifier {
 
   private void readVm(VmId vm, ContentId wanted, ContentDemand demand) {
     String name = vm.value();
-    Container c = index.claimClone(name);
+    Container c = index.clones().claim(name);
     if (c == null) {
       demand.toPlace.add(vm);
       return;
@@ -151,7 +151,7 @@ final class DemandClassifier {
     List<Container> containers = index.containers();
     for (int i = 0; i < containers.size(); i++) {
       Container c = containers.get(i);
-      if (index.isClaimed(i) || c.isMaster()) {
+      if (index.clones().isClaimed(i) || c.isMaster()) {
         continue;
       }
       ContainerId source = requireNonNull(c.source(), "source");
@@ -182,16 +182,16 @@ final class DemandClassifier {
   }
 
   private void keep(Container c, ContainerId source, ContentId wanted) {
-    int m = index.masterOrdinal(source);
+    int m = index.masters().ordinal(source);
     if (m >= 0) {
-      index.addKept(m);
-      if (index.isChosen(m) && index.contentAt(m).equals(wanted)) {
+      index.masters().addKept(m);
+      if (index.masters().isChosen(m) && index.masters().contentAt(m).equals(wanted)) {
         return;
       }
     } else {
       keptElsewhere++;
     }
-    Container master = m < 0 ? null : index.masterAt(m);
+    Container master = m < 0 ? null : index.masters().at(m);
     if (master == null && !index.isClone(source)) {
       findings.add(
           new Finding(

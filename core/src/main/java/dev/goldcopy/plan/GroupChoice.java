@@ -53,7 +53,7 @@ final class GroupChoice {
       }
       chosenGroup.put(e.getKey(), chosen);
       for (Container m : index.live(chosen)) {
-        index.markChosen(m.id());
+        index.masters().markChosen(m.id());
       }
       if (groups.size() > 1) {
         findings.add(

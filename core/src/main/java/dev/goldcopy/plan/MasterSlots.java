@@ -21,7 +21,7 @@ final class MasterSlots {
     int hard = t.hard();
     int soft = t.soft();
     for (Container m : g.live) {
-      long kept = run.index.kept(m.id());
+      long kept = run.index.masters().kept(m.id());
       if (hard > 0 && kept > hard) {
         run.findings.add(
             new Finding(

@@ -91,7 +91,7 @@ final class ReplicaNamer {
         continue;
       }
       String candidate = replicaName(group, ordinal);
-      if (!index.isCloneName(candidate) && !index.demandHas(candidate)) {
+      if (!index.clones().contains(candidate) && !index.demandHas(candidate)) {
         return candidate;
       }
     }

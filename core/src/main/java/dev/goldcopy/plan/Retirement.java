@@ -29,7 +29,7 @@ final class Retirement {
       Container m = g.live.get(i);
       if (!m.isOrigin()
           && m.isReady()
-          && run.index.kept(m.id()) == 0
+          && run.index.masters().kept(m.id()) == 0
           && !run.index.isCopySource(m.id())) {
         candidates.add(g.slots.get(i));
       }

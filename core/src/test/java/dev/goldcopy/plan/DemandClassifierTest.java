@@ -81,8 +81,8 @@ class DemandClassifierTest {
         input, index, GroupChoice.choose(index, findings), findings);
 
     Container origin = index.live("gold").get(0);
-    assertThat(index.kept(origin.id())).isEqualTo(2);
-    assertThat(index.kept(index.live("other").get(0).id())).isEqualTo(1);
+    assertThat(index.masters().kept(origin.id())).isEqualTo(2);
+    assertThat(index.masters().kept(index.live("other").get(0).id())).isEqualTo(1);
     assertThat(r.keptElsewhere()).as("on a vanished source and on a clone").isEqualTo(2);
     assertThat(Objects.requireNonNull(r.byContent().get(GOLD)).toPlace).isEmpty();
     assertThat(findings).extracting(Finding::kind, Finding::name).containsExactly(

@@ -47,9 +47,9 @@ class GroupChoiceTest {
     assertThat(chosen).containsExactly(Map.entry(GOLD, "gold"), Map.entry(GOLD2, "a"));
     assertThat(findings).singleElement()
         .satisfies(f -> assertThat(f.detail()).contains("lowest group id"));
-    assertThat(index.isChosen(index.masterOrdinal(a.id()))).isTrue();
-    assertThat(index.isChosen(index.masterOrdinal(b.id()))).isFalse();
-    assertThat(index.isChosen(index.masterOrdinal(index.live("gold").get(0).id()))).isTrue();
+    assertThat(index.masters().isChosen(index.masters().ordinal(a.id()))).isTrue();
+    assertThat(index.masters().isChosen(index.masters().ordinal(b.id()))).isFalse();
+    assertThat(index.masters().isChosen(index.masters().ordinal(index.live("gold").get(0).id()))).isTrue();
   }
 
   @Test

@@ -6,47 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.Container;
-import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.ContainerState;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class InventoryIndexTest {
   private static final ArrayCapabilities CAPS = ArrayCapabilities.builder().build();
-
-  @Test
-  void claimsEachCloneOnceAndStillKnowsItsName() {
-    StoreModel store = StoreModel.withOrigin(CAPS);
-    store.clone("vm-00001", "gold-origin", GOLD, ContainerState.READY);
-    InventoryIndex index = InventoryIndex.of(store.input(Demand.none()));
-
-    assertThat(index.cloneCount()).isEqualTo(1);
-    assertThat(index.isClaimed(1)).isFalse();
-    assertThat(index.claimClone("vm-00001")).extracting(Container::name).isEqualTo("vm-00001");
-    assertThat(index.isClaimed(1)).isTrue();
-    assertThat(index.claimClone("vm-00001")).as("claimed once").isNull();
-    assertThat(index.claimClone("vm-00002")).isNull();
-    assertThat(index.isCloneName("vm-00001")).isTrue();
-    assertThat(index.isCloneName("gold-origin")).as("a master").isFalse();
-  }
-
-  @Test
-  void findsEveryCloneAmongThousandsOfSimilarNames() {
-    StoreModel store = StoreModel.withOrigin(CAPS);
-    for (int i = 1; i <= 3000; i++) {
-      store.clone(String.format(Locale.ROOT, "vm-%05d", i), "gold-origin", GOLD,
-          ContainerState.READY);
-    }
-    InventoryIndex index = InventoryIndex.of(store.input(Demand.none()));
-
-    for (int i = 1; i <= 3000; i++) {
-      String name = String.format(Locale.ROOT, "vm-%05d", i);
-      assertThat(index.isCloneName(name)).isTrue();
-      assertThat(index.claimClone(name)).extracting(Container::name).isEqualTo(name);
-    }
-    assertThat(index.isCloneName("vm-03001")).isFalse();
-    assertThat(index.claimClone("vm-00007")).isNull();
-  }
 
   @Test
   void groupsLiveAndFailedMastersByNameAndKnowsTheCopySources() {
@@ -64,23 +28,9 @@ class InventoryIndexTest {
     assertThat(index.liveByGroup()).containsOnlyKeys("gold");
     assertThat(index.isCopySource(index.live("gold").get(0).id())).isTrue();
     assertThat(index.isCopySource(copying.id())).isFalse();
-    assertThat(index.masterCount()).isEqualTo(4);
-    int m = index.masterOrdinal(copying.id());
-    assertThat(index.masterAt(m)).isEqualTo(copying);
-    assertThat(index.contentAt(m)).isEqualTo(GOLD);
-    assertThat(index.masterOrdinal(ContainerId.of(copying.id().value()))).as("by value")
-        .isEqualTo(m);
-    assertThat(index.masterOrdinal(ContainerId.of("unknown"))).isEqualTo(-1);
-    assertThat(index.kept(copying.id())).isZero();
-    index.addKept(m);
-    index.addKept(m);
-    assertThat(index.kept(copying.id())).isEqualTo(2);
-    assertThat(index.keptAt(m)).isEqualTo(2);
-    assertThat(index.keptOnMasters()).isEqualTo(2);
-    assertThat(index.kept(ContainerId.of("unknown"))).isZero();
-    assertThat(index.isChosen(m)).isFalse();
-    index.markChosen(copying.id());
-    assertThat(index.isChosen(m)).isTrue();
+    assertThat(index.masters().count()).isEqualTo(4);
+    assertThat(index.masters().at(index.masters().ordinal(copying.id()))).isEqualTo(copying);
+    assertThat(index.clones().count()).isZero();
   }
 
   @Test
