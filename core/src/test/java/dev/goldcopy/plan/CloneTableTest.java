@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContainerState;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CloneTableTest {
@@ -56,6 +59,41 @@ class CloneTableTest {
     }
     assertThat(clones.contains("vm-03001")).isFalse();
     assertThat(clones.claim("vm-00007")).isNull();
+  }
+
+  @Test
+  void findsTheSameClonesWhateverTheOrderOfTheInventoryAndOfTheClaims() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      names.add(String.format(Locale.ROOT, "vm-%05d", 3 * i));
+    }
+    List<String> shuffled = new ArrayList<>(names);
+    Collections.shuffle(shuffled, new Random(3));
+    for (List<String> inventoryOrder : List.of(names, shuffled)) {
+      StoreModel store = StoreModel.withOrigin(CAPS);
+      inventoryOrder.forEach(n -> store.clone(n, "gold-origin", GOLD, ContainerState.READY));
+      CloneTable clones = clonesOf(store);
+      List<String> queries = new ArrayList<>();
+      for (int i = 0; i < 1500; i++) {
+        queries.add(String.format(Locale.ROOT, "vm-%05d", i));
+      }
+      // The first thousand in order, the rest at random.
+      Collections.shuffle(queries.subList(1000, 1500), new Random(5));
+      for (String q : queries) {
+        boolean present = names.contains(q);
+        assertThat(clones.contains(q)).as("%s", q).isEqualTo(present);
+        if (present) {
+          assertThat(clones.claim(q)).as("%s", q).extracting(Container::name).isEqualTo(q);
+        } else {
+          assertThat(clones.claim(q)).as("%s", q).isNull();
+        }
+      }
+      assertThat(clones.claim("vm-00003")).as("claimed once").isNull();
+      assertThat(clones.claim("vm-01497")).as("claimed once").isNull();
+      assertThat(clones.contains("vm-00000")).isTrue();
+      assertThat(clones.contains("a")).isFalse();
+      assertThat(clones.contains("zz")).isFalse();
+    }
   }
 
   @Test
