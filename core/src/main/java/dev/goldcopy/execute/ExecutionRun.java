@@ -3,6 +3,7 @@ package dev.goldcopy.execute;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
+import dev.goldcopy.execute.ArrayCalls.Observation;
 import dev.goldcopy.execute.StepNode.Kind;
 import dev.goldcopy.execute.StepNode.Status;
 import dev.goldcopy.plan.CreateClone;
@@ -14,7 +15,6 @@ import dev.goldcopy.plan.PlanningInput;
 import dev.goldcopy.plan.ReplicationPlan;
 import dev.goldcopy.plan.Shortfall;
 import dev.goldcopy.plan.VmId;
-import dev.goldcopy.spi.ArrayAdapter;
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.ArrayException;
 import dev.goldcopy.spi.BusyException;
@@ -41,12 +41,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,24 +69,12 @@ final class ExecutionRun implements ExecutionHandle {
     DONE
   }
 
-  /** A completion handler of an array call. */
-  @FunctionalInterface
-  private interface Callback<T> {
-    void done(@Nullable T value, @Nullable Throwable error);
-  }
-
-  private record Observation(ArrayCapabilities capabilities, Inventory inventory) {}
-
   // Configuration.
-  private final ArrayAdapter adapter;
   private final Function<PlanningInput, ReplicationPlan> planner;
-  private final Executor executor;
-  private final Scheduler scheduler;
   private final Clock clock;
   private final RetryPolicy retryPolicy;
   private final ErrorPolicy errorPolicy;
-  private final List<ExecutionListener> listeners;
-  private final boolean hasListeners;
+  private final Listeners listeners;
   private final int callerPhysicalCap;
   private final int callerVirtualCap;
   private final @Nullable Duration deadline;
@@ -100,10 +83,8 @@ final class ExecutionRun implements ExecutionHandle {
   private final SplittableRandom random;
   private final CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
 
-  // The mailbox.
-  private final ArrayDeque<Runnable> mailbox = new ArrayDeque<>();
-  private boolean draining;
-  private volatile boolean abandoned;
+  private final Mailbox mailbox;
+  private final ArrayCalls calls;
 
   // Progress, written by the mailbox only, read from anywhere.
   private volatile int replicasDone;
@@ -113,24 +94,20 @@ final class ExecutionRun implements ExecutionHandle {
   private volatile int clonesLeft;
   private volatile int deletionsLeft;
   private volatile int retries;
-  private volatile int inFlight;
   private volatile int rounds;
 
   // Engine state, touched by the mailbox only.
   private Phase phase = Phase.NEW;
-  private int epoch;
   private @Nullable Instant startedAt;
   private @Nullable Instant deadlineAt;
   private @Nullable Outcome stopOutcome;
   private @Nullable String stopReason;
   private boolean replanRequested;
-  private int faults;
   private int cleanupDeletions;
   private int observeAttempts;
   private int physicalInFlight;
   private int virtualInFlight;
   private int deletionsInFlight;
-  private int pendingTimers;
   private int physicalCap = Integer.MAX_VALUE;
   private int virtualCap = Integer.MAX_VALUE;
   private int roundSuccesses;
@@ -157,15 +134,13 @@ final class ExecutionRun implements ExecutionHandle {
   private final Map<VmId, String> vmFailures = new HashMap<>();
 
   ExecutionRun(ReplicationExecutor config, StoreRef store, Demand demand) {
-    this.adapter = config.adapter();
     this.planner = config.planner();
-    this.executor = config.executor();
-    this.scheduler = config.scheduler();
     this.clock = config.clock();
     this.retryPolicy = config.retryPolicy();
     this.errorPolicy = config.errorPolicy();
-    this.listeners = config.listeners();
-    this.hasListeners = !listeners.isEmpty();
+    this.listeners = new Listeners(config.listeners(), clock);
+    this.mailbox = new Mailbox(config.executor(), config.scheduler(), this::broke);
+    this.calls = new ArrayCalls(config.adapter(), store, mailbox);
     this.callerPhysicalCap = config.maxConcurrentPhysicalCopies();
     this.callerVirtualCap = config.maxConcurrentVirtualCopies();
     this.deadline = config.deadline();
@@ -186,13 +161,13 @@ final class ExecutionRun implements ExecutionHandle {
         new StepProgress(cd, cd + Math.max(0, clonesLeft)),
         new StepProgress(dd, dd + Math.max(0, deletionsLeft)),
         retries,
-        Math.max(0, inFlight),
+        calls.inFlight(),
         rounds);
   }
 
   @Override
   public void cancel() {
-    post(() -> stop(Outcome.CANCELLED, "the run was cancelled"));
+    mailbox.post(() -> stop(Outcome.CANCELLED, "the run was cancelled"));
   }
 
   @Override
@@ -205,132 +180,53 @@ final class ExecutionRun implements ExecutionHandle {
    * issues nothing and never completes. For tests of crash and resume.
    */
   void abandon() {
-    abandoned = true;
+    mailbox.abandon();
   }
 
   void begin() {
-    post(
+    mailbox.post(
         () -> {
           startedAt = clock.instant();
           Duration d = deadline;
           if (d != null) {
             deadlineAt = startedAt.plus(d);
-            scheduler.schedule(
-                d, () -> post(() -> stop(Outcome.DEADLINE_EXCEEDED, "the deadline of " + d + " passed")));
+            mailbox.schedule(
+                d, () -> stop(Outcome.DEADLINE_EXCEEDED, "the deadline of " + d + " passed"));
           }
           observe();
         });
   }
 
-  // ---------------------------------------------------------------- mailbox
-
-  private void post(Runnable task) {
-    synchronized (mailbox) {
-      if (abandoned) {
-        return;
-      }
-      mailbox.add(task);
-      if (draining) {
-        return;
-      }
-      draining = true;
+  private void broke(RuntimeException e) {
+    LOG.log(Level.ERROR, "replication run on " + store + " broke", e);
+    if (!result.isDone()) {
+      phase = Phase.DONE;
+      result.completeExceptionally(e);
     }
-    while (true) {
-      Runnable next;
-      synchronized (mailbox) {
-        next = mailbox.poll();
-        if (next == null || abandoned) {
-          mailbox.clear();
-          draining = false;
-          return;
-        }
-      }
-      try {
-        next.run();
-      } catch (RuntimeException e) {
-        LOG.log(Level.ERROR, "replication run on " + store + " broke", e);
-        if (!result.isDone()) {
-          phase = Phase.DONE;
-          result.completeExceptionally(e);
-        }
-      }
-    }
-  }
-
-  private void dispatch(Runnable task) {
-    try {
-      executor.execute(() -> post(task));
-    } catch (RejectedExecutionException e) {
-      post(task);
-    }
-  }
-
-  private <T> void call(Supplier<CompletionStage<T>> operation, Callback<T> then) {
-    CompletionStage<T> stage;
-    try {
-      stage = operation.get();
-    } catch (RuntimeException e) {
-      stage = CompletableFuture.failedFuture(e);
-    }
-    stage.whenComplete((value, error) -> dispatch(() -> then.done(value, unwrap(error))));
-  }
-
-  private static @Nullable Throwable unwrap(@Nullable Throwable error) {
-    Throwable e = error;
-    while (e instanceof CompletionException && e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e;
-  }
-
-  private void after(Duration delay, Runnable task) {
-    int at = epoch;
-    pendingTimers++;
-    scheduler.schedule(
-        delay,
-        () ->
-            post(
-                () -> {
-                  if (at != epoch) {
-                    return;
-                  }
-                  pendingTimers--;
-                  task.run();
-                }));
   }
 
   // ---------------------------------------------------------------- observe and plan
 
   private void observe() {
     phase = Phase.OBSERVING;
-    epoch++;
-    pendingTimers = 0;
+    mailbox.newEpoch();
     observeAttempts = 0;
     issueObserve();
   }
 
   private void issueObserve() {
     observeAttempts++;
-    inFlight++;
-    call(
-        () ->
-            adapter
-                .capabilities(store)
-                .thenCompose(
-                    caps -> adapter.inventory(store).thenApply(inv -> new Observation(caps, inv))),
-        this::onObserved);
+        calls.observe(this::onObserved);
   }
 
   private void onObserved(@Nullable Observation observation, @Nullable Throwable error) {
-    inFlight--;
-    if (phase != Phase.OBSERVING) {
+        if (phase != Phase.OBSERVING) {
       return;
     }
     if (observation == null) {
-      faults++;
-      if (stopOutcome == null && isRetryable(error) && observeAttempts < retryPolicy.maxAttempts()) {
+            if (stopOutcome == null && isRetryable(error) && observeAttempts < retryPolicy.maxAttempts()) {
         retries++;
-        after(backoff(observeAttempts, error), this::issueObserve);
+        mailbox.after(backoff(observeAttempts, error), this::issueObserve);
         return;
       }
       if (stopOutcome == null) {
@@ -350,8 +246,7 @@ final class ExecutionRun implements ExecutionHandle {
 
   private void startRound(Observation observation) {
     rounds++;
-    epoch++;
-    pendingTimers = 0;
+    mailbox.newEpoch();
     replanRequested = false;
     roundSuccesses = 0;
     readyDeletes.clear();
@@ -537,10 +432,10 @@ final class ExecutionRun implements ExecutionHandle {
   }
 
   private void issueAwait(Container copying, ContainerId from, int attempt) {
-    inFlight++;
-    physicalInFlight++;
-    call(
-        () -> adapter.createPhysicalCopy(store, from, copying.name()),
+        physicalInFlight++;
+    calls.createPhysicalCopy(
+        from,
+        copying.name(),
         (done, error) -> onAwaited(copying, from, attempt, done, error));
   }
 
@@ -550,8 +445,7 @@ final class ExecutionRun implements ExecutionHandle {
       int attempt,
       @Nullable Container done,
       @Nullable Throwable error) {
-    inFlight--;
-    physicalInFlight--;
+        physicalInFlight--;
     if (phase != Phase.RUNNING) {
       maybeEndRound();
       return;
@@ -569,10 +463,9 @@ final class ExecutionRun implements ExecutionHandle {
         }
       }
     } else {
-      faults++;
-      if (isRetryable(error) && attempt < retryPolicy.maxAttempts() && stopOutcome == null) {
+            if (isRetryable(error) && attempt < retryPolicy.maxAttempts() && stopOutcome == null) {
         retries++;
-        after(
+        mailbox.after(
             backoff(attempt, error),
             () -> {
               if (phase == Phase.RUNNING && stopOutcome == null && !replanRequested) {
@@ -618,28 +511,25 @@ final class ExecutionRun implements ExecutionHandle {
     }
     n.attempts++;
     n.status = Status.RUNNING;
-    inFlight++;
-    if (hasListeners) {
-      emit(new ExecutionEvent.StepStarted(clock.instant(), n.step, n.attempts));
-    }
+        listeners.stepStarted(n.step, n.attempts);
     ContainerId source = n.source;
     switch (n.kind) {
       case REPLICA -> {
         physicalInFlight++;
         String name = n.key;
         ContainerId from = requireNonNull(source, "source");
-        call(() -> adapter.createPhysicalCopy(store, from, name), (c, e) -> onCreated(n, c, e));
+        calls.createPhysicalCopy(from, name, (c, e) -> onCreated(n, c, e));
       }
       case CLONE -> {
         virtualInFlight++;
         String name = n.key;
         ContainerId from = requireNonNull(source, "source");
-        call(() -> adapter.createVirtualCopy(store, from, name), (c, e) -> onCreated(n, c, e));
+        calls.createVirtualCopy(from, name, (c, e) -> onCreated(n, c, e));
       }
       case DELETE -> {
         deletionsInFlight++;
         ContainerId target = ((DeleteContainer) n.step).container();
-        call(() -> adapter.delete(store, target), (v, e) -> onDeleted(n, e));
+        calls.delete(target, (v, e) -> onDeleted(n, e));
       }
     }
   }
@@ -663,8 +553,7 @@ final class ExecutionRun implements ExecutionHandle {
   // ---------------------------------------------------------------- completions
 
   private void onCreated(StepNode n, @Nullable Container made, @Nullable Throwable error) {
-    inFlight--;
-    if (n.kind == Kind.REPLICA) {
+        if (n.kind == Kind.REPLICA) {
       physicalInFlight--;
     } else {
       virtualInFlight--;
@@ -701,8 +590,7 @@ final class ExecutionRun implements ExecutionHandle {
   }
 
   private void onDeleted(StepNode n, @Nullable Throwable error) {
-    inFlight--;
-    deletionsInFlight--;
+        deletionsInFlight--;
     if (error == null) {
       ContainerId gone = ((DeleteContainer) n.step).container();
       Container was = byId.remove(gone);
@@ -727,9 +615,7 @@ final class ExecutionRun implements ExecutionHandle {
   private void succeeded(StepNode n, @Nullable Container made) {
     n.status = Status.DONE;
     roundSuccesses++;
-    if (hasListeners) {
-      emit(new ExecutionEvent.StepFinished(clock.instant(), n.step, made));
-    }
+    listeners.stepFinished(n.step, made);
     for (StepNode d : n.dependents()) {
       if (d.status == Status.WAITING && --d.pendingDeps == 0 && phase == Phase.RUNNING) {
         dependenciesDone(d);
@@ -738,8 +624,7 @@ final class ExecutionRun implements ExecutionHandle {
   }
 
   private void failed(StepNode n, @Nullable Throwable error) {
-    faults++;
-    if (stopOutcome != null || replanRequested || phase != Phase.RUNNING) {
+        if (stopOutcome != null || replanRequested || phase != Phase.RUNNING) {
       n.status = Status.WAITING;
       n.failure = describe(error);
       return;
@@ -748,10 +633,10 @@ final class ExecutionRun implements ExecutionHandle {
       Duration wait = backoff(n.attempts, error);
       n.status = Status.RETRY_WAIT;
       retries++;
-      if (hasListeners && error != null) {
-        emit(new ExecutionEvent.StepRetried(clock.instant(), n.step, n.attempts + 1, wait, error));
+      if (error != null) {
+        listeners.stepRetried(n.step, n.attempts + 1, wait, error);
       }
-      after(wait, () -> retryNow(n));
+      mailbox.after(wait, () -> retryNow(n));
       return;
     }
     if (error instanceof CopyFailedException copyFailed && n.attempts < retryPolicy.maxAttempts()) {
@@ -790,23 +675,16 @@ final class ExecutionRun implements ExecutionHandle {
   private void remakeCopy(StepNode n, CopyFailedException copyFailed) {
     n.status = Status.RETRY_WAIT;
     retries++;
-    if (hasListeners) {
-      emit(
-          new ExecutionEvent.StepRetried(
-              clock.instant(), n.step, n.attempts + 1, Duration.ZERO, copyFailed));
-    }
-    inFlight++;
-    ContainerId failedCopy = copyFailed.container();
-    call(
-        () -> adapter.delete(store, failedCopy),
+    listeners.stepRetried(n.step, n.attempts + 1, Duration.ZERO, copyFailed);
+        ContainerId failedCopy = copyFailed.container();
+    calls.delete(
+        failedCopy,
         (v, error) -> {
-          inFlight--;
-          if (error == null) {
+                    if (error == null) {
             cleanupDeletions++;
             retryNow(n);
           } else {
-            faults++;
-            if (phase == Phase.RUNNING && stopOutcome == null && !replanRequested) {
+                        if (phase == Phase.RUNNING && stopOutcome == null && !replanRequested) {
               failNode(
                   n,
                   "could not delete the failed copy " + n.key + ": " + describe(error),
@@ -826,9 +704,7 @@ final class ExecutionRun implements ExecutionHandle {
       StepNode n, String why, @Nullable Throwable error, boolean repeatable, boolean replan) {
     n.status = Status.FAILED;
     n.failure = why;
-    if (hasListeners) {
-      emit(new ExecutionEvent.StepFailed(clock.instant(), n.step, why, error));
-    }
+    listeners.stepFailed(n.step, why, error);
     int count = failureCounts.merge(n.key, 1, Integer::sum);
     if (!repeatable || count >= REPEATABLE_FAILURE_LIMIT) {
       permanentFailures.put(n.key, why);
@@ -858,8 +734,8 @@ final class ExecutionRun implements ExecutionHandle {
           if (d.step instanceof CreateClone c) {
             vmFailures.put(c.vm(), reason);
           }
-          if (hasListeners && phase == Phase.RUNNING) {
-            emit(new ExecutionEvent.StepFailed(clock.instant(), d.step, reason, null));
+          if (phase == Phase.RUNNING) {
+            listeners.stepFailed(d.step, reason, null);
           }
           stack.push(d);
         }
@@ -868,7 +744,7 @@ final class ExecutionRun implements ExecutionHandle {
   }
 
   private void maybeEndRound() {
-    if (phase != Phase.RUNNING || inFlight > 0) {
+    if (phase != Phase.RUNNING || calls.inFlight() > 0) {
       return;
     }
     if (stopOutcome != null) {
@@ -876,7 +752,7 @@ final class ExecutionRun implements ExecutionHandle {
       return;
     }
     if (!replanRequested
-        && (pendingTimers > 0
+        && (mailbox.pendingTimers() > 0
             || !readyDeletes.isEmpty()
             || !readyReplicas.isEmpty()
             || !readyClones.isEmpty())) {
@@ -903,7 +779,7 @@ final class ExecutionRun implements ExecutionHandle {
     }
     stopOutcome = outcome;
     stopReason = reason;
-    if (inFlight == 0) {
+    if (calls.inFlight() == 0) {
       stopped();
     }
   }
@@ -918,29 +794,23 @@ final class ExecutionRun implements ExecutionHandle {
       return;
     }
     phase = Phase.CLEANING;
-    epoch++;
-    pendingTimers = 0;
+    mailbox.newEpoch();
     observeAttempts = 0;
     issueCleanupObserve();
   }
 
   private void issueCleanupObserve() {
     observeAttempts++;
-    inFlight++;
-    call(
-        () -> adapter.inventory(store),
+        calls.inventory(
         (inventory, error) -> {
-          inFlight--;
-          if (inventory != null) {
+                    if (inventory != null) {
             lastInventory = inventory;
             cleanUp(inventory);
           } else if (isRetryable(error) && observeAttempts < retryPolicy.maxAttempts()) {
-            faults++;
-            retries++;
-            after(backoff(observeAttempts, error), this::issueCleanupObserve);
+                        retries++;
+            mailbox.after(backoff(observeAttempts, error), this::issueCleanupObserve);
           } else {
-            faults++;
-            LOG.log(
+                        LOG.log(
                 Level.WARNING,
                 "could not list " + store + " to clean up after the run: " + describe(error));
             finish();
@@ -964,19 +834,16 @@ final class ExecutionRun implements ExecutionHandle {
   }
 
   private void deleteHalfMade(Container c, int attempt) {
-    inFlight++;
-    call(
-        () -> adapter.delete(store, c.id()),
+        calls.delete(
+        c.id(),
         (v, error) -> {
-          inFlight--;
-          if (error == null) {
+                    if (error == null) {
             cleanupDeletions++;
             suspects.remove(c.name());
           } else {
-            faults++;
-            if (isRetryable(error) && attempt < retryPolicy.maxAttempts()) {
+                        if (isRetryable(error) && attempt < retryPolicy.maxAttempts()) {
               retries++;
-              after(backoff(attempt, error), () -> deleteHalfMade(c, attempt + 1));
+              mailbox.after(backoff(attempt, error), () -> deleteHalfMade(c, attempt + 1));
               return;
             }
             LOG.log(
@@ -996,7 +863,7 @@ final class ExecutionRun implements ExecutionHandle {
       return;
     }
     phase = Phase.DONE;
-    epoch++;
+    mailbox.newEpoch();
     Instant now = clock.instant();
     Instant began = startedAt == null ? now : startedAt;
     Duration elapsed = Duration.between(began, now);
@@ -1006,7 +873,7 @@ final class ExecutionRun implements ExecutionHandle {
             clonesDone,
             deletionsDone + cleanupDeletions,
             retries,
-            faults,
+            calls.failures(),
             rounds,
             elapsed.isNegative() ? Duration.ZERO : elapsed);
     ReplicationPlan plan = lastPlan;
@@ -1018,7 +885,7 @@ final class ExecutionRun implements ExecutionHandle {
     }
     ExecutionResult r =
         new ExecutionResult(outcome, vmOutcomes(shortfalls), undone, shortfalls, totals);
-    emit(new ExecutionEvent.RunFinished(now, outcome, totals));
+    listeners.runFinished(now, outcome, totals);
     result.complete(r);
   }
 
@@ -1107,16 +974,6 @@ final class ExecutionRun implements ExecutionHandle {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private void emit(ExecutionEvent event) {
-    for (ExecutionListener l : listeners) {
-      try {
-        l.onEvent(event);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "an execution listener threw; the run goes on", e);
-      }
-    }
-  }
 
   private Duration backoff(int failedAttempt, @Nullable Throwable error) {
     Optional<Duration> hint =
