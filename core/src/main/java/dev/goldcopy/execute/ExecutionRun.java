@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
 import dev.goldcopy.execute.ArrayCalls.Observation;
+import dev.goldcopy.execute.FailureClassifier.Verdict;
 import dev.goldcopy.execute.StepNode.Kind;
 import dev.goldcopy.execute.StepNode.Status;
 import dev.goldcopy.plan.CreateClone;
@@ -80,11 +81,12 @@ final class ExecutionRun implements ExecutionHandle {
   private final @Nullable Duration deadline;
   private final StoreRef store;
   private final Demand demand;
-  private final SplittableRandom random;
   private final CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
 
   private final Mailbox mailbox;
   private final ArrayCalls calls;
+  private final Retrier retrier;
+  private final Observer observer;
 
   // Progress, written by the mailbox only, read from anywhere.
   private volatile int replicasDone;
@@ -93,7 +95,6 @@ final class ExecutionRun implements ExecutionHandle {
   private volatile int replicasLeft;
   private volatile int clonesLeft;
   private volatile int deletionsLeft;
-  private volatile int retries;
   private volatile int rounds;
 
   // Engine state, touched by the mailbox only.
@@ -104,7 +105,6 @@ final class ExecutionRun implements ExecutionHandle {
   private @Nullable String stopReason;
   private boolean replanRequested;
   private int cleanupDeletions;
-  private int observeAttempts;
   private int physicalInFlight;
   private int virtualInFlight;
   private int deletionsInFlight;
@@ -146,7 +146,8 @@ final class ExecutionRun implements ExecutionHandle {
     this.deadline = config.deadline();
     this.store = store;
     this.demand = demand;
-    this.random = new SplittableRandom(retryPolicy.seed());
+    this.retrier = new Retrier(retryPolicy, mailbox);
+    this.observer = new Observer(calls, retrier);
   }
 
   // ---------------------------------------------------------------- public handle
@@ -160,7 +161,7 @@ final class ExecutionRun implements ExecutionHandle {
         new StepProgress(rd, rd + Math.max(0, replicasLeft)),
         new StepProgress(cd, cd + Math.max(0, clonesLeft)),
         new StepProgress(dd, dd + Math.max(0, deletionsLeft)),
-        retries,
+        retrier.retries(),
         calls.inFlight(),
         rounds);
   }
@@ -210,25 +211,15 @@ final class ExecutionRun implements ExecutionHandle {
   private void observe() {
     phase = Phase.OBSERVING;
     mailbox.newEpoch();
-    observeAttempts = 0;
-    issueObserve();
-  }
-
-  private void issueObserve() {
-    observeAttempts++;
-        calls.observe(this::onObserved);
+    observer.observe(
+        () -> phase == Phase.OBSERVING && stopOutcome == null, this::onObserved);
   }
 
   private void onObserved(@Nullable Observation observation, @Nullable Throwable error) {
-        if (phase != Phase.OBSERVING) {
+    if (phase != Phase.OBSERVING) {
       return;
     }
     if (observation == null) {
-            if (stopOutcome == null && isRetryable(error) && observeAttempts < retryPolicy.maxAttempts()) {
-        retries++;
-        mailbox.after(backoff(observeAttempts, error), this::issueObserve);
-        return;
-      }
       if (stopOutcome == null) {
         stopOutcome = Outcome.FAILED;
         stopReason = "could not observe " + store + ": " + describe(error);
@@ -463,18 +454,15 @@ final class ExecutionRun implements ExecutionHandle {
         }
       }
     } else {
-            if (isRetryable(error) && attempt < retryPolicy.maxAttempts() && stopOutcome == null) {
-        retries++;
-        mailbox.after(
-            backoff(attempt, error),
-            () -> {
-              if (phase == Phase.RUNNING && stopOutcome == null && !replanRequested) {
-                issueAwait(copying, from, attempt + 1);
-              } else {
-                maybeEndRound();
-              }
-            });
-      } else {
+            Runnable again =
+          () -> {
+            if (phase == Phase.RUNNING && stopOutcome == null && !replanRequested) {
+              issueAwait(copying, from, attempt + 1);
+            } else {
+              maybeEndRound();
+            }
+          };
+      if (stopOutcome != null || retrier.retry(attempt, error, again) == null) {
         awaiting.remove(copying.name());
         replanRequested = true;
       }
@@ -629,27 +617,20 @@ final class ExecutionRun implements ExecutionHandle {
       n.failure = describe(error);
       return;
     }
-    if (isRetryable(error) && n.attempts < retryPolicy.maxAttempts()) {
-      Duration wait = backoff(n.attempts, error);
+    Duration wait = retrier.retry(n.attempts, error, () -> retryNow(n));
+    if (wait != null) {
       n.status = Status.RETRY_WAIT;
-      retries++;
       if (error != null) {
         listeners.stepRetried(n.step, n.attempts + 1, wait, error);
       }
-      mailbox.after(wait, () -> retryNow(n));
       return;
     }
-    if (error instanceof CopyFailedException copyFailed && n.attempts < retryPolicy.maxAttempts()) {
+    Verdict verdict = FailureClassifier.classify(error);
+    if (error instanceof CopyFailedException copyFailed && retrier.remake(n.attempts)) {
       remakeCopy(n, copyFailed);
       return;
     }
-    boolean pictureChanged =
-        error instanceof ConflictException
-            || error instanceof ContainerNotFoundException
-            || error instanceof LimitReachedException;
-    boolean repeatable =
-        pictureChanged || isRetryable(error) || error instanceof CopyFailedException;
-    failNode(n, describe(error), error, repeatable, pictureChanged);
+    failNode(n, describe(error), error, verdict.repeatable, verdict.replan);
   }
 
   private void retryNow(StepNode n) {
@@ -674,7 +655,6 @@ final class ExecutionRun implements ExecutionHandle {
   /** A physical copy failed: delete the failed container, then make the copy again. */
   private void remakeCopy(StepNode n, CopyFailedException copyFailed) {
     n.status = Status.RETRY_WAIT;
-    retries++;
     listeners.stepRetried(n.step, n.attempts + 1, Duration.ZERO, copyFailed);
         ContainerId failedCopy = copyFailed.container();
     calls.delete(
@@ -795,27 +775,19 @@ final class ExecutionRun implements ExecutionHandle {
     }
     phase = Phase.CLEANING;
     mailbox.newEpoch();
-    observeAttempts = 0;
-    issueCleanupObserve();
+    observer.list(this::onListedForCleanUp);
   }
 
-  private void issueCleanupObserve() {
-    observeAttempts++;
-        calls.inventory(
-        (inventory, error) -> {
-                    if (inventory != null) {
-            lastInventory = inventory;
-            cleanUp(inventory);
-          } else if (isRetryable(error) && observeAttempts < retryPolicy.maxAttempts()) {
-                        retries++;
-            mailbox.after(backoff(observeAttempts, error), this::issueCleanupObserve);
-          } else {
-                        LOG.log(
-                Level.WARNING,
-                "could not list " + store + " to clean up after the run: " + describe(error));
-            finish();
-          }
-        });
+  private void onListedForCleanUp(@Nullable Inventory inventory, @Nullable Throwable error) {
+    if (inventory != null) {
+      lastInventory = inventory;
+      cleanUp(inventory);
+    } else {
+      LOG.log(
+          Level.WARNING,
+          "could not list " + store + " to clean up after the run: " + describe(error));
+      finish();
+    }
   }
 
   /** Deletes what this run attempted to make and left incomplete; nothing else. */
@@ -841,9 +813,7 @@ final class ExecutionRun implements ExecutionHandle {
             cleanupDeletions++;
             suspects.remove(c.name());
           } else {
-                        if (isRetryable(error) && attempt < retryPolicy.maxAttempts()) {
-              retries++;
-              mailbox.after(backoff(attempt, error), () -> deleteHalfMade(c, attempt + 1));
+                        if (retrier.retry(attempt, error, () -> deleteHalfMade(c, attempt + 1)) != null) {
               return;
             }
             LOG.log(
@@ -872,7 +842,7 @@ final class ExecutionRun implements ExecutionHandle {
             replicasDone,
             clonesDone,
             deletionsDone + cleanupDeletions,
-            retries,
+            retrier.retries(),
             calls.failures(),
             rounds,
             elapsed.isNegative() ? Duration.ZERO : elapsed);
@@ -975,21 +945,7 @@ final class ExecutionRun implements ExecutionHandle {
 
   // ---------------------------------------------------------------- helpers
 
-  private Duration backoff(int failedAttempt, @Nullable Throwable error) {
-    Optional<Duration> hint =
-        error instanceof BusyException busy ? busy.retryAfter() : Optional.empty();
-    return retryPolicy.backoff(failedAttempt, hint, random);
-  }
-
-  private static boolean isRetryable(@Nullable Throwable error) {
-    return error instanceof ArrayException a && a.retryable();
-  }
-
   private static String describe(@Nullable Throwable error) {
-    if (error == null) {
-      return "unknown error";
-    }
-    String message = error.getMessage();
-    return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return FailureClassifier.describe(error);
   }
 }
