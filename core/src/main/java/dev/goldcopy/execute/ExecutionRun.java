@@ -656,29 +656,49 @@ final class ExecutionRun implements ExecutionHandle {
   private void remakeCopy(StepNode n, CopyFailedException copyFailed) {
     n.status = Status.RETRY_WAIT;
     listeners.stepRetried(n.step, n.attempts + 1, Duration.ZERO, copyFailed);
-        ContainerId failedCopy = copyFailed.container();
+    deleteFailedCopy(n, copyFailed.container(), 1);
+  }
+
+  /** Deletes a failed copy before it is made again; a retryable error is retried like any call. */
+  private void deleteFailedCopy(StepNode n, ContainerId failedCopy, int attempt) {
     calls.delete(
         failedCopy,
         (v, error) -> {
-                    if (error == null) {
+          if (error == null) {
             cleanupDeletions++;
             retryNow(n);
-          } else {
-                        if (phase == Phase.RUNNING && stopOutcome == null && !replanRequested) {
-              failNode(
-                  n,
-                  "could not delete the failed copy " + n.key + ": " + describe(error),
-                  error,
-                  true,
-                  true);
-            } else {
-              n.status = Status.WAITING;
-            }
-            pump();
-            maybeEndRound();
+            return;
           }
+          boolean issuing = phase == Phase.RUNNING && stopOutcome == null && !replanRequested;
+          if (issuing
+              && retrier.retry(attempt, error, () -> deleteFailedCopyAgain(n, failedCopy, attempt + 1))
+                  != null) {
+            return;
+          }
+          if (issuing) {
+            failNode(
+                n,
+                "could not delete the failed copy " + n.key + ": " + describe(error),
+                error,
+                true,
+                true);
+          } else {
+            n.status = Status.WAITING;
+          }
+          pump();
+          maybeEndRound();
         });
   }
+
+  private void deleteFailedCopyAgain(StepNode n, ContainerId failedCopy, int attempt) {
+    if (phase == Phase.RUNNING && stopOutcome == null && !replanRequested) {
+      deleteFailedCopy(n, failedCopy, attempt);
+    } else {
+      n.status = Status.WAITING;
+      maybeEndRound();
+    }
+  }
+
 
   private void failNode(
       StepNode n, String why, @Nullable Throwable error, boolean repeatable, boolean replan) {
