@@ -1,6 +1,5 @@
 package dev.goldcopy.execute;
 
-import dev.goldcopy.execute.ArrayCalls.Callback;
 import dev.goldcopy.execute.ArrayCalls.Observation;
 import dev.goldcopy.spi.Inventory;
 import java.util.function.BooleanSupplier;
@@ -23,16 +22,16 @@ final class Observer {
    * Reads the capabilities and the inventory; a retryable failure is retried while {@code wanted}
    * says so when it happens.
    */
-  void observe(BooleanSupplier wanted, Callback<Observation> then) {
+  void observe(BooleanSupplier wanted, ArrayCalls.Callback<Observation> then) {
     observe(1, wanted, then);
   }
 
   /** Lists the store; a retryable failure is retried until the attempts are spent. */
-  void list(Callback<Inventory> then) {
+  void list(ArrayCalls.Callback<Inventory> then) {
     list(1, then);
   }
 
-  private void observe(int attempt, BooleanSupplier wanted, Callback<Observation> then) {
+  private void observe(int attempt, BooleanSupplier wanted, ArrayCalls.Callback<Observation> then) {
     calls.observe(
         (observation, error) -> {
           if (observation == null
@@ -44,7 +43,7 @@ final class Observer {
         });
   }
 
-  private void list(int attempt, Callback<Inventory> then) {
+  private void list(int attempt, ArrayCalls.Callback<Inventory> then) {
     calls.inventory(
         (inventory, error) -> {
           if (inventory == null
