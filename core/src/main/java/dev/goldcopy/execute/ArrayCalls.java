@@ -5,6 +5,7 @@ import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.Inventory;
+import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.StoreRef;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -74,7 +75,7 @@ final class ArrayCalls {
     inFlight++;
     CompletionStage<Container> stage;
     try {
-      stage = adapter.createPhysicalCopy(store, source, name);
+      stage = adapter.createPhysicalCopy(store, source, name, Labels.empty());
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
@@ -86,7 +87,7 @@ final class ArrayCalls {
     inFlight++;
     CompletionStage<Container> stage;
     try {
-      stage = adapter.createVirtualCopy(store, source, name);
+      stage = adapter.createVirtualCopy(store, source, name, Labels.empty());
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }

@@ -7,6 +7,7 @@ import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.Inventory;
+import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.StoreRef;
 import dev.goldcopy.spi.TransientArrayException;
 import java.util.ArrayList;
@@ -109,13 +110,13 @@ class ArrayCallsTest {
 
     @Override
     public CompletionStage<Container> createPhysicalCopy(
-        StoreRef store, ContainerId source, String name) {
+        StoreRef store, ContainerId source, String name, Labels labels) {
       return CompletableFuture.failedFuture(new CompletionException(error));
     }
 
     @Override
     public CompletionStage<Container> createVirtualCopy(
-        StoreRef store, ContainerId source, String name) {
+        StoreRef store, ContainerId source, String name, Labels labels) {
       throw error;
     }
 

@@ -90,7 +90,7 @@ class SeededScenarioDigestTest {
                 .maxConcurrentVirtualCopies(2 + random.nextInt(15))
                 .build();
     if (kind == Kind.PROFILE) {
-      limit = Math.min(Math.max(profile.maxVirtualCopiesPerSource(), 2), 12);
+      limit = Math.min(Math.max(profile.capabilities().maxVirtualCopiesPerSource(), 2), 12);
     }
     double rate = kind == Kind.STRICT ? 0.4 : 0.3;
     FaultPlan faults =
