@@ -14,11 +14,11 @@ final class CopyRunner {
   /** How long a stopped process may take to exit before it is killed. */
   private static final long KILL_AFTER_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-  private final QemuImg qemuImg;
+  private final ImageTool qemuImg;
   private final long pollMillis;
   private final BooleanSupplier closed;
 
-  CopyRunner(QemuImg qemuImg, Duration pollInterval, BooleanSupplier closed) {
+  CopyRunner(ImageTool qemuImg, Duration pollInterval, BooleanSupplier closed) {
     this.qemuImg = qemuImg;
     this.pollMillis = Math.max(1, pollInterval.toMillis());
     this.closed = closed;

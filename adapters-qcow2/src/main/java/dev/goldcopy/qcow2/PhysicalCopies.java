@@ -17,6 +17,9 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Physical copies: admitted under the lock (the rules, then a {@link ContainerState#COPYING}
@@ -28,12 +31,14 @@ final class PhysicalCopies implements StoreOperations.CopyAborter {
   private final RootState root;
   private final StoreRules rules;
   private final CopyRunner runner;
+  private final Executor pool;
   private final ConcurrentHashMap<ContainerId, RunningCopy> running = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  PhysicalCopies(RootState root, StoreRules rules, QemuImg qemuImg) {
+  PhysicalCopies(RootState root, StoreRules rules, ImageTool qemuImg, Executor pool) {
     this.root = root;
     this.rules = rules;
+    this.pool = pool;
     this.runner = new CopyRunner(qemuImg, rules.settings().pollInterval(), () -> closed);
   }
 
@@ -51,8 +56,9 @@ final class PhysicalCopies implements StoreOperations.CopyAborter {
   private record Started(RunningCopy copy) implements Admission {}
 
   /**
-   * Makes or finds the copy and completes {@code result} when it is ready, failed or aborted. Runs
-   * on the adapter's executor; blocks for as long as the copy takes.
+   * Makes or finds the copy and completes {@code result} when it is ready, failed or aborted.
+   * Admits the copy on the calling thread (the adapter's lane); runs it, or waits for another
+   * process's copy, on the pool.
    */
   void create(
       StoreRef ref,
@@ -74,10 +80,23 @@ final class PhysicalCopies implements StoreOperations.CopyAborter {
     } else if (admission instanceof Follow follow) {
       Failures.relay(follow.copy().result(), result);
     } else if (admission instanceof Poll poll) {
-      waitForOtherProcess(ref, poll.layout(), poll.record(), result);
+      onPool(() -> waitForOtherProcess(ref, poll.layout(), poll.record(), result), result, null);
     } else if (admission instanceof Started started) {
       Failures.relay(started.copy().result(), result);
-      run(started.copy());
+      RunningCopy copy = started.copy();
+      onPool(() -> run(copy), copy.result(), copy);
+    }
+  }
+
+  private void onPool(
+      Runnable task, CompletableFuture<Container> result, @Nullable RunningCopy admitted) {
+    try {
+      pool.execute(task);
+    } catch (RejectedExecutionException e) {
+      if (admitted != null) {
+        release(admitted); // listed as failed by the next operation
+      }
+      result.completeExceptionally(new TransientArrayException("the adapter's executor refused"));
     }
   }
 
@@ -174,14 +193,17 @@ final class PhysicalCopies implements StoreOperations.CopyAborter {
       Throwable failure = Failures.of(e);
       completion = () -> copy.result().completeExceptionally(failure);
     }
-    // Release before completing: whoever reacts to the result finds the copy lock free.
+    release(copy); // before completing: whoever reacts to the result finds the copy lock free
+    completion.run();
+  }
+
+  private void release(RunningCopy copy) {
     running.remove(copy.id());
     try {
       copy.lock().close();
     } catch (IOException e) {
       // The lock goes with the channel's file descriptor in any case.
     }
-    completion.run();
   }
 
   /** Whether the copy's record still exists with its token (read without the lock). */

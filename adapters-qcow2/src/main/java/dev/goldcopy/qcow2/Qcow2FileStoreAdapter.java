@@ -77,8 +77,8 @@ public final class Qcow2FileStoreAdapter implements ArrayAdapter, AutoCloseable 
   private final RootState state;
   private final StoreOperations operations;
   private final PhysicalCopies copies;
-  private final QemuImg qemuImg;
-  private final Executor executor;
+  private final ImageTool qemuImg;
+  private final SerialLane lane;
   private final @Nullable ExecutorService ownedExecutor;
   private final int maxConcurrentVirtualCopies;
   private final AtomicInteger virtualCopiesInFlight = new AtomicInteger();
@@ -87,16 +87,16 @@ public final class Qcow2FileStoreAdapter implements ArrayAdapter, AutoCloseable 
       Path root,
       Map<StoreId, StoreLayout> layouts,
       Settings settings,
-      String qemuImgPath,
+      ImageTool imageTool,
       Executor executor,
       @Nullable ExecutorService ownedExecutor) {
     this.root = root;
     this.state = new RootState(root, layouts);
     StoreRules rules = new StoreRules(layouts, settings);
-    this.qemuImg = new QemuImg(qemuImgPath);
+    this.qemuImg = imageTool;
     this.operations = new StoreOperations(rules, qemuImg);
-    this.copies = new PhysicalCopies(state, rules, qemuImg);
-    this.executor = executor;
+    this.copies = new PhysicalCopies(state, rules, qemuImg, executor);
+    this.lane = new SerialLane(executor);
     this.ownedExecutor = ownedExecutor;
     this.maxConcurrentVirtualCopies = settings.maxConcurrentVirtualCopies();
   }
@@ -298,7 +298,7 @@ public final class Qcow2FileStoreAdapter implements ArrayAdapter, AutoCloseable 
 
   private void execute(Runnable task, CompletableFuture<?> result) {
     try {
-      executor.execute(task);
+      lane.execute(task);
     } catch (RejectedExecutionException e) {
       result.completeExceptionally(new BusyException("the adapter's executor refused the call"));
     }

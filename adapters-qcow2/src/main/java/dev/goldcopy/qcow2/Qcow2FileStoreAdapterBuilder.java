@@ -56,6 +56,7 @@ public final class Qcow2FileStoreAdapterBuilder {
   private long copyBandwidthBytesPerSecond = ArrayCapabilities.UNLIMITED;
   private CopyCosts copyCosts = CopyCosts.thick(OVERLAY_BYTES);
   private String qemuImg = "qemu-img";
+  private @Nullable ImageTool imageTool;
   private @Nullable Executor executor;
   private Duration pollInterval = Duration.ofMillis(200);
 
@@ -202,6 +203,12 @@ public final class Qcow2FileStoreAdapterBuilder {
     return this;
   }
 
+  /** Puts a stand-in in qemu-img's place (tests). */
+  Qcow2FileStoreAdapterBuilder imageTool(ImageTool value) {
+    this.imageTool = requireNonNull(value, "imageTool");
+    return this;
+  }
+
   /**
    * Sets the executor for the adapter's blocking work (file access, qemu-img). A running copy
    * holds one of its threads until it ends, so a bounded executor needs a thread per allowed
@@ -275,7 +282,9 @@ public final class Qcow2FileStoreAdapterBuilder {
       owned = Executors.newCachedThreadPool(daemonThreads());
       runOn = owned;
     }
-    return new Qcow2FileStoreAdapter(realRoot, layouts, settings, qemuImg, runOn, owned);
+    ImageTool tool = imageTool;
+    return new Qcow2FileStoreAdapter(
+        realRoot, layouts, settings, tool != null ? tool : new QemuImg(qemuImg), runOn, owned);
   }
 
   /** A store and the subdirectory it lives in. */

@@ -12,7 +12,7 @@ import java.util.List;
  * Runs {@code qemu-img}. Every command's arguments are passed as a list (no shell), and its
  * messages are read in the C locale so they are the same everywhere.
  */
-final class QemuImg {
+final class QemuImg implements ImageTool {
   /** The most bytes of a command's error output kept for a message. */
   private static final int MAX_MESSAGE_BYTES = 4096;
 
@@ -22,19 +22,13 @@ final class QemuImg {
     this.executable = executable;
   }
 
-  /** What a finished command left. */
-  record Result(int exitCode, String errors) {
-    boolean succeeded() {
-      return exitCode == 0;
-    }
-  }
-
   /**
    * Makes a standalone qcow2 image: {@code qemu-img create -f qcow2 FILE SIZE}.
    *
    * @throws IOException if qemu-img cannot be started or the wait is interrupted
    */
-  Result createImage(Path file, long sizeBytes) throws IOException {
+  @Override
+  public Result createImage(Path file, long sizeBytes) throws IOException {
     return run(List.of("create", "-q", "-f", "qcow2", file.toString(), Long.toString(sizeBytes)));
   }
 
@@ -47,7 +41,8 @@ final class QemuImg {
    *
    * @throws IOException if qemu-img cannot be started or the wait is interrupted
    */
-  Result createOverlay(Path file, String backing, long sizeBytes) throws IOException {
+  @Override
+  public Result createOverlay(Path file, String backing, long sizeBytes) throws IOException {
     return run(
         List.of(
             "create", "-q", "-f", "qcow2", "-u", "-b", backing, "-F", "qcow2", file.toString(),
@@ -60,7 +55,8 @@ final class QemuImg {
    * @return the running process; its error output is a pipe to read when it ends
    * @throws IOException if qemu-img cannot be started
    */
-  Process startConvert(Path source, Path target) throws IOException {
+  @Override
+  public Process startConvert(Path source, Path target) throws IOException {
     return start(
         List.of("convert", "-q", "-f", "qcow2", "-O", "qcow2", source.toString(), target.toString()));
   }
@@ -70,7 +66,8 @@ final class QemuImg {
    *
    * @throws IOException if qemu-img cannot be started
    */
-  String version() throws IOException {
+  @Override
+  public String version() throws IOException {
     Process p =
         new ProcessBuilder(executable, "--version")
             .redirectErrorStream(true)

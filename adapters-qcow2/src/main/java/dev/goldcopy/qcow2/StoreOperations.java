@@ -34,9 +34,9 @@ final class StoreOperations {
   }
 
   private final StoreRules rules;
-  private final QemuImg qemuImg;
+  private final ImageTool qemuImg;
 
-  StoreOperations(StoreRules rules, QemuImg qemuImg) {
+  StoreOperations(StoreRules rules, ImageTool qemuImg) {
     this.rules = rules;
     this.qemuImg = qemuImg;
   }
@@ -114,7 +114,7 @@ final class StoreOperations {
             labels.asMap());
     Path temp = layout.newImage(name, record.token());
     layout.writeRecord(record); // first: a crash before the rename below leaves a record to drop
-    QemuImg.Result made;
+    ImageTool.Result made;
     try {
       made = qemuImg.createOverlay(temp, source.name(), source.sizeBytes());
     } catch (IOException e) {
@@ -146,7 +146,7 @@ final class StoreOperations {
     session.changing();
     String token = rules.token();
     Path temp = layout.newImage(name, token);
-    QemuImg.Result made = qemuImg.createImage(temp, sizeBytes);
+    ImageTool.Result made = qemuImg.createImage(temp, sizeBytes);
     long size = made.succeeded() ? header(temp).sizeBytes() : sizeBytes;
     ContainerRecord record = masterRecord(name, token, content, group, size, labels);
     layout.writeRecord(record);
@@ -243,7 +243,7 @@ final class StoreOperations {
    * qemu-img failed, its record and temporary file removed.
    */
   private static void make(
-      StoreLayout layout, ContainerRecord record, Path temp, QemuImg.Result made)
+      StoreLayout layout, ContainerRecord record, Path temp, ImageTool.Result made)
       throws IOException {
     if (!made.succeeded()) {
       Files.deleteIfExists(temp);
