@@ -239,9 +239,10 @@ public final class Qcow2FileStoreAdapter implements ArrayAdapter, AutoCloseable 
   }
 
   /**
-   * Stops the adapter: running copies are stopped (their stages fail with {@link
-   * TransientArrayException}) and the next operation on the root, by any instance, lists them as
-   * failed. Shuts down the executor if the adapter made it. Later calls are refused.
+   * Stops the adapter: running copies are stopped and calls not yet started are dropped (their
+   * stages fail with {@link TransientArrayException}); the next operation on the root, by any
+   * instance, lists the stopped copies as failed. Shuts down the executor if the adapter made it.
+   * Later calls are refused with {@link IllegalStateException}.
    */
   @Override
   public void close() {
@@ -286,6 +287,10 @@ public final class Qcow2FileStoreAdapter implements ArrayAdapter, AutoCloseable 
     CompletableFuture<T> result = new CompletableFuture<>();
     execute(
         () -> {
+          if (copies.isClosed()) {
+            result.completeExceptionally(new TransientArrayException("the adapter closed"));
+            return;
+          }
           try {
             result.complete(state.locked(work));
           } catch (IOException | RuntimeException e) {
