@@ -19,9 +19,9 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the adapter knows of one container beyond its image file, kept in a sidecar file next to
- * it: kind, state, content, group, source, labels and the token that makes the container's id
- * unique among all containers that ever had its name.
+ * What the adapter knows of one container beyond its image file, kept in a sidecar file in the
+ * store's {@code .goldcopy/meta} directory: kind, state, content, group, source, labels and the
+ * token that makes the container's id unique among all containers that ever had its name.
  *
  * <p>The sidecar is a {@link Properties} file in UTF-8. The adapter's own keys start with {@value
  * #OWN}; each label {@code k} is stored under {@value #LABEL}{@code k}, so a label can never be read

@@ -61,6 +61,11 @@ final class StoreIndex {
     }
   }
 
+  /** Forgets every image's backing file, before the images are read again. */
+  void clearBackings() {
+    backingOf.clear();
+  }
+
   /** The image files of the store whose backing file is {@code name}. */
   List<String> overlaysOf(String name) {
     List<String> overlays = new ArrayList<>();

@@ -202,7 +202,8 @@ final class StoreOperations {
               + dependents.get(0).name());
     }
     if (record.kind() == ContainerKind.PHYSICAL_MASTER) {
-      StoreScanner.readImages(layout, index); // overlays made by hand count too: read them now
+      index.clearBackings(); // overlays made by hand count too: read every header now
+      StoreScanner.readImages(layout, index);
     }
     List<String> overlays = index.overlaysOf(record.name());
     if (!overlays.isEmpty()) {
