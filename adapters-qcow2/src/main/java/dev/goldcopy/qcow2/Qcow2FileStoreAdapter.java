@@ -153,12 +153,10 @@ public final class Qcow2FileStoreAdapter implements ArrayAdapter, AutoCloseable 
           new BusyException(
               maxConcurrentVirtualCopies + " virtual copies are being made, the most allowed"));
     }
-    CompletableFuture<Container> result =
-        submit(s -> operations.createVirtualCopy(s, store, source, name, labels));
-    if (isLimited(maxConcurrentVirtualCopies)) {
-      result.whenComplete((c, e) -> virtualCopiesInFlight.decrementAndGet());
-    }
-    return result;
+    // The slot is given back before the stage completes, so a caller's next call finds it free.
+    Runnable release =
+        isLimited(maxConcurrentVirtualCopies) ? virtualCopiesInFlight::decrementAndGet : () -> {};
+    return submit(s -> operations.createVirtualCopy(s, store, source, name, labels), release);
   }
 
   @Override
@@ -283,29 +281,54 @@ public final class Qcow2FileStoreAdapter implements ArrayAdapter, AutoCloseable 
   }
 
   private <T> CompletableFuture<T> submit(RootState.Work<T> work) {
-    ensureOpen();
+    return submit(work, () -> {});
+  }
+
+  /** Runs {@code work} on the lane; runs {@code done} after it and before the stage completes. */
+  private <T> CompletableFuture<T> submit(RootState.Work<T> work, Runnable done) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    execute(
+    Runnable task =
         () -> {
           if (copies.isClosed()) {
+            done.run();
             result.completeExceptionally(new TransientArrayException("the adapter closed"));
             return;
           }
+          T value;
           try {
-            result.complete(state.locked(work));
+            value = state.locked(work);
           } catch (IOException | RuntimeException e) {
+            done.run();
             result.completeExceptionally(Failures.of(e));
+            return;
           }
-        },
-        result);
+          done.run();
+          result.complete(value);
+        };
+    try {
+      ensureOpen();
+    } catch (RuntimeException e) {
+      done.run();
+      throw e;
+    }
+    if (!execute(task, result)) {
+      done.run();
+    }
     return result;
   }
 
-  private void execute(Runnable task, CompletableFuture<?> result) {
+  /**
+   * Runs a task on the lane; a refusal fails {@code result}, and the task never runs.
+   *
+   * @return whether the task was accepted
+   */
+  private boolean execute(Runnable task, CompletableFuture<?> result) {
     try {
       lane.execute(task);
+      return true;
     } catch (RejectedExecutionException e) {
       result.completeExceptionally(new BusyException("the adapter's executor refused the call"));
+      return false;
     }
   }
 

@@ -37,6 +37,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>no limit on overlay creations in flight: each takes a few milliseconds, one at a time;
  *   <li>copy costs: a physical copy reserves the source's whole logical size (a conversion writes
  *       at most that), a new overlay 256 KiB (its size with 64 KiB clusters, measured);
+ *   <li>no capacity quota: the free capacity is the file system's free space, less what running
+ *       copies have reserved;
  *   <li>{@code qemu-img} from the {@code PATH}; a cached pool of daemon threads, closed with the
  *       adapter; copies and waiters look for deletions every 200 ms.
  * </ul>
@@ -55,6 +57,7 @@ public final class Qcow2FileStoreAdapterBuilder {
   private int maxConcurrentVirtualCopies = ArrayCapabilities.UNLIMITED;
   private long copyBandwidthBytesPerSecond = ArrayCapabilities.UNLIMITED;
   private CopyCosts copyCosts = CopyCosts.thick(OVERLAY_BYTES);
+  private long capacityQuotaBytes;
   private String qemuImg = "qemu-img";
   private @Nullable ImageTool imageTool;
   private @Nullable Executor executor;
@@ -193,6 +196,24 @@ public final class Qcow2FileStoreAdapterBuilder {
   }
 
   /**
+   * Gives the adapter a quota: the most its containers may take in all stores together (default:
+   * none). With a quota, capacity is accounted, not measured: each master counts its physical copy
+   * cost and each overlay its creation cost ({@link #copyCosts}), so the free capacity the adapter
+   * reports does not move with what other programs write to the same disk; it is never more than
+   * the file system's free space, either. Use it to allot Goldcopy a share of a datastore.
+   *
+   * @param bytes the quota, or 0 for none
+   * @return this builder
+   */
+  public Qcow2FileStoreAdapterBuilder capacityQuotaBytes(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("capacityQuotaBytes must not be negative: " + bytes);
+    }
+    this.capacityQuotaBytes = bytes;
+    return this;
+  }
+
+  /**
    * Sets the qemu-img to run (default: {@code qemu-img} from the {@code PATH}).
    *
    * @param value a command name or a path
@@ -275,6 +296,7 @@ public final class Qcow2FileStoreAdapterBuilder {
             maxConcurrentVirtualCopies,
             copyBandwidthBytesPerSecond,
             copyCosts,
+            capacityQuotaBytes,
             pollInterval);
     Executor runOn = executor;
     ExecutorService owned = null;

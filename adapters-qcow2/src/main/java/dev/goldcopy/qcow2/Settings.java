@@ -17,6 +17,8 @@ import java.time.Duration;
  *     or 0 for no limit
  * @param copyBandwidthBytesPerSecond the copy rate the operator expects, or 0 if unknown
  * @param copyCosts the capacity a new copy takes
+ * @param capacityQuotaBytes the most the adapter's containers may take in all stores together, as
+ *     the copy costs count them; 0 to use the file system's free space alone
  * @param pollInterval how often a running copy checks that it was not deleted, and a caller
  *     waiting for another process's copy looks again
  */
@@ -29,6 +31,7 @@ record Settings(
     int maxConcurrentVirtualCopies,
     long copyBandwidthBytesPerSecond,
     CopyCosts copyCosts,
+    long capacityQuotaBytes,
     Duration pollInterval) {
 
   /**

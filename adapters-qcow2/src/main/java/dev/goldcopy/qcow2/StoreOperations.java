@@ -15,7 +15,6 @@ import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.StoreRef;
 import dev.goldcopy.spi.TransientArrayException;
 import java.io.IOException;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -44,8 +43,7 @@ final class StoreOperations {
   ArrayCapabilities capabilities(RootState.Session session, StoreRef ref) throws IOException {
     StoreLayout layout = rules.access(ref);
     Settings s = rules.settings();
-    FileStore fileStore = layout.fileStore();
-    long total = fileStore.getTotalSpace();
+    long total = rules.totalBytes(layout);
     return ArrayCapabilities.builder()
         .maxVirtualCopiesPerSource(s.maxVirtualCopiesPerSource())
         .maxVirtualCopiesTotal(s.maxVirtualCopiesTotal())

@@ -162,8 +162,9 @@ final class StoreRules {
   }
 
   /**
-   * The free space of the store's file system, less what copies in progress on it have reserved
-   * and not yet written.
+   * The free capacity: the free space of the store's file system, less what copies in progress on
+   * it have reserved and not yet written; with a quota, no more than the quota less what the
+   * adapter's containers take as the copy costs count them.
    */
   long freeBytes(RootState.Session session, StoreLayout layout) throws IOException {
     FileStore fileStore = layout.fileStore();
@@ -178,7 +179,35 @@ final class StoreRules {
         reserved += Math.max(0, cost - written);
       }
     }
-    return Math.max(0, fileStore.getUsableSpace() - reserved);
+    long free = Math.max(0, fileStore.getUsableSpace() - reserved);
+    long quota = settings.capacityQuotaBytes();
+    return quota > 0 ? Math.min(free, Math.max(0, quota - accountedBytes(session))) : free;
+  }
+
+  /** The total capacity: the file system's, or the quota if it is smaller. */
+  long totalBytes(StoreLayout layout) throws IOException {
+    long total = layout.fileStore().getTotalSpace();
+    long quota = settings.capacityQuotaBytes();
+    return quota > 0 ? Math.min(total, quota) : total;
+  }
+
+  /**
+   * What the adapter's containers take under a quota, as the declared copy costs count them: a
+   * master (ready or copying) its physical copy cost, an overlay its creation cost, a failed copy
+   * nothing. What virtual machines later write into their overlays is not counted.
+   */
+  private long accountedBytes(RootState.Session session) {
+    long used = 0;
+    for (StoreIndex index : session.all()) {
+      for (ContainerRecord r : index.records()) {
+        if (r.kind() == ContainerKind.VIRTUAL_COPY) {
+          used += settings.copyCosts().virtualCopyBytes();
+        } else if (r.state() != ContainerState.FAILED) {
+          used += settings.copyCosts().physicalCopyBytes(r.sizeBytes());
+        }
+      }
+    }
+    return used;
   }
 
   /** A new random token for a container's id and temporary files. */

@@ -182,6 +182,24 @@ class PhysicalCopyRulesTest {
   }
 
   @Test
+  void aQuotaCountsMastersAtTheirCopyCostAndOverlaysAtTheirs() {
+    adapter.close();
+    adapter = TestStores.builder(root).imageTool(tool).capacityQuotaBytes(10 * GIB).build();
+    Container replica =
+        await(adapter.createPhysicalCopy(ACME, origin.id(), "golden-r001", Labels.empty()));
+    await(adapter.createVirtualCopy(ACME, replica.id(), "vm-1", Labels.empty()));
+
+    var caps = await(adapter.capabilities(ACME));
+
+    assertThat(caps.totalCapacityBytes()).isEqualTo(10 * GIB);
+    assertThat(caps.freeCapacityBytes())
+        .isEqualTo(10 * GIB - 2 * GIB - Qcow2FileStoreAdapterBuilder.OVERLAY_BYTES);
+    Container big = adapter.createOrigin(ACME, "big", IMAGE, GROUP, 5 * GIB, Labels.empty());
+    assertThat(failure(adapter.createPhysicalCopy(ACME, big.id(), "big-r001", Labels.empty())))
+        .isInstanceOf(InsufficientCapacityException.class);
+  }
+
+  @Test
   void aCopyThatCannotFitIsRefusedAndLeavesNothing() throws IOException {
     long huge = await(adapter.capabilities(ACME)).totalCapacityBytes() * 2;
     Container big = adapter.createOrigin(ACME, "huge", IMAGE, GROUP, huge, Labels.empty());
