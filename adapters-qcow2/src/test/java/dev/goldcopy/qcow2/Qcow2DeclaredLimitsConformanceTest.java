@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole conformance kit against a real directory and the real qemu-img, with every limit an
  * operator can declare set and a capacity quota (32 GiB, or 80% of the free disk space if less), so
- * the array is the kit's alone and every check that applies runs (all but the one for arrays
- * without virtual copies).
+ * the array is the kit's alone and every check that applies runs (all but those for arrays without
+ * virtual copies or with case-insensitive names).
  */
 class Qcow2DeclaredLimitsConformanceTest extends ArrayAdapterConformanceKit {
   @TempDir Path root;
