@@ -5,6 +5,7 @@ import dev.goldcopy.spi.ArrayException;
 import dev.goldcopy.spi.BusyException;
 import dev.goldcopy.spi.ConflictException;
 import dev.goldcopy.spi.ContainerNotFoundException;
+import dev.goldcopy.spi.CopyAbortedException;
 import dev.goldcopy.spi.CopyFailedException;
 import dev.goldcopy.spi.InsufficientCapacityException;
 import dev.goldcopy.spi.LimitReachedException;
@@ -28,8 +29,10 @@ public enum Outcome {
   INSUFFICIENT_CAPACITY,
   /** {@link BusyException}, injected or over a concurrency limit. */
   BUSY,
-  /** {@link CopyFailedException}: the copy did not complete or was aborted. */
-  COPY_FAILED;
+  /** {@link CopyFailedException}: the copy did not complete. */
+  COPY_FAILED,
+  /** {@link CopyAbortedException}: the copy was deleted while it was being made. */
+  COPY_ABORTED;
 
   /**
    * Returns the outcome that a failure with {@code error} stands for.
@@ -61,6 +64,9 @@ public enum Outcome {
     }
     if (error instanceof CopyFailedException) {
       return COPY_FAILED;
+    }
+    if (error instanceof CopyAbortedException) {
+      return COPY_ABORTED;
     }
     throw new IllegalArgumentException("error: the simulator never fails with " + error);
   }

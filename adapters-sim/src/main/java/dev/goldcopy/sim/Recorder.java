@@ -57,24 +57,24 @@ final class Recorder {
     if (peak == null || count > peak) {
       peakBySource.put(source.id, count);
     }
-    check("maxVirtualCopiesPerSource", source.id.value(), profile.maxVirtualCopiesPerSource(), count);
+    check("maxVirtualCopiesPerSource", source.id.value(), profile.capabilities().maxVirtualCopiesPerSource(), count);
     peakTotal = Math.max(peakTotal, total);
-    check("maxVirtualCopiesTotal", "array", profile.maxVirtualCopiesTotal(), total);
+    check("maxVirtualCopiesTotal", "array", profile.capabilities().maxVirtualCopiesTotal(), total);
     check(
         "maxLocalReplicationDepth",
         source.id.value(),
-        profile.maxLocalReplicationDepth(),
+        profile.capabilities().maxLocalReplicationDepth(),
         source.depth + 1L);
   }
 
   void physicalCopiesInProgress(int count) {
     peakPhysical = Math.max(peakPhysical, count);
-    check("maxConcurrentPhysicalCopies", "array", profile.maxConcurrentPhysicalCopies(), count);
+    check("maxConcurrentPhysicalCopies", "array", profile.capabilities().maxConcurrentPhysicalCopies(), count);
   }
 
   void virtualCopiesInProgress(int count) {
     peakVirtual = Math.max(peakVirtual, count);
-    check("maxConcurrentVirtualCopies", "array", profile.maxConcurrentVirtualCopies(), count);
+    check("maxConcurrentVirtualCopies", "array", profile.capabilities().maxConcurrentVirtualCopies(), count);
   }
 
   void capacityUsed(SimStore store) {

@@ -6,6 +6,7 @@ import dev.goldcopy.spi.ContainerKind;
 import dev.goldcopy.spi.ContainerState;
 import dev.goldcopy.spi.ContentId;
 import dev.goldcopy.spi.GroupId;
+import dev.goldcopy.spi.Labels;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,8 @@ final class SimContainer {
   final long reservedBytes;
   /** 0 for a master, the source's depth plus one for a virtual copy. */
   final int depth;
+  /** The labels set at creation. */
+  final Labels labels;
 
   ContainerState state;
   /** Virtual copies (ready or being made) that have this container as their source. */
@@ -55,7 +58,8 @@ final class SimContainer {
       long sizeBytes,
       long reservedBytes,
       int depth,
-      ContainerState state) {
+      ContainerState state,
+      Labels labels) {
     this.id = id;
     this.name = name;
     this.kind = kind;
@@ -68,6 +72,7 @@ final class SimContainer {
     this.reservedBytes = reservedBytes;
     this.depth = depth;
     this.state = state;
+    this.labels = labels;
   }
 
   void setState(ContainerState newState) {
@@ -79,7 +84,7 @@ final class SimContainer {
   Container view() {
     Container v = view;
     if (v == null) {
-      v = new Container(id, name, kind, content, group, source, store.ref, sizeBytes, state);
+      v = new Container(id, name, kind, content, group, source, store.ref, sizeBytes, state, labels);
       view = v;
     }
     return v;

@@ -15,9 +15,11 @@ import dev.goldcopy.spi.ContainerKind;
 import dev.goldcopy.spi.ContainerNotFoundException;
 import dev.goldcopy.spi.ContainerState;
 import dev.goldcopy.spi.ContentId;
+import dev.goldcopy.spi.CopyAbortedException;
 import dev.goldcopy.spi.CopyFailedException;
 import dev.goldcopy.spi.GroupId;
 import dev.goldcopy.spi.InsufficientCapacityException;
+import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.Inventory;
 import dev.goldcopy.spi.LimitReachedException;
 import dev.goldcopy.spi.StoreId;
@@ -53,7 +55,7 @@ import org.jspecify.annotations.Nullable;
  * StoreRef store = sim.addStore(TenantId.of("acme"), StoreId.of("pool-1"));
  * Container origin = sim.createOrigin(store, "golden", ContentId.of("win11", "2026.11"),
  *     GroupId.of("win11-2026.11"), 40L << 30);
- * Container clone = sim.await(sim.createVirtualCopy(store, origin.id(), "vm-1"));
+ * Container clone = sim.await(sim.createVirtualCopy(store, origin.id(), "vm-1", Labels.empty()));
  * }</pre>
  *
  * <h2>Time</h2>
@@ -76,17 +78,24 @@ import org.jspecify.annotations.Nullable;
  * <h2>What it enforces</h2>
  *
  * Tenancy (a store the tenant does not own, a container of another store: {@link
- * AccessDeniedException}); names (blank, malformed or longer than the profile's maximum: {@link
- * IllegalArgumentException}, thrown at once); idempotent names (same name, kind and source: the
- * existing container, waiting for it if it is still being made; a failed one: {@link
- * CopyFailedException}; anything else: {@link ConflictException}); the per-source and array-wide
- * virtual copy limits and the replication depth ({@link LimitReachedException}); capacity (a
- * physical copy reserves its source's size when it starts, a virtual copy the profile's clone
- * growth: {@link InsufficientCapacityException}); concurrency of physical copies and of clone
- * creations ({@link BusyException}, with {@link Builder#busyRetryAfter(Duration)} if set); and
- * dependents on delete (a source of virtual copies or of physical copies in progress: {@link
+ * AccessDeniedException}); the profile's name rules ({@link IllegalArgumentException}, thrown at
+ * once; a profile whose rules ignore case tells names apart without it); idempotent names (same
+ * name, kind and source: the existing container with its first labels, waiting for it if it is
+ * still being made; a failed one: {@link CopyFailedException}; anything else: {@link
+ * ConflictException}); the per-source and array-wide virtual copy limits, the array-wide container
+ * total (origins, replicas and clones of every store and tenant), the replication depth and an
+ * array without virtual copies ({@link LimitReachedException}); capacity (a physical copy reserves
+ * what the profile's copy costs say of its source's size when it starts, a virtual copy the
+ * profile's clone cost: {@link InsufficientCapacityException}); concurrency of physical copies and
+ * of clone creations ({@link BusyException}, with {@link Builder#busyRetryAfter(Duration)} if set);
+ * and dependents on delete (a source of virtual copies or of physical copies in progress: {@link
  * ConflictException}). Deleting a container still being made aborts it; its pending creates fail
- * with {@link CopyFailedException}.
+ * with {@link CopyAbortedException}.
+ *
+ * <h2>Shared arrays</h2>
+ *
+ * Every store added to one simulated array shares its array-wide totals, as tenants of a real array
+ * do; {@link #capabilities(StoreRef)} reports what the whole array holds beside each maximum.
  */
 public final class SimulatedArray implements ArrayAdapter {
 
@@ -97,6 +106,7 @@ public final class SimulatedArray implements ArrayAdapter {
   private static final double INCOMPLETE_FRACTION_SPAN = 0.8;
 
   private final VendorProfile profile;
+  private final ArrayCapabilities declared;
   private final EventLoop loop = new EventLoop();
   private final SplittableRandom random;
   private final Recorder recorder;
@@ -111,6 +121,7 @@ public final class SimulatedArray implements ArrayAdapter {
   private FaultPlan faults;
   private long lastId;
   private int virtualCopiesTotal;
+  private int containersTotal;
   private int physicalCopiesInProgress;
   private int virtualCopiesInProgress;
   private boolean running;
@@ -120,6 +131,7 @@ public final class SimulatedArray implements ArrayAdapter {
     this.profile =
         override == null ? builder.profile : builder.profile.toBuilder().latency(override).build();
     LatencyModel latency = profile.latency();
+    this.declared = profile.capabilities();
     this.random = new SplittableRandom(builder.seed);
     this.faults = builder.faults;
     this.busyRetryAfter = builder.busyRetryAfter;
@@ -191,14 +203,47 @@ public final class SimulatedArray implements ArrayAdapter {
    * @param sizeBytes its size; not negative
    * @return the origin, {@link ContainerState#READY}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the name is malformed or too long, or the size negative
+   * @throws IllegalArgumentException if the name breaks the profile's name rules, or the size is
+   *     negative
    * @throws AccessDeniedException if the tenant does not own the store
    * @throws ConflictException if the name is taken in the store
    * @throws InsufficientCapacityException if the store has less than {@code sizeBytes} free
+   * @throws LimitReachedException if the array holds its most containers
    */
   public synchronized Container createOrigin(
       StoreRef store, String name, ContentId content, GroupId group, long sizeBytes) {
+    return createOrigin(store, name, content, group, sizeBytes, Labels.empty());
+  }
+
+  /**
+   * Makes an origin master carrying labels, as {@link #createOrigin(StoreRef, String, ContentId,
+   * GroupId, long)} does; for example a container an administrator or another control plane made
+   * and labelled.
+   *
+   * @param store the owning tenant and the store
+   * @param name its name, unique in the store
+   * @param content the content identity it holds
+   * @param group its replica group
+   * @param sizeBytes its size; not negative
+   * @param labels its labels
+   * @return the origin, {@link ContainerState#READY}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the name breaks the profile's name rules, or the size is
+   *     negative
+   * @throws AccessDeniedException if the tenant does not own the store
+   * @throws ConflictException if the name is taken in the store
+   * @throws InsufficientCapacityException if the store has less than {@code sizeBytes} free
+   * @throws LimitReachedException if the array holds its most containers
+   */
+  public synchronized Container createOrigin(
+      StoreRef store,
+      String name,
+      ContentId content,
+      GroupId group,
+      long sizeBytes,
+      Labels labels) {
     requireNonNull(store, "store");
+    requireNonNull(labels, "labels");
     checkName(name);
     requireNonNull(content, "content");
     requireNonNull(group, "group");
@@ -209,11 +254,15 @@ public final class SimulatedArray implements ArrayAdapter {
     if (s == null) {
       throw storeDenied(store);
     }
-    if (s.byName.containsKey(name)) {
+    if (s.byName.containsKey(key(name))) {
       throw new ConflictException("name " + name + " is taken in " + store);
     }
     if (s.freeBytes() < sizeBytes) {
       throw insufficient(s, sizeBytes);
+    }
+    LimitReachedException full = containersFull();
+    if (full != null) {
+      throw full;
     }
     SimContainer origin =
         new SimContainer(
@@ -228,7 +277,8 @@ public final class SimulatedArray implements ArrayAdapter {
             sizeBytes,
             sizeBytes,
             0,
-            ContainerState.READY);
+            ContainerState.READY,
+            labels);
     add(origin);
     return origin.view();
   }
@@ -436,7 +486,11 @@ public final class SimulatedArray implements ArrayAdapter {
     if (s == null) {
       return refuse(call, storeDenied(store));
     }
-    answerAfter(call, responseNanos, profile.capabilities(s.capacityBytes, s.freeBytes()), null);
+    answerAfter(
+        call,
+        responseNanos,
+        profile.report(s.capacityBytes, s.freeBytes(), virtualCopiesTotal, containersTotal),
+        null);
     return stage(call);
   }
 
@@ -458,9 +512,10 @@ public final class SimulatedArray implements ArrayAdapter {
 
   @Override
   public synchronized CompletionStage<Container> createPhysicalCopy(
-      StoreRef store, ContainerId source, String name) {
+      StoreRef store, ContainerId source, String name, Labels labels) {
     requireNonNull(store, "store");
     requireNonNull(source, "source");
+    requireNonNull(labels, "labels");
     checkName(name);
     PendingCall<Container> call = begin(Operation.CREATE_PHYSICAL_COPY, store, source, name);
     SimStore s = owned(store);
@@ -470,7 +525,7 @@ public final class SimulatedArray implements ArrayAdapter {
     if (injectBusy(call)) {
       return stage(call);
     }
-    SimContainer existing = s.byName.get(name);
+    SimContainer existing = s.byName.get(key(name));
     if (existing != null) {
       return joinExisting(call, existing, ContainerKind.PHYSICAL_MASTER, source);
     }
@@ -490,10 +545,15 @@ public final class SimulatedArray implements ArrayAdapter {
     if (src.state != ContainerState.READY) {
       return refuse(call, notReady(src));
     }
-    if (s.freeBytes() < src.sizeBytes) {
-      return refuse(call, insufficient(s, src.sizeBytes));
+    LimitReachedException full = containersFull();
+    if (full != null) {
+      return refuse(call, full);
     }
-    int concurrency = profile.maxConcurrentPhysicalCopies();
+    long cost = declared.copyCosts().physicalCopyBytes(src.sizeBytes);
+    if (s.freeBytes() < cost) {
+      return refuse(call, insufficient(s, cost));
+    }
+    int concurrency = declared.maxConcurrentPhysicalCopies();
     if (isLimited(concurrency) && physicalCopiesInProgress >= concurrency) {
       return refuse(
           call,
@@ -518,9 +578,10 @@ public final class SimulatedArray implements ArrayAdapter {
             null,
             s,
             src.sizeBytes,
-            src.sizeBytes,
+            cost,
             0,
-            ContainerState.COPYING);
+            ContainerState.COPYING,
+            labels);
     add(replica);
     src.physicalCopiesInProgress++;
     physicalCopiesInProgress++;
@@ -535,9 +596,10 @@ public final class SimulatedArray implements ArrayAdapter {
 
   @Override
   public synchronized CompletionStage<Container> createVirtualCopy(
-      StoreRef store, ContainerId source, String name) {
+      StoreRef store, ContainerId source, String name, Labels labels) {
     requireNonNull(store, "store");
     requireNonNull(source, "source");
+    requireNonNull(labels, "labels");
     checkName(name);
     PendingCall<Container> call = begin(Operation.CREATE_VIRTUAL_COPY, store, source, name);
     SimStore s = owned(store);
@@ -547,7 +609,7 @@ public final class SimulatedArray implements ArrayAdapter {
     if (injectBusy(call)) {
       return stage(call);
     }
-    SimContainer existing = s.byName.get(name);
+    SimContainer existing = s.byName.get(key(name));
     if (existing != null) {
       return joinExisting(call, existing, ContainerKind.VIRTUAL_COPY, source);
     }
@@ -561,7 +623,13 @@ public final class SimulatedArray implements ArrayAdapter {
     if (src.state != ContainerState.READY) {
       return refuse(call, notReady(src));
     }
-    int depthLimit = profile.maxLocalReplicationDepth();
+    if (!declared.virtualCopiesSupported()) {
+      return refuse(
+          call,
+          new LimitReachedException(
+              LimitReachedException.Scope.NOT_SUPPORTED, 0, "the array makes no virtual copies"));
+    }
+    int depthLimit = declared.maxLocalReplicationDepth();
     if (isLimited(depthLimit) && src.depth >= depthLimit) {
       return refuse(
           call,
@@ -575,7 +643,7 @@ public final class SimulatedArray implements ArrayAdapter {
                   + " deep; the array allows "
                   + depthLimit));
     }
-    int perSource = profile.maxVirtualCopiesPerSource();
+    int perSource = declared.maxVirtualCopiesPerSource();
     if (isLimited(perSource) && src.virtualCopies >= perSource) {
       return refuse(
           call,
@@ -584,7 +652,7 @@ public final class SimulatedArray implements ArrayAdapter {
               perSource,
               "source " + source + " has " + src.virtualCopies + " virtual copies, its limit"));
     }
-    int total = profile.maxVirtualCopiesTotal();
+    int total = declared.maxVirtualCopiesTotal();
     if (isLimited(total) && virtualCopiesTotal >= total) {
       return refuse(
           call,
@@ -593,11 +661,15 @@ public final class SimulatedArray implements ArrayAdapter {
               total,
               "the array holds " + virtualCopiesTotal + " virtual copies, its limit"));
     }
-    long growth = profile.cloneGrowthBytes();
+    LimitReachedException full = containersFull();
+    if (full != null) {
+      return refuse(call, full);
+    }
+    long growth = declared.copyCosts().virtualCopyBytes();
     if (s.freeBytes() < growth) {
       return refuse(call, insufficient(s, growth));
     }
-    int concurrency = profile.maxConcurrentVirtualCopies();
+    int concurrency = declared.maxConcurrentVirtualCopies();
     if (isLimited(concurrency) && virtualCopiesInProgress >= concurrency) {
       return refuse(
           call,
@@ -619,7 +691,8 @@ public final class SimulatedArray implements ArrayAdapter {
             src.sizeBytes,
             growth,
             src.depth + 1,
-            ContainerState.COPYING);
+            ContainerState.COPYING,
+            labels);
     add(clone);
     src.virtualCopies++;
     virtualCopiesTotal++;
@@ -683,7 +756,8 @@ public final class SimulatedArray implements ArrayAdapter {
 
   private void add(SimContainer c) {
     containers.put(c.id, c);
-    c.store.byName.put(c.name, c);
+    c.store.byName.put(key(c.name), c);
+    containersTotal++;
     c.store.usedBytes += c.reservedBytes;
     recorder.capacityUsed(c.store);
   }
@@ -691,7 +765,8 @@ public final class SimulatedArray implements ArrayAdapter {
   private void remove(SimContainer c) {
     c.removed = true;
     containers.remove(c.id);
-    c.store.byName.remove(c.name);
+    c.store.byName.remove(key(c.name));
+    containersTotal--;
     c.store.usedBytes -= c.reservedBytes;
     SimContainer parent = c.parent;
     if (parent != null) {
@@ -712,7 +787,8 @@ public final class SimulatedArray implements ArrayAdapter {
         copy.source.physicalCopiesInProgress--;
         physicalCopiesInProgress--;
       }
-      answerWaiters(c, null, new CopyFailedException(c.id, c.id + " was deleted while being made"));
+      answerWaiters(
+          c, null, new CopyAbortedException(c.name, c.id + " was deleted while being made"));
     }
   }
 
@@ -876,21 +952,23 @@ public final class SimulatedArray implements ArrayAdapter {
     if (name.isBlank()) {
       throw new IllegalArgumentException("name must not be blank");
     }
-    if (!name.strip().equals(name)) {
-      throw new IllegalArgumentException("name must not start or end with white space: " + name);
+    declared.nameRules().check("name", name);
+  }
+
+  /** The key under which a store tells names apart, as the profile's name rules say. */
+  private String key(String name) {
+    return declared.nameRules().identityKey(name);
+  }
+
+  private @Nullable LimitReachedException containersFull() {
+    int max = declared.maxContainersTotal();
+    if (isLimited(max) && containersTotal >= max) {
+      return new LimitReachedException(
+          LimitReachedException.Scope.ARRAY_CONTAINERS,
+          max,
+          "the array holds " + containersTotal + " containers of every kind, its limit");
     }
-    for (int i = 0; i < name.length(); i++) {
-      if (Character.isISOControl(name.charAt(i))) {
-        throw new IllegalArgumentException("name must not contain control characters");
-      }
-    }
-    if (name.length() > profile.maxNameLength()) {
-      throw new IllegalArgumentException(
-          "name is "
-              + name.length()
-              + " characters long; the array accepts at most "
-              + profile.maxNameLength());
-    }
+    return null;
   }
 
   private static AccessDeniedException storeDenied(StoreRef store) {

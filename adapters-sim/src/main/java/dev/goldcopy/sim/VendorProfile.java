@@ -3,6 +3,8 @@ package dev.goldcopy.sim;
 import static java.util.Objects.requireNonNull;
 
 import dev.goldcopy.spi.ArrayCapabilities;
+import dev.goldcopy.spi.CopyCosts;
+import dev.goldcopy.spi.NameRules;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,42 +12,28 @@ import java.util.Map;
 /**
  * The limits and speeds of one kind of array, for a {@link SimulatedArray} to enforce and model.
  *
+ * <p>A profile holds the {@link ArrayCapabilities} the array declares (its limits, name rules and
+ * copy costs; capacity and usage are filled in per store when the simulator answers) plus what only
+ * a simulation needs: the capacity of a new store and the latency model.
+ *
  * <p>The named profiles carry the copy limits their vendors publish, each citing its source. What
  * vendors do not publish (copy and clone concurrency, bandwidth, latency, capacity, name length,
- * the capacity a clone grows by) is a simulation default, the same for every profile unless its
+ * the capacity a clone takes) is a simulation default, the same for every profile unless its
  * description says otherwise: {@value #DEFAULT_MAX_CONCURRENT_PHYSICAL_COPIES} concurrent physical
  * copies, {@value #DEFAULT_MAX_CONCURRENT_VIRTUAL_COPIES} concurrent clone creations, 100 TiB per
- * store, 256 MiB of growth per clone, {@value #DEFAULT_MAX_NAME_LENGTH}-character names and {@link
- * LatencyModel#DEFAULT}. Where a vendor's manual gives no array-wide total or depth, the profile
- * declares none (array-wide total unlimited, depth 1: no clone of a clone).
+ * store, thick physical copies and 256 MiB per new clone, permissive {@value
+ * #DEFAULT_MAX_NAME_LENGTH}-byte names and {@link LatencyModel#DEFAULT}. Where a vendor's manual
+ * gives no array-wide total or depth, the profile declares none (array-wide totals unlimited, depth
+ * 1: no clone of a clone).
  *
  * @param name a short name for reports
- * @param maxVirtualCopiesPerSource the per-source virtual copy limit, or {@link
- *     ArrayCapabilities#UNLIMITED}
- * @param maxVirtualCopiesTotal the array-wide virtual copy limit, or {@link
- *     ArrayCapabilities#UNLIMITED}
- * @param maxLocalReplicationDepth how deep virtual copies may chain (1: no clone of a clone), or
- *     {@link ArrayCapabilities#UNLIMITED}
- * @param maxConcurrentPhysicalCopies physical copies in progress at once before busy, or {@link
- *     ArrayCapabilities#UNLIMITED}
- * @param maxConcurrentVirtualCopies clone creations in progress at once before busy, or {@link
- *     ArrayCapabilities#UNLIMITED}
- * @param maxNameLength the longest container name, in characters; positive
+ * @param capabilities what the array declares; its capacity, usage and bandwidth fields are
+ *     ignored, the simulator reports them per store
  * @param storeCapacityBytes the capacity of a store added without one; positive
- * @param cloneGrowthBytes the capacity each virtual copy takes; not negative
  * @param latency the latency model
  */
 public record VendorProfile(
-    String name,
-    int maxVirtualCopiesPerSource,
-    int maxVirtualCopiesTotal,
-    int maxLocalReplicationDepth,
-    int maxConcurrentPhysicalCopies,
-    int maxConcurrentVirtualCopies,
-    int maxNameLength,
-    long storeCapacityBytes,
-    long cloneGrowthBytes,
-    LatencyModel latency) {
+    String name, ArrayCapabilities capabilities, long storeCapacityBytes, LatencyModel latency) {
 
   /** Simulation default: physical copies in progress at once. */
   public static final int DEFAULT_MAX_CONCURRENT_PHYSICAL_COPIES = 8;
@@ -53,13 +41,14 @@ public record VendorProfile(
   /** Simulation default: clone creations in progress at once. */
   public static final int DEFAULT_MAX_CONCURRENT_VIRTUAL_COPIES = 64;
 
-  /** Simulation default: the longest container name. */
+  /** Simulation default: the longest container name, in UTF-8 bytes. */
   public static final int DEFAULT_MAX_NAME_LENGTH = 255;
 
-  private static final long MIB = 1L << 20;
+  /** Simulation default: the capacity a new virtual copy takes, 256 MiB. */
+  public static final long DEFAULT_CLONE_BYTES = 256L << 20;
+
   private static final long TIB = 1L << 40;
   private static final long DEFAULT_STORE_CAPACITY = 100 * TIB;
-  private static final long DEFAULT_CLONE_GROWTH = 256 * MIB;
 
   /**
    * HPE 3PAR: up to 500 virtual copies per base volume (3PAR concepts guide). 3PAR's read/write
@@ -127,7 +116,7 @@ public record VendorProfile(
   /**
    * Checks the values.
    *
-   * @throws NullPointerException if {@code name} or {@code latency} is null
+   * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException naming the field if a value is out of range
    */
   public VendorProfile {
@@ -135,54 +124,48 @@ public record VendorProfile(
     if (name.isBlank()) {
       throw new IllegalArgumentException("name must not be blank");
     }
-    nonNegative("maxVirtualCopiesPerSource", maxVirtualCopiesPerSource);
-    nonNegative("maxVirtualCopiesTotal", maxVirtualCopiesTotal);
-    nonNegative("maxLocalReplicationDepth", maxLocalReplicationDepth);
-    nonNegative("maxConcurrentPhysicalCopies", maxConcurrentPhysicalCopies);
-    nonNegative("maxConcurrentVirtualCopies", maxConcurrentVirtualCopies);
-    if (maxNameLength < 1) {
-      throw new IllegalArgumentException("maxNameLength must be positive: " + maxNameLength);
-    }
+    requireNonNull(capabilities, "capabilities");
     if (storeCapacityBytes < 1) {
       throw new IllegalArgumentException(
           "storeCapacityBytes must be positive: " + storeCapacityBytes);
     }
-    nonNegative("cloneGrowthBytes", cloneGrowthBytes);
     requireNonNull(latency, "latency");
   }
 
-  private static void nonNegative(String field, long value) {
-    if (value < 0) {
-      throw new IllegalArgumentException(field + " must not be negative: " + value);
-    }
-  }
-
   /**
-   * Returns the capabilities a store of this profile declares.
+   * Returns the capabilities a store of this array reports, with its capacity and the array's
+   * current usage.
    *
    * @param totalCapacityBytes the store's capacity
-   * @param freeCapacityBytes its free capacity
-   * @return the capabilities
+   * @param freeCapacityBytes the store's free capacity
+   * @param usedVirtualCopies virtual copies the whole array holds now
+   * @param usedContainers containers of every kind the whole array holds now
+   * @return the capabilities as the SPI reports them
    */
-  ArrayCapabilities capabilities(long totalCapacityBytes, long freeCapacityBytes) {
-    return new ArrayCapabilities(
-        maxVirtualCopiesPerSource,
-        maxVirtualCopiesTotal,
-        maxLocalReplicationDepth,
-        maxConcurrentPhysicalCopies,
-        maxConcurrentVirtualCopies,
-        totalCapacityBytes,
-        freeCapacityBytes,
-        latency.aggregateBytesPerSecond(),
-        maxNameLength);
+  ArrayCapabilities report(
+      long totalCapacityBytes, long freeCapacityBytes, int usedVirtualCopies, int usedContainers) {
+    return capabilities.toBuilder()
+        .totalCapacityBytes(totalCapacityBytes)
+        .freeCapacityBytes(freeCapacityBytes)
+        .usedVirtualCopiesTotal(usedVirtualCopies)
+        .usedContainersTotal(usedContainers)
+        .copyBandwidthBytesPerSecond(latency.aggregateBytesPerSecond())
+        .build();
   }
 
   /**
-   * Returns the built-in profiles by a short id, in declaration order: {@code hpe-3par}, {@code
-   * dell-ps}, {@code dell-md3200}, {@code dell-me4}, {@code dell-me4-large-pools}, {@code emc-vnx},
-   * {@code dell-powerstore}, {@code ceph-rbd}.
+   * Returns the capacity a new virtual copy takes on this array.
    *
-   * @return an unmodifiable map from id to profile
+   * @return {@code capabilities().copyCosts().virtualCopyBytes()}
+   */
+  public long cloneBytes() {
+    return capabilities.copyCosts().virtualCopyBytes();
+  }
+
+  /**
+   * Returns the named profiles, keyed by a short command-line name.
+   *
+   * @return the built-in profiles, in a stable order
    */
   public static Map<String, VendorProfile> builtIns() {
     Map<String, VendorProfile> all = new LinkedHashMap<>();
@@ -198,8 +181,7 @@ public record VendorProfile(
   }
 
   /**
-   * Returns a builder for a custom profile that starts with no copy limits, depth 1 and the
-   * simulation defaults for everything else.
+   * Returns a builder with the simulation defaults and no copy limits.
    *
    * @param name the profile's name
    * @return a new builder
@@ -209,21 +191,14 @@ public record VendorProfile(
   }
 
   /**
-   * Returns a builder that starts from this profile, to vary one of its figures.
+   * Returns a builder that starts from this profile.
    *
    * @return a new builder holding these values
    */
   public Builder toBuilder() {
-    return new Builder(name)
-        .maxVirtualCopiesPerSource(maxVirtualCopiesPerSource)
-        .maxVirtualCopiesTotal(maxVirtualCopiesTotal)
-        .maxLocalReplicationDepth(maxLocalReplicationDepth)
-        .maxConcurrentPhysicalCopies(maxConcurrentPhysicalCopies)
-        .maxConcurrentVirtualCopies(maxConcurrentVirtualCopies)
-        .maxNameLength(maxNameLength)
-        .storeCapacityBytes(storeCapacityBytes)
-        .cloneGrowthBytes(cloneGrowthBytes)
-        .latency(latency);
+    Builder b = new Builder(name).storeCapacityBytes(storeCapacityBytes).latency(latency);
+    b.capabilities = capabilities.toBuilder();
+    return b;
   }
 
   @Override
@@ -231,17 +206,19 @@ public record VendorProfile(
     return name;
   }
 
-  /** Builds a {@link VendorProfile}; every setter returns this builder. */
+  /**
+   * Builds a {@link VendorProfile}; every setter returns this builder. The limit setters set the
+   * profile's {@link ArrayCapabilities}.
+   */
   public static final class Builder {
     private String name;
-    private int maxVirtualCopiesPerSource = ArrayCapabilities.UNLIMITED;
-    private int maxVirtualCopiesTotal = ArrayCapabilities.UNLIMITED;
-    private int maxLocalReplicationDepth = 1;
-    private int maxConcurrentPhysicalCopies = DEFAULT_MAX_CONCURRENT_PHYSICAL_COPIES;
-    private int maxConcurrentVirtualCopies = DEFAULT_MAX_CONCURRENT_VIRTUAL_COPIES;
-    private int maxNameLength = DEFAULT_MAX_NAME_LENGTH;
+    private ArrayCapabilities.Builder capabilities =
+        ArrayCapabilities.builder()
+            .maxConcurrentPhysicalCopies(DEFAULT_MAX_CONCURRENT_PHYSICAL_COPIES)
+            .maxConcurrentVirtualCopies(DEFAULT_MAX_CONCURRENT_VIRTUAL_COPIES)
+            .nameRules(NameRules.permissive(DEFAULT_MAX_NAME_LENGTH))
+            .copyCosts(CopyCosts.thick(DEFAULT_CLONE_BYTES));
     private long storeCapacityBytes = DEFAULT_STORE_CAPACITY;
-    private long cloneGrowthBytes = DEFAULT_CLONE_GROWTH;
     private LatencyModel latency = LatencyModel.DEFAULT;
 
     private Builder(String name) {
@@ -249,7 +226,7 @@ public record VendorProfile(
     }
 
     /**
-     * Sets the profile's name.
+     * Sets the name.
      *
      * @param value the name
      * @return this builder
@@ -260,13 +237,24 @@ public record VendorProfile(
     }
 
     /**
+     * Replaces every declared capability at once.
+     *
+     * @param value the capabilities (capacity, usage and bandwidth are ignored)
+     * @return this builder
+     */
+    public Builder capabilities(ArrayCapabilities value) {
+      this.capabilities = value.toBuilder();
+      return this;
+    }
+
+    /**
      * Sets the per-source virtual copy limit.
      *
      * @param value the limit, or {@link ArrayCapabilities#UNLIMITED}
      * @return this builder
      */
     public Builder maxVirtualCopiesPerSource(int value) {
-      this.maxVirtualCopiesPerSource = value;
+      capabilities.maxVirtualCopiesPerSource(value);
       return this;
     }
 
@@ -277,73 +265,106 @@ public record VendorProfile(
      * @return this builder
      */
     public Builder maxVirtualCopiesTotal(int value) {
-      this.maxVirtualCopiesTotal = value;
+      capabilities.maxVirtualCopiesTotal(value);
+      return this;
+    }
+
+    /**
+     * Sets the array-wide limit on containers of every kind.
+     *
+     * @param value the limit, or {@link ArrayCapabilities#UNLIMITED}
+     * @return this builder
+     */
+    public Builder maxContainersTotal(int value) {
+      capabilities.maxContainersTotal(value);
       return this;
     }
 
     /**
      * Sets how deep virtual copies may chain.
      *
-     * @param value the depth (1: no clone of a clone), or {@link ArrayCapabilities#UNLIMITED}
+     * @param value the depth, or {@link ArrayCapabilities#UNLIMITED}
      * @return this builder
      */
     public Builder maxLocalReplicationDepth(int value) {
-      this.maxLocalReplicationDepth = value;
+      capabilities.maxLocalReplicationDepth(value);
       return this;
     }
 
     /**
-     * Sets how many physical copies may be in progress at once.
+     * Sets how many physical copies may run at once.
      *
      * @param value the limit, or {@link ArrayCapabilities#UNLIMITED}
      * @return this builder
      */
     public Builder maxConcurrentPhysicalCopies(int value) {
-      this.maxConcurrentPhysicalCopies = value;
+      capabilities.maxConcurrentPhysicalCopies(value);
       return this;
     }
 
     /**
-     * Sets how many clone creations may be in progress at once.
+     * Sets how many clone creations may run at once.
      *
      * @param value the limit, or {@link ArrayCapabilities#UNLIMITED}
      * @return this builder
      */
     public Builder maxConcurrentVirtualCopies(int value) {
-      this.maxConcurrentVirtualCopies = value;
+      capabilities.maxConcurrentVirtualCopies(value);
       return this;
     }
 
     /**
-     * Sets the longest container name.
+     * Sets whether the array can make virtual copies at all.
      *
-     * @param value characters
+     * @param value false for an array that makes only full copies
+     * @return this builder
+     */
+    public Builder virtualCopiesSupported(boolean value) {
+      capabilities.virtualCopiesSupported(value);
+      return this;
+    }
+
+    /**
+     * Sets the name rules.
+     *
+     * @param value the rules
+     * @return this builder
+     */
+    public Builder nameRules(NameRules value) {
+      capabilities.nameRules(value);
+      return this;
+    }
+
+    /**
+     * Sets the longest container name, keeping the allowed characters.
+     *
+     * @param value the length in UTF-8 bytes; positive
      * @return this builder
      */
     public Builder maxNameLength(int value) {
-      this.maxNameLength = value;
+      capabilities.maxNameLength(value);
+      return this;
+    }
+
+    /**
+     * Sets what new copies cost in capacity.
+     *
+     * @param value the costs
+     * @return this builder
+     */
+    public Builder copyCosts(CopyCosts value) {
+      capabilities.copyCosts(value);
       return this;
     }
 
     /**
      * Sets the capacity of a store added without one.
      *
-     * @param value bytes
+     * @param value bytes; positive
      * @return this builder
      */
     public Builder storeCapacityBytes(long value) {
       this.storeCapacityBytes = value;
-      return this;
-    }
-
-    /**
-     * Sets the capacity each virtual copy takes.
-     *
-     * @param value bytes
-     * @return this builder
-     */
-    public Builder cloneGrowthBytes(long value) {
-      this.cloneGrowthBytes = value;
       return this;
     }
 
@@ -362,21 +383,10 @@ public record VendorProfile(
      * Builds the profile.
      *
      * @return the profile
-     * @throws NullPointerException if the name or latency model is null
      * @throws IllegalArgumentException naming the field if a value is out of range
      */
     public VendorProfile build() {
-      return new VendorProfile(
-          name,
-          maxVirtualCopiesPerSource,
-          maxVirtualCopiesTotal,
-          maxLocalReplicationDepth,
-          maxConcurrentPhysicalCopies,
-          maxConcurrentVirtualCopies,
-          maxNameLength,
-          storeCapacityBytes,
-          cloneGrowthBytes,
-          latency);
+      return new VendorProfile(name, capabilities.build(), storeCapacityBytes, latency);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.goldcopy.sim;
 
+import dev.goldcopy.spi.Labels;
 import static dev.goldcopy.sim.TestArrays.GIB;
 import static dev.goldcopy.sim.TestArrays.ONE_GIB_PER_SECOND;
 import static dev.goldcopy.sim.TestArrays.completionTime;
@@ -38,7 +39,7 @@ class FaultInjectionTest {
 
     BusyException busy =
         catchThrowableOfType(
-            BusyException.class, () -> sim.await(sim.createVirtualCopy(store, origin.id(), "vm")));
+            BusyException.class, () -> sim.await(sim.createVirtualCopy(store, origin.id(), "vm", Labels.empty())));
     BusyException busyDelete =
         catchThrowableOfType(
             BusyException.class, () -> sim.await(sim.delete(store, origin.id())));
@@ -52,7 +53,7 @@ class FaultInjectionTest {
         .containsExactly(Outcome.BUSY, Outcome.BUSY, Outcome.SUCCEEDED);
 
     sim.setFaults(FaultPlan.none());
-    assertThat(sim.await(sim.createVirtualCopy(store, origin.id(), "vm")).isReady()).isTrue();
+    assertThat(sim.await(sim.createVirtualCopy(store, origin.id(), "vm", Labels.empty())).isReady()).isTrue();
   }
 
   @Test
@@ -64,7 +65,7 @@ class FaultInjectionTest {
     TransientArrayException lost =
         catchThrowableOfType(
             TransientArrayException.class,
-            () -> sim.await(sim.createVirtualCopy(store, origin.id(), "vm")));
+            () -> sim.await(sim.createVirtualCopy(store, origin.id(), "vm", Labels.empty())));
 
     assertThat(lost.retryable()).isTrue();
     Container made = sim.await(sim.inventory(store)).findByName("vm").orElseThrow();
@@ -75,7 +76,7 @@ class FaultInjectionTest {
     assertThat(record.result()).isEqualTo(made.id());
 
     sim.setFaults(FaultPlan.none());
-    Container retried = sim.await(sim.createVirtualCopy(store, origin.id(), "vm"));
+    Container retried = sim.await(sim.createVirtualCopy(store, origin.id(), "vm", Labels.empty()));
     assertThat(retried.id()).isEqualTo(made.id());
     assertThat(sim.records().faultCount(FaultKind.LOST_RESPONSE)).isEqualTo(1);
   }
@@ -85,7 +86,7 @@ class FaultInjectionTest {
     SimulatedArray sim = array(FaultPlan.none());
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", GIB);
-    Container clone = sim.await(sim.createVirtualCopy(store, origin.id(), "vm"));
+    Container clone = sim.await(sim.createVirtualCopy(store, origin.id(), "vm", Labels.empty()));
     sim.setFaults(FaultPlan.builder().lostResponseRate(1).build());
 
     TransientArrayException lost =
@@ -106,7 +107,7 @@ class FaultInjectionTest {
     CopyFailedException failed =
         catchThrowableOfType(
             CopyFailedException.class,
-            () -> sim.await(sim.createPhysicalCopy(store, origin.id(), "r1")));
+            () -> sim.await(sim.createPhysicalCopy(store, origin.id(), "r1", Labels.empty())));
 
     assertThat(failed.retryable()).isFalse();
     Inventory inventory = sim.await(sim.inventory(store));
@@ -122,11 +123,11 @@ class FaultInjectionTest {
     CopyFailedException again =
         catchThrowableOfType(
             CopyFailedException.class,
-            () -> sim.await(sim.createPhysicalCopy(store, origin.id(), "r1")));
+            () -> sim.await(sim.createPhysicalCopy(store, origin.id(), "r1", Labels.empty())));
     assertThat(again.container()).isEqualTo(failed.container());
     sim.await(sim.delete(store, failed.container()));
     assertThat(sim.await(sim.capabilities(store)).freeCapacityBytes()).isEqualTo(freeBefore);
-    Container replica = sim.await(sim.createPhysicalCopy(store, origin.id(), "r1"));
+    Container replica = sim.await(sim.createPhysicalCopy(store, origin.id(), "r1", Labels.empty()));
     assertThat(replica.state()).isEqualTo(ContainerState.READY);
   }
 
@@ -141,7 +142,7 @@ class FaultInjectionTest {
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", GIB);
 
-    Duration[] answered = completionTime(sim, sim.createVirtualCopy(store, origin.id(), "vm"));
+    Duration[] answered = completionTime(sim, sim.createVirtualCopy(store, origin.id(), "vm", Labels.empty()));
     sim.runFor(Duration.ofSeconds(2));
     Container listed = sim.await(sim.inventory(store)).findByName("vm").orElseThrow();
     sim.runUntilIdle();
@@ -158,7 +159,7 @@ class FaultInjectionTest {
     Container origin = origin(sim, store, "golden", GIB);
 
     for (int i = 0; i < 400; i++) {
-      sim.createVirtualCopy(store, origin.id(), "vm-" + i);
+      sim.createVirtualCopy(store, origin.id(), "vm-" + i, Labels.empty());
       sim.runUntilIdle();
     }
 
@@ -172,7 +173,7 @@ class FaultInjectionTest {
     Container origin = origin(sim, store, "golden", GIB);
     sim.setFaults(FaultPlan.none());
 
-    Container clone = sim.await(sim.createVirtualCopy(store, origin.id(), "vm"));
+    Container clone = sim.await(sim.createVirtualCopy(store, origin.id(), "vm", Labels.empty()));
 
     assertThat(clone.isReady()).isTrue();
     assertThat(sim.faults().isNone()).isTrue();

@@ -1,5 +1,6 @@
 package dev.goldcopy.sim;
 
+import dev.goldcopy.spi.Labels;
 import static dev.goldcopy.sim.TestArrays.GIB;
 import static dev.goldcopy.sim.TestArrays.completionTime;
 import static dev.goldcopy.sim.TestArrays.origin;
@@ -34,7 +35,7 @@ class LatencyModelTest {
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", 10 * GIB);
 
-    Container replica = sim.await(sim.createPhysicalCopy(store, origin.id(), "r1"));
+    Container replica = sim.await(sim.createPhysicalCopy(store, origin.id(), "r1", Labels.empty()));
 
     assertThat(replica.state()).isEqualTo(ContainerState.READY);
     assertThat(sim.elapsed()).isEqualTo(Duration.ofSeconds(10));
@@ -46,8 +47,8 @@ class LatencyModelTest {
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", 10 * GIB);
 
-    Duration[] first = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r1"));
-    Duration[] second = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r2"));
+    Duration[] first = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r1", Labels.empty()));
+    Duration[] second = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r2", Labels.empty()));
     sim.runUntilIdle();
 
     assertThat(first[0]).isEqualTo(Duration.ofSeconds(20));
@@ -59,11 +60,11 @@ class LatencyModelTest {
     SimulatedArray sim = array(GIB, GIB);
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", 10 * GIB);
-    Duration[] first = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r1"));
+    Duration[] first = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r1", Labels.empty()));
     Duration[][] second = new Duration[1][];
     sim.schedule(
         Duration.ofSeconds(5),
-        () -> second[0] = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r2")));
+        () -> second[0] = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r2", Labels.empty())));
 
     sim.runUntilIdle();
 
@@ -78,8 +79,8 @@ class LatencyModelTest {
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", 10 * GIB);
 
-    Duration[] first = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r1"));
-    Duration[] second = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r2"));
+    Duration[] first = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r1", Labels.empty()));
+    Duration[] second = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r2", Labels.empty()));
     sim.runUntilIdle();
 
     assertThat(first[0]).isEqualTo(Duration.ofSeconds(10));
@@ -93,7 +94,7 @@ class LatencyModelTest {
     Container origin = origin(sim, store, "golden", 10 * GIB);
 
     for (int i = 1; i <= 3; i++) {
-      sim.createPhysicalCopy(store, origin.id(), "r" + i);
+      sim.createPhysicalCopy(store, origin.id(), "r" + i, Labels.empty());
     }
     sim.runUntilIdle();
 
@@ -106,8 +107,8 @@ class LatencyModelTest {
     SimulatedArray sim = array(GIB, GIB);
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", 10 * GIB);
-    Duration[] kept = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r1"));
-    sim.createPhysicalCopy(store, origin.id(), "r2");
+    Duration[] kept = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r1", Labels.empty()));
+    sim.createPhysicalCopy(store, origin.id(), "r2", Labels.empty());
     sim.runFor(Duration.ofSeconds(5));
     Container aborted = sim.await(sim.inventory(store)).findByName("r2").orElseThrow();
 
@@ -125,7 +126,7 @@ class LatencyModelTest {
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", GIB);
 
-    Container clone = sim.await(sim.createVirtualCopy(store, origin.id(), "vm-1"));
+    Container clone = sim.await(sim.createVirtualCopy(store, origin.id(), "vm-1", Labels.empty()));
     assertThat(sim.elapsed()).isEqualTo(Duration.ofSeconds(3));
     sim.await(sim.delete(store, clone.id()));
     assertThat(sim.elapsed()).isEqualTo(Duration.ofMillis(3_500));

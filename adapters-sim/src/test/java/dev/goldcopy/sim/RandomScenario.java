@@ -1,5 +1,6 @@
 package dev.goldcopy.sim;
 
+import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContainerKind;
 import dev.goldcopy.spi.ContainerState;
@@ -44,10 +45,10 @@ final class RandomScenario {
       int roll = choices.nextInt(100);
       if (roll < 55 && !masters.isEmpty()) {
         Container source = masters.get(choices.nextInt(masters.size()));
-        sim.createVirtualCopy(store, source.id(), "vm-" + choices.nextInt(operations));
+        sim.createVirtualCopy(store, source.id(), "vm-" + choices.nextInt(operations), Labels.empty());
       } else if (roll < 65 && !masters.isEmpty()) {
         Container source = masters.get(choices.nextInt(masters.size()));
-        sim.createPhysicalCopy(store, source.id(), "replica-" + choices.nextInt(8));
+        sim.createPhysicalCopy(store, source.id(), "replica-" + choices.nextInt(8), Labels.empty());
       } else if (roll < 90 && !all.isEmpty()) {
         Container victim = all.get(choices.nextInt(all.size()));
         if (victim.isOrigin()) {

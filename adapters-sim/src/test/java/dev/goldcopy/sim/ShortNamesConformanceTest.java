@@ -1,13 +1,13 @@
 package dev.goldcopy.sim;
 
-import dev.goldcopy.spi.conformance.ArrayAdapterConformanceTest;
-import dev.goldcopy.spi.conformance.ConformanceFixture;
+import dev.goldcopy.spi.kit.ArrayAdapterConformanceKit;
+import dev.goldcopy.spi.kit.ConformanceFixture;
 
 /**
  * Runs the vendor conformance kit against a custom profile with short names, a small store,
  * unlimited clone depth and little concurrency.
  */
-class ShortNamesConformanceTest extends ArrayAdapterConformanceTest {
+class ShortNamesConformanceTest extends ArrayAdapterConformanceKit {
   @Override
   protected ConformanceFixture createFixture() {
     return new SimFixture(

@@ -7,7 +7,7 @@ import dev.goldcopy.spi.GroupId;
 import dev.goldcopy.spi.StoreId;
 import dev.goldcopy.spi.StoreRef;
 import dev.goldcopy.spi.TenantId;
-import dev.goldcopy.spi.conformance.ConformanceFixture;
+import dev.goldcopy.spi.kit.ConformanceFixture;
 import java.util.concurrent.CompletionStage;
 
 /** The conformance kit's view of a fresh simulated array with two tenants' stores. */

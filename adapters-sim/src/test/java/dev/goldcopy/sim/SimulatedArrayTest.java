@@ -1,5 +1,6 @@
 package dev.goldcopy.sim;
 
+import dev.goldcopy.spi.Labels;
 import static dev.goldcopy.sim.TestArrays.ACME;
 import static dev.goldcopy.sim.TestArrays.GIB;
 import static dev.goldcopy.sim.TestArrays.GROUP;
@@ -17,7 +18,9 @@ import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.BusyException;
 import dev.goldcopy.spi.ConflictException;
 import dev.goldcopy.spi.Container;
+import dev.goldcopy.spi.CopyCosts;
 import dev.goldcopy.spi.ContainerState;
+import dev.goldcopy.spi.CopyAbortedException;
 import dev.goldcopy.spi.CopyFailedException;
 import dev.goldcopy.spi.InsufficientCapacityException;
 import dev.goldcopy.spi.LimitReachedException;
@@ -52,17 +55,17 @@ class SimulatedArrayTest {
             .build();
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", GIB);
-    sim.createPhysicalCopy(store, origin.id(), "r1");
-    sim.createPhysicalCopy(store, origin.id(), "r2");
+    sim.createPhysicalCopy(store, origin.id(), "r1", Labels.empty());
+    sim.createPhysicalCopy(store, origin.id(), "r2", Labels.empty());
 
     BusyException busy =
         catchThrowableOfType(
-            BusyException.class, () -> sim.await(sim.createPhysicalCopy(store, origin.id(), "r3")));
+            BusyException.class, () -> sim.await(sim.createPhysicalCopy(store, origin.id(), "r3", Labels.empty())));
 
     assertThat(busy.retryAfter()).contains(Duration.ofSeconds(10));
     assertThat(sim.await(sim.inventory(store)).findByName("r3")).isEmpty();
     sim.runUntilIdle();
-    assertThat(sim.await(sim.createPhysicalCopy(store, origin.id(), "r3")).isReady()).isTrue();
+    assertThat(sim.await(sim.createPhysicalCopy(store, origin.id(), "r3", Labels.empty())).isReady()).isTrue();
     assertThat(sim.records().peakConcurrentPhysicalCopies()).isEqualTo(2);
   }
 
@@ -72,17 +75,17 @@ class SimulatedArrayTest {
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", GIB);
     for (int i = 0; i < 3; i++) {
-      sim.createVirtualCopy(store, origin.id(), "vm-" + i);
+      sim.createVirtualCopy(store, origin.id(), "vm-" + i, Labels.empty());
     }
 
     BusyException busy =
         catchThrowableOfType(
-            BusyException.class, () -> sim.await(sim.createVirtualCopy(store, origin.id(), "vm-3")));
+            BusyException.class, () -> sim.await(sim.createVirtualCopy(store, origin.id(), "vm-3", Labels.empty())));
 
     assertThat(busy.retryAfter()).isEmpty();
     assertThat(sim.records().peakConcurrentVirtualCopies()).isEqualTo(3);
     sim.runUntilIdle();
-    assertThat(sim.await(sim.createVirtualCopy(store, origin.id(), "vm-3")).isReady()).isTrue();
+    assertThat(sim.await(sim.createVirtualCopy(store, origin.id(), "vm-3", Labels.empty())).isReady()).isTrue();
   }
 
   @Test
@@ -91,9 +94,9 @@ class SimulatedArrayTest {
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", 4 * GIB);
 
-    Duration[] first = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r1"));
+    Duration[] first = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r1", Labels.empty()));
     sim.runFor(Duration.ofSeconds(1));
-    CompletionStage<Container> again = sim.createPhysicalCopy(store, origin.id(), "r1");
+    CompletionStage<Container> again = sim.createPhysicalCopy(store, origin.id(), "r1", Labels.empty());
     Duration[] second = completionTime(sim, again);
     sim.runUntilIdle();
 
@@ -110,18 +113,19 @@ class SimulatedArrayTest {
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", 10 * GIB);
     long free = sim.await(sim.capabilities(store)).freeCapacityBytes();
-    CompletionStage<Container> copy = sim.createPhysicalCopy(store, origin.id(), "r1");
+    CompletionStage<Container> copy = sim.createPhysicalCopy(store, origin.id(), "r1", Labels.empty());
     Container copying = sim.await(sim.inventory(store)).findByName("r1").orElseThrow();
     assertThat(copying.state()).isEqualTo(ContainerState.COPYING);
 
     sim.await(sim.delete(store, copying.id()));
 
-    CopyFailedException aborted =
-        catchThrowableOfType(CopyFailedException.class, () -> sim.await(copy));
-    assertThat(aborted.container()).isEqualTo(copying.id());
+    CopyAbortedException aborted =
+        catchThrowableOfType(CopyAbortedException.class, () -> sim.await(copy));
+    assertThat(aborted.name()).isEqualTo("r1");
+    assertThat(aborted.retryable()).isFalse();
     assertThat(sim.await(sim.inventory(store)).findByName("r1")).isEmpty();
     assertThat(sim.await(sim.capabilities(store)).freeCapacityBytes()).isEqualTo(free);
-    assertThat(sim.await(sim.createPhysicalCopy(store, origin.id(), "r2")).isReady()).isTrue();
+    assertThat(sim.await(sim.createPhysicalCopy(store, origin.id(), "r2", Labels.empty())).isReady()).isTrue();
     // the aborted copy's completion never ran: time went to the delete, then to r2's 10 s
     assertThat(sim.elapsed()).isEqualTo(Duration.ofSeconds(11));
   }
@@ -131,15 +135,15 @@ class SimulatedArrayTest {
     SimulatedArray sim = array(VendorProfile.builder("one").maxVirtualCopiesPerSource(1).build());
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", GIB);
-    CompletionStage<Container> clone = sim.createVirtualCopy(store, origin.id(), "vm-1");
+    CompletionStage<Container> clone = sim.createVirtualCopy(store, origin.id(), "vm-1", Labels.empty());
     Container making = sim.await(sim.inventory(store)).findByName("vm-1").orElseThrow();
     assertThat(making.state()).isEqualTo(ContainerState.COPYING);
 
     sim.await(sim.delete(store, making.id()));
 
-    assertThat(catchThrowableOfType(CopyFailedException.class, () -> sim.await(clone)))
-        .isNotNull();
-    assertThat(sim.await(sim.createVirtualCopy(store, origin.id(), "vm-2")).isReady()).isTrue();
+    assertThat(catchThrowableOfType(CopyAbortedException.class, () -> sim.await(clone)).name())
+        .isEqualTo("vm-1");
+    assertThat(sim.await(sim.createVirtualCopy(store, origin.id(), "vm-2", Labels.empty())).isReady()).isTrue();
   }
 
   @Test
@@ -147,7 +151,7 @@ class SimulatedArrayTest {
     SimulatedArray sim = array(VendorProfile.builder("plain").build());
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", GIB);
-    CompletionStage<Container> copy = sim.createPhysicalCopy(store, origin.id(), "r1");
+    CompletionStage<Container> copy = sim.createPhysicalCopy(store, origin.id(), "r1", Labels.empty());
 
     assertThatThrownBy(() -> sim.await(sim.delete(store, origin.id())))
         .isInstanceOf(ConflictException.class)
@@ -167,27 +171,27 @@ class SimulatedArrayTest {
     SimulatedArray sim = array(VendorProfile.builder("plain").build());
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", GIB);
-    sim.createPhysicalCopy(store, origin.id(), "r1");
+    sim.createPhysicalCopy(store, origin.id(), "r1", Labels.empty());
     Container copying = sim.await(sim.inventory(store)).findByName("r1").orElseThrow();
 
-    assertThatThrownBy(() -> sim.await(sim.createVirtualCopy(store, copying.id(), "vm")))
+    assertThatThrownBy(() -> sim.await(sim.createVirtualCopy(store, copying.id(), "vm", Labels.empty())))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("COPYING");
-    assertThatThrownBy(() -> sim.await(sim.createPhysicalCopy(store, copying.id(), "r2")))
+    assertThatThrownBy(() -> sim.await(sim.createPhysicalCopy(store, copying.id(), "r2", Labels.empty())))
         .isInstanceOf(ConflictException.class);
   }
 
   @Test
   void clonesTakeTheirGrowthOfCapacity() {
     SimulatedArray sim =
-        array(VendorProfile.builder("growth").cloneGrowthBytes(GIB / 4).build());
+        array(VendorProfile.builder("growth").copyCosts(CopyCosts.thick(GIB / 4)).build());
     StoreRef store = sim.addStore(ACME, StoreId.of("small"), GIB + GIB / 2);
     Container origin = origin(sim, store, "golden", GIB);
 
-    sim.await(sim.createVirtualCopy(store, origin.id(), "vm-1"));
-    sim.await(sim.createVirtualCopy(store, origin.id(), "vm-2"));
+    sim.await(sim.createVirtualCopy(store, origin.id(), "vm-1", Labels.empty()));
+    sim.await(sim.createVirtualCopy(store, origin.id(), "vm-2", Labels.empty()));
 
-    assertThatThrownBy(() -> sim.await(sim.createVirtualCopy(store, origin.id(), "vm-3")))
+    assertThatThrownBy(() -> sim.await(sim.createVirtualCopy(store, origin.id(), "vm-3", Labels.empty())))
         .isInstanceOf(InsufficientCapacityException.class);
     assertThat(sim.await(sim.capabilities(store)).freeCapacityBytes()).isZero();
   }
@@ -198,14 +202,14 @@ class SimulatedArrayTest {
     StoreRef store = store(sim);
     Container source = origin(sim, store, "golden", GIB);
     for (int depth = 1; depth <= 5; depth++) {
-      source = sim.await(sim.createVirtualCopy(store, source.id(), "level-" + depth));
+      source = sim.await(sim.createVirtualCopy(store, source.id(), "level-" + depth, Labels.empty()));
     }
     Container deepest = source;
 
     LimitReachedException refused =
         catchThrowableOfType(
             LimitReachedException.class,
-            () -> sim.await(sim.createVirtualCopy(store, deepest.id(), "level-6")));
+            () -> sim.await(sim.createVirtualCopy(store, deepest.id(), "level-6", Labels.empty())));
 
     assertThat(refused.scope()).isEqualTo(LimitReachedException.Scope.REPLICATION_DEPTH);
     assertThat(refused.limit()).isEqualTo(5);
@@ -328,8 +332,8 @@ class SimulatedArrayTest {
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", GIB);
     CompletableFuture<Container> chained =
-        sim.createVirtualCopy(store, origin.id(), "vm-1")
-            .thenCompose(c -> sim.createVirtualCopy(store, origin.id(), "vm-2"))
+        sim.createVirtualCopy(store, origin.id(), "vm-1", Labels.empty())
+            .thenCompose(c -> sim.createVirtualCopy(store, origin.id(), "vm-2", Labels.empty()))
             .toCompletableFuture();
 
     Container second = sim.await(chained);

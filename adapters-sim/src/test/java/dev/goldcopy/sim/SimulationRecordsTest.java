@@ -1,5 +1,6 @@
 package dev.goldcopy.sim;
 
+import dev.goldcopy.spi.Labels;
 import static dev.goldcopy.sim.TestArrays.GIB;
 import static dev.goldcopy.sim.TestArrays.origin;
 import static dev.goldcopy.sim.TestArrays.store;
@@ -23,7 +24,7 @@ class SimulationRecordsTest {
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", GIB);
 
-    Container clone = sim.await(sim.createVirtualCopy(store, origin.id(), "vm-1"));
+    Container clone = sim.await(sim.createVirtualCopy(store, origin.id(), "vm-1", Labels.empty()));
     sim.await(sim.delete(store, origin.id()).exceptionally(e -> null));
     sim.await(sim.delete(store, clone.id()));
 
@@ -54,7 +55,7 @@ class SimulationRecordsTest {
     StoreRef store = store(sim);
     Container origin = origin(sim, store, "golden", GIB);
 
-    sim.await(sim.createVirtualCopy(store, origin.id(), "vm-1"));
+    sim.await(sim.createVirtualCopy(store, origin.id(), "vm-1", Labels.empty()));
 
     assertThat(sim.records().calls()).isEmpty();
     assertThat(sim.records().peakVirtualCopies(origin.id())).isEqualTo(1);
@@ -68,12 +69,12 @@ class SimulationRecordsTest {
     Container b = origin(sim, store, "b", GIB);
     List<Container> onA = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      onA.add(sim.await(sim.createVirtualCopy(store, a.id(), "a-" + i)));
+      onA.add(sim.await(sim.createVirtualCopy(store, a.id(), "a-" + i, Labels.empty())));
     }
     sim.await(sim.delete(store, onA.get(0).id()));
-    sim.await(sim.createVirtualCopy(store, a.id(), "a-3"));
-    sim.createVirtualCopy(store, b.id(), "b-0");
-    sim.createVirtualCopy(store, b.id(), "b-1");
+    sim.await(sim.createVirtualCopy(store, a.id(), "a-3", Labels.empty()));
+    sim.createVirtualCopy(store, b.id(), "b-0", Labels.empty());
+    sim.createVirtualCopy(store, b.id(), "b-1", Labels.empty());
     sim.runUntilIdle();
 
     SimulationRecords records = sim.records();
@@ -108,7 +109,8 @@ class SimulationRecordsTest {
             GIB,
             GIB,
             0,
-            dev.goldcopy.spi.ContainerState.READY);
+            dev.goldcopy.spi.ContainerState.READY,
+            dev.goldcopy.spi.Labels.empty());
 
     source.virtualCopies = 2;
     recorder.virtualCopyAdded(source, 2);
@@ -129,7 +131,7 @@ class SimulationRecordsTest {
     Container origin = origin(sim, store, "golden", GIB);
     SimulationRecords before = sim.records();
 
-    sim.await(sim.createVirtualCopy(store, origin.id(), "vm-1"));
+    sim.await(sim.createVirtualCopy(store, origin.id(), "vm-1", Labels.empty()));
 
     assertThat(before.calls()).isEmpty();
     assertThat(sim.records().calls()).hasSize(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.goldcopy.spi.ArrayCapabilities;
+import dev.goldcopy.spi.CopyCosts;
 import dev.goldcopy.spi.StoreId;
 import dev.goldcopy.spi.StoreRef;
 import dev.goldcopy.spi.TenantId;
@@ -32,10 +33,10 @@ class VendorProfileTest {
   @Test
   void namedProfilesCarryThePublishedLimits() {
     for (Published p : PUBLISHED) {
-      assertThat(p.profile().maxVirtualCopiesPerSource()).as(p.profile().name()).isEqualTo(p.perSource());
-      assertThat(p.profile().maxVirtualCopiesTotal()).as(p.profile().name()).isEqualTo(p.total());
-      assertThat(p.profile().maxLocalReplicationDepth()).as(p.profile().name()).isEqualTo(p.depth());
-      assertThat(p.profile().maxConcurrentPhysicalCopies())
+      assertThat(p.profile().capabilities().maxVirtualCopiesPerSource()).as(p.profile().name()).isEqualTo(p.perSource());
+      assertThat(p.profile().capabilities().maxVirtualCopiesTotal()).as(p.profile().name()).isEqualTo(p.total());
+      assertThat(p.profile().capabilities().maxLocalReplicationDepth()).as(p.profile().name()).isEqualTo(p.depth());
+      assertThat(p.profile().capabilities().maxConcurrentPhysicalCopies())
           .as(p.profile().name())
           .isEqualTo(p.physicalCopies());
     }
@@ -63,7 +64,7 @@ class VendorProfileTest {
   void largePoolsHoldTwoHundredFiftyReplicasOfAFortyGibImageWithTheirClones() {
     VendorProfile me4 = VendorProfile.DELL_ME4_LARGE_POOLS;
     long replicas = 250 * 40 * GIB;
-    long clones = 2_000 * me4.cloneGrowthBytes();
+    long clones = 2_000 * me4.cloneBytes();
 
     assertThat(me4.storeCapacityBytes()).isGreaterThanOrEqualTo(replicas + clones);
   }
@@ -74,16 +75,16 @@ class VendorProfileTest {
 
     assertThat(custom.name()).isEqualTo("lab array");
     assertThat(custom.toString()).isEqualTo("lab array");
-    assertThat(custom.maxVirtualCopiesPerSource()).isEqualTo(ArrayCapabilities.UNLIMITED);
-    assertThat(custom.maxVirtualCopiesTotal()).isEqualTo(ArrayCapabilities.UNLIMITED);
-    assertThat(custom.maxLocalReplicationDepth()).isEqualTo(1);
-    assertThat(custom.maxConcurrentPhysicalCopies())
+    assertThat(custom.capabilities().maxVirtualCopiesPerSource()).isEqualTo(ArrayCapabilities.UNLIMITED);
+    assertThat(custom.capabilities().maxVirtualCopiesTotal()).isEqualTo(ArrayCapabilities.UNLIMITED);
+    assertThat(custom.capabilities().maxLocalReplicationDepth()).isEqualTo(1);
+    assertThat(custom.capabilities().maxConcurrentPhysicalCopies())
         .isEqualTo(VendorProfile.DEFAULT_MAX_CONCURRENT_PHYSICAL_COPIES);
-    assertThat(custom.maxConcurrentVirtualCopies())
+    assertThat(custom.capabilities().maxConcurrentVirtualCopies())
         .isEqualTo(VendorProfile.DEFAULT_MAX_CONCURRENT_VIRTUAL_COPIES);
-    assertThat(custom.maxNameLength()).isEqualTo(VendorProfile.DEFAULT_MAX_NAME_LENGTH);
+    assertThat(custom.capabilities().maxNameLength()).isEqualTo(VendorProfile.DEFAULT_MAX_NAME_LENGTH);
     assertThat(custom.storeCapacityBytes()).isEqualTo(100L << 40);
-    assertThat(custom.cloneGrowthBytes()).isEqualTo(256L << 20);
+    assertThat(custom.cloneBytes()).isEqualTo(256L << 20);
     assertThat(custom.latency()).isEqualTo(LatencyModel.DEFAULT);
   }
 
@@ -93,8 +94,8 @@ class VendorProfileTest {
 
     assertThat(base.toBuilder().build()).isEqualTo(base);
     VendorProfile faster = base.toBuilder().maxConcurrentVirtualCopies(9).name("md fast").build();
-    assertThat(faster.maxConcurrentVirtualCopies()).isEqualTo(9);
-    assertThat(faster.maxVirtualCopiesTotal()).isEqualTo(128);
+    assertThat(faster.capabilities().maxConcurrentVirtualCopies()).isEqualTo(9);
+    assertThat(faster.capabilities().maxVirtualCopiesTotal()).isEqualTo(128);
     assertThat(faster.name()).isEqualTo("md fast");
   }
 
@@ -106,7 +107,7 @@ class VendorProfileTest {
         SimulatedArray.builder().profile(VendorProfile.DELL_PS).latency(slow).build();
 
     assertThat(sim.profile().latency()).isEqualTo(slow);
-    assertThat(sim.profile().maxVirtualCopiesPerSource()).isEqualTo(512);
+    assertThat(sim.profile().capabilities().maxVirtualCopiesPerSource()).isEqualTo(512);
   }
 
   @Test
@@ -122,12 +123,12 @@ class VendorProfileTest {
         .hasMessageContaining("maxConcurrentVirtualCopies");
     assertThatThrownBy(() -> VendorProfile.builder("x").maxNameLength(0).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("maxNameLength");
+        .hasMessageContaining("maxLengthBytes");
     assertThatThrownBy(() -> VendorProfile.builder("x").storeCapacityBytes(0).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("storeCapacityBytes");
-    assertThatThrownBy(() -> VendorProfile.builder("x").cloneGrowthBytes(-1).build())
+    assertThatThrownBy(() -> VendorProfile.builder("x").copyCosts(CopyCosts.thick(-1)).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("cloneGrowthBytes");
+        .hasMessageContaining("virtualCopyBytes");
   }
 }

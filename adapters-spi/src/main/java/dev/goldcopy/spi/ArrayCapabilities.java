@@ -1,41 +1,49 @@
 package dev.goldcopy.spi;
 
+import static java.util.Objects.requireNonNull;
+
 /**
- * What a store's copy engine can do, as the array declares it. The names follow SNIA SMI-S
- * Replication Services, where a maximum of {@value #UNLIMITED} means "no limit" (as in
- * {@code GetSupportedMaximum}).
+ * What a store's copy engine can do, and how much of the array's shared room is left, as the array
+ * declares it. The names follow SNIA SMI-S Replication Services, where a maximum of {@value
+ * #UNLIMITED} means "no limit" (as in {@code GetSupportedMaximum}).
  *
- * <p>A snapshot: free capacity changes as containers come and go, so callers ask again before each
- * plan.
+ * <p>Array-wide totals are shared by every store and tenant on the array: beside each maximum the
+ * adapter reports what is used now, by everyone, so that a plan for one store accounts for what
+ * others hold ({@link #remainingVirtualCopies()}, {@link #remainingContainers()}, {@code
+ * freeCapacityBytes}).
  *
- * @param maxVirtualCopiesPerSource the most virtual copies one source may have at once (SMI-S
- *     {@code MaximumReplicasPerSource} for the snapshot or clone type); {@value #UNLIMITED} for no
- *     limit
- * @param maxVirtualCopiesTotal the most virtual copies the array holds in all; {@value #UNLIMITED}
- *     for no limit
- * @param maxLocalReplicationDepth how deep virtual copies may chain (SMI-S {@code
- *     MaximumLocalReplicationDepth}): 1 means a virtual copy may not be the source of another;
- *     {@value #UNLIMITED} for no limit
- * @param maxConcurrentPhysicalCopies the most physical copies in progress at once before the array
- *     answers busy; {@value #UNLIMITED} for no limit
- * @param maxConcurrentVirtualCopies the most virtual copy creations in progress at once before the
- *     array answers busy; {@value #UNLIMITED} for no limit
- * @param totalCapacityBytes the store's usable capacity
- * @param freeCapacityBytes the capacity not yet used; at most {@code totalCapacityBytes}
- * @param copyBandwidthBytesPerSecond the aggregate rate physical copies move bytes at, shared by
- *     concurrent copies; {@value #UNLIMITED} if the array does not say
- * @param maxNameLength the longest container name the array accepts, in characters
+ * <p>A snapshot: usage changes as containers come and go, so callers ask again before each plan.
+ *
+ * @param maxVirtualCopiesPerSource the most virtual copies one source may have at once (SMI-S {@code MaximumReplicasPerSource} for the snapshot or clone type); {@value #UNLIMITED} for no limit
+ * @param maxVirtualCopiesTotal the most virtual copies the whole array holds, for every store and tenant together; {@value #UNLIMITED} for no limit
+ * @param maxContainersTotal the most containers of every kind (masters, virtual copies, and anything else the array counts as a volume) the whole array holds; {@value #UNLIMITED} for no limit
+ * @param maxLocalReplicationDepth how deep virtual copies may chain (SMI-S {@code MaximumLocalReplicationDepth}): 1 means a virtual copy may not be the source of another; {@value #UNLIMITED} for no limit (Goldcopy's convention: CIM gives 0 no meaning here)
+ * @param maxConcurrentPhysicalCopies the most physical copies in progress at once before the array answers busy; {@value #UNLIMITED} for no limit
+ * @param maxConcurrentVirtualCopies the most virtual copy creations in progress at once before the array answers busy; {@value #UNLIMITED} for no limit
+ * @param virtualCopiesSupported whether the array can make virtual copies at all; false means every virtual copy is refused, which is not the same as a limit of {@value #UNLIMITED}
+ * @param usedVirtualCopiesTotal the virtual copies the whole array holds now, for every store and tenant, counted against {@code maxVirtualCopiesTotal}
+ * @param usedContainersTotal the containers of every kind the whole array holds now, counted against {@code maxContainersTotal}
+ * @param totalCapacityBytes the usable capacity of the pool the store lives in
+ * @param freeCapacityBytes the capacity not yet used by anyone (this store, other stores and tenants of the pool); at most {@code totalCapacityBytes}
+ * @param copyBandwidthBytesPerSecond the aggregate rate physical copies move bytes at, shared by concurrent copies; {@value #UNLIMITED} if the array does not say
+ * @param nameRules the rules container names must follow
+ * @param copyCosts what a new physical and a new virtual copy cost in capacity
  */
 public record ArrayCapabilities(
     int maxVirtualCopiesPerSource,
     int maxVirtualCopiesTotal,
+    int maxContainersTotal,
     int maxLocalReplicationDepth,
     int maxConcurrentPhysicalCopies,
     int maxConcurrentVirtualCopies,
+    boolean virtualCopiesSupported,
+    int usedVirtualCopiesTotal,
+    int usedContainersTotal,
     long totalCapacityBytes,
     long freeCapacityBytes,
     long copyBandwidthBytesPerSecond,
-    int maxNameLength) {
+    NameRules nameRules,
+    CopyCosts copyCosts) {
 
   /** The value of a maximum that means "no limit", as in SMI-S. */
   public static final int UNLIMITED = 0;
@@ -43,25 +51,28 @@ public record ArrayCapabilities(
   /**
    * Checks the values.
    *
-   * @throws IllegalArgumentException naming the field if a value is negative, the free capacity
-   *     exceeds the total, or the name length is not positive
+   * @throws NullPointerException if the name rules or copy costs are null
+   * @throws IllegalArgumentException naming the field if a value is negative or the free capacity
+   *     exceeds the total
    */
   public ArrayCapabilities {
     nonNegative("maxVirtualCopiesPerSource", maxVirtualCopiesPerSource);
     nonNegative("maxVirtualCopiesTotal", maxVirtualCopiesTotal);
+    nonNegative("maxContainersTotal", maxContainersTotal);
     nonNegative("maxLocalReplicationDepth", maxLocalReplicationDepth);
     nonNegative("maxConcurrentPhysicalCopies", maxConcurrentPhysicalCopies);
     nonNegative("maxConcurrentVirtualCopies", maxConcurrentVirtualCopies);
+    nonNegative("usedVirtualCopiesTotal", usedVirtualCopiesTotal);
+    nonNegative("usedContainersTotal", usedContainersTotal);
     nonNegative("totalCapacityBytes", totalCapacityBytes);
     nonNegative("freeCapacityBytes", freeCapacityBytes);
     nonNegative("copyBandwidthBytesPerSecond", copyBandwidthBytesPerSecond);
+    requireNonNull(nameRules, "nameRules");
+    requireNonNull(copyCosts, "copyCosts");
     if (freeCapacityBytes > totalCapacityBytes) {
       throw new IllegalArgumentException(
           "freeCapacityBytes (" + freeCapacityBytes + ") must not exceed totalCapacityBytes ("
               + totalCapacityBytes + ")");
-    }
-    if (maxNameLength < 1) {
-      throw new IllegalArgumentException("maxNameLength must be positive: " + maxNameLength);
     }
   }
 
@@ -87,7 +98,43 @@ public record ArrayCapabilities(
    * @return true if the replication depth allows clones of clones
    */
   public boolean allowsVirtualCopyOfVirtualCopy() {
-    return maxLocalReplicationDepth != 1;
+    return virtualCopiesSupported && maxLocalReplicationDepth != 1;
+  }
+
+  /**
+   * Returns the longest container name the array accepts, in UTF-8 bytes.
+   *
+   * @return {@code nameRules().maxLengthBytes()}
+   */
+  public int maxNameLength() {
+    return nameRules.maxLengthBytes();
+  }
+
+  /**
+   * Returns how many more virtual copies the whole array can hold: none if it cannot make them,
+   * {@link Integer#MAX_VALUE} if there is no total.
+   *
+   * @return the virtual copies left under {@code maxVirtualCopiesTotal}, never negative
+   */
+  public int remainingVirtualCopies() {
+    if (!virtualCopiesSupported) {
+      return 0;
+    }
+    return remaining(maxVirtualCopiesTotal, usedVirtualCopiesTotal);
+  }
+
+  /**
+   * Returns how many more containers of any kind the whole array can hold; {@link
+   * Integer#MAX_VALUE} if there is no total.
+   *
+   * @return the containers left under {@code maxContainersTotal}, never negative
+   */
+  public int remainingContainers() {
+    return remaining(maxContainersTotal, usedContainersTotal);
+  }
+
+  private static int remaining(int maximum, int used) {
+    return isLimited(maximum) ? Math.max(0, maximum - used) : Integer.MAX_VALUE;
   }
 
   /**
@@ -98,20 +145,12 @@ public record ArrayCapabilities(
    * @throws IllegalArgumentException if {@code freeBytes} is negative or exceeds the total
    */
   public ArrayCapabilities withFreeCapacityBytes(long freeBytes) {
-    return new ArrayCapabilities(
-        maxVirtualCopiesPerSource,
-        maxVirtualCopiesTotal,
-        maxLocalReplicationDepth,
-        maxConcurrentPhysicalCopies,
-        maxConcurrentVirtualCopies,
-        totalCapacityBytes,
-        freeBytes,
-        copyBandwidthBytesPerSecond,
-        maxNameLength);
+    return toBuilder().freeCapacityBytes(freeBytes).build();
   }
 
   /**
-   * Returns a builder that starts with no limits, unbounded capacity and 255-character names.
+   * Returns a builder that starts with no limits, nothing used, unbounded capacity, thick copies and
+   * permissive 255-byte names.
    *
    * @return a new builder
    */
@@ -128,26 +167,36 @@ public record ArrayCapabilities(
     return new Builder()
         .maxVirtualCopiesPerSource(maxVirtualCopiesPerSource)
         .maxVirtualCopiesTotal(maxVirtualCopiesTotal)
+        .maxContainersTotal(maxContainersTotal)
         .maxLocalReplicationDepth(maxLocalReplicationDepth)
         .maxConcurrentPhysicalCopies(maxConcurrentPhysicalCopies)
         .maxConcurrentVirtualCopies(maxConcurrentVirtualCopies)
+        .virtualCopiesSupported(virtualCopiesSupported)
+        .usedVirtualCopiesTotal(usedVirtualCopiesTotal)
+        .usedContainersTotal(usedContainersTotal)
         .totalCapacityBytes(totalCapacityBytes)
         .freeCapacityBytes(freeCapacityBytes)
         .copyBandwidthBytesPerSecond(copyBandwidthBytesPerSecond)
-        .maxNameLength(maxNameLength);
+        .nameRules(nameRules)
+        .copyCosts(copyCosts);
   }
 
   /** Builds {@link ArrayCapabilities}; every setter returns this builder. */
   public static final class Builder {
     private int maxVirtualCopiesPerSource = UNLIMITED;
     private int maxVirtualCopiesTotal = UNLIMITED;
+    private int maxContainersTotal = UNLIMITED;
     private int maxLocalReplicationDepth = 1;
     private int maxConcurrentPhysicalCopies = UNLIMITED;
     private int maxConcurrentVirtualCopies = UNLIMITED;
+    private boolean virtualCopiesSupported = true;
+    private int usedVirtualCopiesTotal = 0;
+    private int usedContainersTotal = 0;
     private long totalCapacityBytes = Long.MAX_VALUE;
     private long freeCapacityBytes = Long.MAX_VALUE;
     private long copyBandwidthBytesPerSecond = UNLIMITED;
-    private int maxNameLength = 255;
+    private NameRules nameRules = NameRules.permissive(255);
+    private CopyCosts copyCosts = CopyCosts.thick(0);
 
     private Builder() {}
 
@@ -170,6 +219,17 @@ public record ArrayCapabilities(
      */
     public Builder maxVirtualCopiesTotal(int value) {
       this.maxVirtualCopiesTotal = value;
+      return this;
+    }
+
+    /**
+     * Sets the array-wide limit on containers of every kind.
+     *
+     * @param value the limit, or {@link #UNLIMITED}
+     * @return this builder
+     */
+    public Builder maxContainersTotal(int value) {
+      this.maxContainersTotal = value;
       return this;
     }
 
@@ -203,6 +263,39 @@ public record ArrayCapabilities(
      */
     public Builder maxConcurrentVirtualCopies(int value) {
       this.maxConcurrentVirtualCopies = value;
+      return this;
+    }
+
+    /**
+     * Sets whether the array can make virtual copies at all (true by default).
+     *
+     * @param value false if it cannot
+     * @return this builder
+     */
+    public Builder virtualCopiesSupported(boolean value) {
+      this.virtualCopiesSupported = value;
+      return this;
+    }
+
+    /**
+     * Sets how many virtual copies the whole array holds now.
+     *
+     * @param value the count
+     * @return this builder
+     */
+    public Builder usedVirtualCopiesTotal(int value) {
+      this.usedVirtualCopiesTotal = value;
+      return this;
+    }
+
+    /**
+     * Sets how many containers of every kind the whole array holds now.
+     *
+     * @param value the count
+     * @return this builder
+     */
+    public Builder usedContainersTotal(int value) {
+      this.usedContainersTotal = value;
       return this;
     }
 
@@ -241,13 +334,37 @@ public record ArrayCapabilities(
     }
 
     /**
-     * Sets the longest accepted container name.
+     * Sets the name rules (permissive, 255 bytes by default).
      *
-     * @param value characters
+     * @param value the rules
      * @return this builder
      */
+    public Builder nameRules(NameRules value) {
+      this.nameRules = requireNonNull(value, "nameRules");
+      return this;
+    }
+
+    /**
+     * Sets what new copies cost (thick, and nothing for a virtual copy, by default).
+     *
+     * @param value the costs
+     * @return this builder
+     */
+    public Builder copyCosts(CopyCosts value) {
+      this.copyCosts = requireNonNull(value, "copyCosts");
+      return this;
+    }
+
+    /**
+     * Sets the longest name, keeping the allowed characters (a shortcut for {@link
+     * #nameRules(NameRules)}).
+     *
+     * @param value the longest name, in UTF-8 bytes
+     * @return this builder
+     * @throws IllegalArgumentException if the value is not positive
+     */
     public Builder maxNameLength(int value) {
-      this.maxNameLength = value;
+      this.nameRules = new NameRules(value, nameRules.allowed(), nameRules.caseSensitive());
       return this;
     }
 
@@ -261,13 +378,18 @@ public record ArrayCapabilities(
       return new ArrayCapabilities(
           maxVirtualCopiesPerSource,
           maxVirtualCopiesTotal,
+          maxContainersTotal,
           maxLocalReplicationDepth,
           maxConcurrentPhysicalCopies,
           maxConcurrentVirtualCopies,
+          virtualCopiesSupported,
+          usedVirtualCopiesTotal,
+          usedContainersTotal,
           totalCapacityBytes,
           freeCapacityBytes,
           copyBandwidthBytesPerSecond,
-          maxNameLength);
+          nameRules,
+          copyCosts);
     }
   }
 }

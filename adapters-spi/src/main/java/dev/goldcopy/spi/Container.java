@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param store the tenant and store that own it
  * @param sizeBytes the logical size in bytes
  * @param state ready, copying or failed
+ * @param labels the labels set when it was created (empty for containers made without any)
  */
 public record Container(
     ContainerId id,
@@ -31,7 +32,8 @@ public record Container(
     @Nullable ContainerId source,
     StoreRef store,
     long sizeBytes,
-    ContainerState state) {
+    ContainerState state,
+    Labels labels) {
 
   /**
    * Checks the fields and how they fit together.
@@ -47,6 +49,7 @@ public record Container(
     requireNonNull(content, "content");
     requireNonNull(store, "store");
     requireNonNull(state, "state");
+    requireNonNull(labels, "labels");
     if (sizeBytes < 0) {
       throw new IllegalArgumentException("sizeBytes must not be negative: " + sizeBytes);
     }
@@ -59,6 +62,44 @@ public record Container(
     if (kind == ContainerKind.VIRTUAL_COPY && source == null) {
       throw new IllegalArgumentException("source is required for a virtual copy: " + name);
     }
+  }
+
+  /**
+   * Creates a container without labels.
+   *
+   * @param id the array's identifier for the container
+   * @param name the caller-chosen name it was created with
+   * @param kind physical master or virtual copy
+   * @param content the image and version it holds
+   * @param group the replica group of a physical master; {@code null} for a virtual copy
+   * @param source what it was copied from; {@code null} only for an origin master
+   * @param store the tenant and store that own it
+   * @param sizeBytes the logical size in bytes
+   * @param state ready, copying or failed
+   * @throws NullPointerException if a required field is null
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public Container(
+      ContainerId id,
+      String name,
+      ContainerKind kind,
+      ContentId content,
+      @Nullable GroupId group,
+      @Nullable ContainerId source,
+      StoreRef store,
+      long sizeBytes,
+      ContainerState state) {
+    this(id, name, kind, content, group, source, store, sizeBytes, state, Labels.empty());
+  }
+
+  /**
+   * Returns this container with another state.
+   *
+   * @param newState the state
+   * @return the copy
+   */
+  public Container withState(ContainerState newState) {
+    return new Container(id, name, kind, content, group, source, store, sizeBytes, newState, labels);
   }
 
   /**

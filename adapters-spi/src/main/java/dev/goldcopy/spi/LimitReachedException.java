@@ -3,9 +3,10 @@ package dev.goldcopy.spi;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A declared copy limit would be exceeded: the source already has the most virtual copies it may
- * have, the array holds its most virtual copies in all, or the copy would chain deeper than
- * allowed. Nothing was created.
+ * A declared limit would be exceeded: the source already has the most virtual copies it may have,
+ * the array holds its most virtual copies or its most containers in all (counting every store and
+ * tenant), the copy would chain deeper than allowed, or the array makes no virtual copies at all.
+ * Nothing was created.
  *
  * <p>Not retryable: the limit holds until something is deleted.
  */
@@ -19,7 +20,11 @@ public class LimitReachedException extends ArrayException {
     /** {@link ArrayCapabilities#maxVirtualCopiesTotal()}. */
     ARRAY_TOTAL,
     /** {@link ArrayCapabilities#maxLocalReplicationDepth()}. */
-    REPLICATION_DEPTH
+    REPLICATION_DEPTH,
+    /** {@link ArrayCapabilities#maxContainersTotal()}: containers of every kind, array-wide. */
+    ARRAY_CONTAINERS,
+    /** {@link ArrayCapabilities#virtualCopiesSupported()} is false: no virtual copy at all. */
+    NOT_SUPPORTED
   }
 
   private final Scope scope;

@@ -43,7 +43,9 @@ class ArrayCapabilitiesTest {
     assertThatThrownBy(() -> ArrayCapabilities.builder().totalCapacityBytes(10).freeCapacityBytes(11).build())
         .hasMessageStartingWith("freeCapacityBytes");
     assertThatThrownBy(() -> ArrayCapabilities.builder().maxNameLength(0).build())
-        .hasMessageStartingWith("maxNameLength");
+        .hasMessageStartingWith("maxLengthBytes");
+    assertThatThrownBy(() -> ArrayCapabilities.builder().usedContainersTotal(-1).build())
+        .hasMessageStartingWith("usedContainersTotal");
   }
 
   @Test
@@ -67,5 +69,26 @@ class ArrayCapabilitiesTest {
     assertThat(new ContainerNotFoundException("x").retryable()).isFalse();
     assertThatThrownBy(() -> new BusyException("x", Duration.ofSeconds(-1)))
         .hasMessageContaining("retryAfter");
+  }
+
+  @Test
+  void remainingRoomCountsWhatOthersHoldAndTellsUnsupportedFromUnlimited() {
+    ArrayCapabilities shared =
+        ArrayCapabilities.builder()
+            .maxVirtualCopiesTotal(128)
+            .usedVirtualCopiesTotal(100)
+            .maxContainersTotal(50)
+            .usedContainersTotal(60)
+            .build();
+    ArrayCapabilities unlimited = ArrayCapabilities.builder().build();
+    ArrayCapabilities fullCopiesOnly =
+        ArrayCapabilities.builder().virtualCopiesSupported(false).build();
+
+    assertThat(shared.remainingVirtualCopies()).isEqualTo(28);
+    assertThat(shared.remainingContainers()).as("over the limit is none left, not negative").isZero();
+    assertThat(unlimited.remainingVirtualCopies()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(fullCopiesOnly.remainingVirtualCopies()).isZero();
+    assertThat(fullCopiesOnly.maxVirtualCopiesPerSource()).isEqualTo(ArrayCapabilities.UNLIMITED);
+    assertThat(fullCopiesOnly.allowsVirtualCopyOfVirtualCopy()).isFalse();
   }
 }

@@ -82,9 +82,9 @@ public record ArrayTimeModel(
         latency.aggregateBytesPerSecond(),
         Math.min(latency.perStreamBytesPerSecond(), latency.aggregateBytesPerSecond()),
         Duration.ZERO,
-        orMax(profile.maxConcurrentPhysicalCopies()),
+        orMax(profile.capabilities().maxConcurrentPhysicalCopies()),
         latency.cloneLatency(),
-        orMax(profile.maxConcurrentVirtualCopies()));
+        orMax(profile.capabilities().maxConcurrentVirtualCopies()));
   }
 
   private static int orMax(int maximum) {

@@ -17,6 +17,7 @@ import dev.goldcopy.sim.VendorProfile;
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContentId;
+import dev.goldcopy.spi.CopyCosts;
 import dev.goldcopy.spi.GroupId;
 import dev.goldcopy.spi.Inventory;
 import dev.goldcopy.spi.StoreId;
@@ -59,7 +60,7 @@ public final class ExecutorOverhead {
   static final VendorProfile ZERO_LATENCY =
       VendorProfile.builder("zero latency, no per-source limit")
           .maxVirtualCopiesPerSource(ArrayCapabilities.UNLIMITED)
-          .cloneGrowthBytes(0)
+          .copyCosts(CopyCosts.thick(0))
           .latency(
               LatencyModel.builder()
                   .perStreamBytesPerSecond(1L << 40)

@@ -1,5 +1,6 @@
 package dev.goldcopy.benchmarks;
 
+import dev.goldcopy.spi.Labels;
 import static java.util.Objects.requireNonNull;
 
 import dev.goldcopy.spi.ArrayAdapter;
@@ -156,7 +157,7 @@ public final class ReactiveStrategy {
       Container master = currentMaster;
       inFlight++;
       CompletableFuture<Container> clone =
-          calls.call(() -> array.createVirtualCopy(store, master.id(), name));
+          calls.call(() -> array.createVirtualCopy(store, master.id(), name, Labels.empty()));
       RetryingCalls.whenDone(clone, (made, error) -> onCloneDone(name, master, error));
     }
 

@@ -1,5 +1,6 @@
 package dev.goldcopy.benchmarks;
 
+import dev.goldcopy.spi.Labels;
 import static java.util.Objects.requireNonNull;
 
 import dev.goldcopy.spi.ArrayAdapter;
@@ -114,7 +115,7 @@ final class RetryingCalls {
       String name,
       CompletableFuture<Container> result,
       int attempt) {
-    CompletableFuture<Container> copy = call(() -> array.createPhysicalCopy(store, source, name));
+    CompletableFuture<Container> copy = call(() -> array.createPhysicalCopy(store, source, name, Labels.empty()));
     whenDone(
         copy,
         (container, error) -> {

@@ -1,5 +1,6 @@
 package dev.goldcopy.benchmarks;
 
+import dev.goldcopy.spi.Labels;
 import static java.util.Objects.requireNonNull;
 
 import dev.goldcopy.spi.ArrayAdapter;
@@ -167,7 +168,7 @@ public final class SequentialCopyStrategy {
       String name = cloneNames.get(index);
       inFlight++;
       CompletableFuture<Container> clone =
-          calls.call(() -> array.createVirtualCopy(store, master.id(), name));
+          calls.call(() -> array.createVirtualCopy(store, master.id(), name, Labels.empty()));
       RetryingCalls.whenDone(
           clone,
           (made, error) -> {

@@ -1,5 +1,6 @@
 package dev.goldcopy.benchmarks;
 
+import dev.goldcopy.spi.Labels;
 import dev.goldcopy.sim.SimulatedArray;
 import dev.goldcopy.sim.SimulationRecords;
 import dev.goldcopy.sim.VendorProfile;
@@ -120,7 +121,7 @@ public final class SimThroughput {
       return;
     }
     int i = issued++;
-    sim.createVirtualCopy(store, masters[i % MASTERS], "vm-" + i)
+    sim.createVirtualCopy(store, masters[i % MASTERS], "vm-" + i, Labels.empty())
         .whenComplete(
             (clone, error) -> {
               if (error != null) {

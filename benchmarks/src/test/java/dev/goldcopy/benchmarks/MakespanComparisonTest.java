@@ -40,7 +40,7 @@ class MakespanComparisonTest {
 
     assertThat(changed.latency().perStreamBytesPerSecond())
         .isEqualTo(changed.latency().aggregateBytesPerSecond());
-    assertThat(changed.maxVirtualCopiesPerSource()).isEqualTo(8);
+    assertThat(changed.capabilities().maxVirtualCopiesPerSource()).isEqualTo(8);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.goldcopy.execute;
 
+import dev.goldcopy.spi.Labels;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
@@ -540,7 +541,7 @@ final class ExecutionRun implements ExecutionHandle {
     inFlight++;
     physicalInFlight++;
     call(
-        () -> adapter.createPhysicalCopy(store, from, copying.name()),
+        () -> adapter.createPhysicalCopy(store, from, copying.name(), Labels.empty()),
         (done, error) -> onAwaited(copying, from, attempt, done, error));
   }
 
@@ -628,13 +629,13 @@ final class ExecutionRun implements ExecutionHandle {
         physicalInFlight++;
         String name = n.key;
         ContainerId from = requireNonNull(source, "source");
-        call(() -> adapter.createPhysicalCopy(store, from, name), (c, e) -> onCreated(n, c, e));
+        call(() -> adapter.createPhysicalCopy(store, from, name, Labels.empty()), (c, e) -> onCreated(n, c, e));
       }
       case CLONE -> {
         virtualInFlight++;
         String name = n.key;
         ContainerId from = requireNonNull(source, "source");
-        call(() -> adapter.createVirtualCopy(store, from, name), (c, e) -> onCreated(n, c, e));
+        call(() -> adapter.createVirtualCopy(store, from, name, Labels.empty()), (c, e) -> onCreated(n, c, e));
       }
       case DELETE -> {
         deletionsInFlight++;

@@ -28,7 +28,7 @@ class EndToEndOnSimulatedArrayTest {
     StoreRef neighbour = s.sim.addStore(TenantId.of("globex"), StoreId.of("pool-9"));
     Container theirs =
         s.sim.createOrigin(neighbour, "their-golden", SimScenario.IMAGE, SimScenario.GROUP, 1L << 30);
-    int limit = profile.maxVirtualCopiesPerSource();
+    int limit = profile.capabilities().maxVirtualCopiesPerSource();
     int n = Math.min(2 * limit + 3, 1_100);
     Demand demand = SimScenario.demand(n);
 
@@ -44,9 +44,9 @@ class EndToEndOnSimulatedArrayTest {
     Inventory other = s.sim.await(s.sim.inventory(neighbour));
     assertThat(other.containers()).containsExactly(theirs);
     Invariants.converged(s.sim, s.store, s.origin, demand);
-    if (ArrayCapabilities.isLimited(profile.maxConcurrentPhysicalCopies())) {
+    if (ArrayCapabilities.isLimited(profile.capabilities().maxConcurrentPhysicalCopies())) {
       assertThat(s.sim.records().peakConcurrentPhysicalCopies())
-          .isLessThanOrEqualTo(profile.maxConcurrentPhysicalCopies());
+          .isLessThanOrEqualTo(profile.capabilities().maxConcurrentPhysicalCopies());
     }
     // the executor never ran into the array's concurrency: it honours the declared figures
     assertThat(s.sim.records().calls())
@@ -59,7 +59,7 @@ class EndToEndOnSimulatedArrayTest {
   @FieldSource("PROFILES")
   void scalesDownAndUpAgain(VendorProfile profile) {
     SimScenario s = new SimScenario(profile, 7, FaultPlan.none());
-    int limit = Math.min(profile.maxVirtualCopiesPerSource(), 40);
+    int limit = Math.min(profile.capabilities().maxVirtualCopiesPerSource(), 40);
     Demand big = SimScenario.demand(3 * limit + 1);
     Demand small = SimScenario.demand(limit - 1);
 

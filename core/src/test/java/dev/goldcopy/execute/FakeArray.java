@@ -15,6 +15,7 @@ import dev.goldcopy.spi.ContentId;
 import dev.goldcopy.spi.CopyFailedException;
 import dev.goldcopy.spi.GroupId;
 import dev.goldcopy.spi.Inventory;
+import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.LimitReachedException;
 import dev.goldcopy.spi.StoreRef;
 import java.time.Duration;
@@ -127,13 +128,13 @@ final class FakeArray implements ArrayAdapter {
 
   @Override
   public CompletionStage<Container> createPhysicalCopy(
-      StoreRef ref, ContainerId source, String name) {
+      StoreRef ref, ContainerId source, String name, Labels labels) {
     return create(ContainerKind.PHYSICAL_MASTER, source, name);
   }
 
   @Override
   public CompletionStage<Container> createVirtualCopy(
-      StoreRef ref, ContainerId source, String name) {
+      StoreRef ref, ContainerId source, String name, Labels labels) {
     return create(ContainerKind.VIRTUAL_COPY, source, name);
   }
 

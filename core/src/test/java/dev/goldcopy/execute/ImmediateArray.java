@@ -1,5 +1,6 @@
 package dev.goldcopy.execute;
 
+import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.ArrayAdapter;
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.Container;
@@ -36,14 +37,14 @@ final class ImmediateArray implements ArrayAdapter {
 
   @Override
   public synchronized CompletionStage<Container> createPhysicalCopy(
-      StoreRef store, ContainerId source, String name) {
-    return settle(array.createPhysicalCopy(store, source, name));
+      StoreRef store, ContainerId source, String name, Labels labels) {
+    return settle(array.createPhysicalCopy(store, source, name, labels));
   }
 
   @Override
   public synchronized CompletionStage<Container> createVirtualCopy(
-      StoreRef store, ContainerId source, String name) {
-    return settle(array.createVirtualCopy(store, source, name));
+      StoreRef store, ContainerId source, String name, Labels labels) {
+    return settle(array.createVirtualCopy(store, source, name, labels));
   }
 
   @Override

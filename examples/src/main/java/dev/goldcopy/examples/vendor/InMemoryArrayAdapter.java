@@ -17,6 +17,7 @@ import dev.goldcopy.spi.CopyFailedException;
 import dev.goldcopy.spi.GroupId;
 import dev.goldcopy.spi.InsufficientCapacityException;
 import dev.goldcopy.spi.Inventory;
+import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.LimitReachedException;
 import dev.goldcopy.spi.StoreId;
 import dev.goldcopy.spi.StoreRef;
@@ -57,8 +58,10 @@ import org.jspecify.annotations.Nullable;
  * a limit that has room for one.
  *
  * <p>Every store starts with the capacity the declared capabilities give, and every store has its
- * own; the virtual-copy total is counted over the whole array. A virtual copy is thin: it reserves
- * no capacity.
+ * own; the virtual-copy and container totals are counted over the whole array, and {@link
+ * #capabilities} reports that usage beside each maximum. Copies reserve what the declared {@link
+ * ArrayCapabilities#copyCosts()} say. The caller's {@link Labels} are kept with each container and
+ * listed unchanged.
  */
 public final class InMemoryArrayAdapter implements ArrayAdapter {
 
@@ -129,7 +132,8 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
       throw new IllegalArgumentException("sizeBytes must not be negative: " + sizeBytes);
     }
     reserveCapacity(store, sizeBytes, name);
-    return add(store, name, ContainerKind.PHYSICAL_MASTER, content, group, null, sizeBytes);
+    return add(
+        store, name, ContainerKind.PHYSICAL_MASTER, content, group, null, sizeBytes, Labels.empty());
   }
 
   /**
@@ -143,7 +147,13 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
     return complete(
         () -> {
           checkTenancy(store);
-          return declared.withFreeCapacityBytes(freeCapacity(store));
+          // Usage of the whole array beside each array-wide maximum: other stores and tenants
+          // count, so that a plan for this store leaves them their share.
+          return declared.toBuilder()
+              .freeCapacityBytes(freeCapacity(store))
+              .usedVirtualCopiesTotal(countVirtualCopies())
+              .usedContainersTotal(containers.size())
+              .build();
         });
   }
 
@@ -151,7 +161,8 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
    * {@inheritDoc}
    *
    * <p>On a real array: list the pool's volumes in one call and map each to a {@link Container},
-   * reading kind, content, group and source from the metadata written when it was created.
+   * reading kind, content, group, source and the caller's labels from the metadata written when it
+   * was created.
    */
   @Override
   public synchronized CompletionStage<Inventory> inventory(StoreRef store) {
@@ -178,9 +189,10 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
    */
   @Override
   public synchronized CompletionStage<Container> createPhysicalCopy(
-      StoreRef store, ContainerId source, String name) {
+      StoreRef store, ContainerId source, String name, Labels labels) {
     requireNonNull(store, "store");
     requireNonNull(source, "source");
+    requireNonNull(labels, "labels");
     checkName(name);
     return complete(
         () -> {
@@ -196,8 +208,9 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
             throw new ConflictException(
                 "source " + source + " in " + store + " is not a ready physical master");
           }
-          // Reserve the whole image before the copy starts, so a full pool refuses up front.
-          reserveCapacity(store, master.sizeBytes(), name);
+          checkContainerTotal(name);
+          // Reserve what the copy costs before it starts, so a full pool refuses up front.
+          reserveCapacity(store, declared.copyCosts().physicalCopyBytes(master.sizeBytes()), name);
           return add(
               store,
               name,
@@ -205,7 +218,8 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
               master.content(),
               master.group(),
               source,
-              master.sizeBytes());
+              master.sizeBytes(),
+              labels);
         });
   }
 
@@ -219,9 +233,10 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
    */
   @Override
   public synchronized CompletionStage<Container> createVirtualCopy(
-      StoreRef store, ContainerId source, String name) {
+      StoreRef store, ContainerId source, String name, Labels labels) {
     requireNonNull(store, "store");
     requireNonNull(source, "source");
+    requireNonNull(labels, "labels");
     checkName(name);
     return complete(
         () -> {
@@ -234,11 +249,13 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
           if (!parent.isReady()) {
             throw new ConflictException("source " + source + " in " + store + " is not ready");
           }
+          checkSupported(parent);
           checkDepth(parent);
           checkPerSourceLimit(parent);
           checkArrayTotal(parent);
-          // A thin clone reserves nothing. If your array reserves space for a clone, check it
-          // here with reserveCapacity, as createPhysicalCopy does.
+          checkContainerTotal(name);
+          // Reserve what the array declares a new clone costs (nothing for a thin clone).
+          reserveCapacity(store, declared.copyCosts().virtualCopyBytes(), name);
           return add(
               store,
               name,
@@ -246,7 +263,8 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
               parent.content(),
               null,
               source,
-              parent.sizeBytes());
+              parent.sizeBytes(),
+              labels);
         });
   }
 
@@ -355,11 +373,31 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
     }
   }
 
+  /** Support: an array that makes no virtual copies says so, distinct from "no limit". */
+  private void checkSupported(Container parent) {
+    if (!declared.virtualCopiesSupported()) {
+      throw new LimitReachedException(
+          LimitReachedException.Scope.NOT_SUPPORTED,
+          0,
+          "this array makes no virtual copies; refused for " + parent.id());
+    }
+  }
+
+  /** Containers of every kind, over every store: masters count as much as clones. */
+  private void checkContainerTotal(String name) {
+    int limit = declared.maxContainersTotal();
+    if (ArrayCapabilities.isLimited(limit) && containers.size() >= limit) {
+      throw new LimitReachedException(
+          LimitReachedException.Scope.ARRAY_CONTAINERS,
+          limit,
+          "the array holds " + containers.size() + " volumes, the most in all; refused for " + name);
+    }
+  }
+
   /** Array total: virtual copies are counted over every store of the array. */
   private void checkArrayTotal(Container parent) {
     int limit = declared.maxVirtualCopiesTotal();
-    long copies =
-        containers.values().stream().filter(c -> c.kind() == ContainerKind.VIRTUAL_COPY).count();
+    int copies = countVirtualCopies();
     if (ArrayCapabilities.isLimited(limit) && copies >= limit) {
       throw new LimitReachedException(
           LimitReachedException.Scope.ARRAY_TOTAL,
@@ -395,27 +433,35 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
     if (name.isBlank()) {
       throw new IllegalArgumentException("name must not be blank");
     }
-    if (!name.strip().equals(name)) {
-      throw new IllegalArgumentException("name must not start or end with white space: " + name);
-    }
-    if (name.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException("name must not contain control characters");
-    }
-    if (name.length() > declared.maxNameLength()) {
-      throw new IllegalArgumentException(
-          "name is " + name.length() + " characters, over " + declared.maxNameLength());
-    }
+    // The array's own rules, as declared: characters it allows and the length in bytes.
+    declared.nameRules().check("name", name);
   }
 
   // ---- Book-keeping of the in-memory array ----
 
   private long freeCapacity(StoreRef store) {
-    long used =
-        containers.values().stream()
-            .filter(c -> c.store().equals(store) && c.isMaster())
-            .mapToLong(Container::sizeBytes)
-            .sum();
+    long used = 0;
+    for (Container c : containers.values()) {
+      if (c.store().equals(store)) {
+        used +=
+            c.isOrigin()
+                ? c.sizeBytes()
+                : c.isMaster()
+                    ? declared.copyCosts().physicalCopyBytes(c.sizeBytes())
+                    : declared.copyCosts().virtualCopyBytes();
+      }
+    }
     return declared.freeCapacityBytes() - used;
+  }
+
+  private int countVirtualCopies() {
+    int n = 0;
+    for (Container c : containers.values()) {
+      if (c.kind() == ContainerKind.VIRTUAL_COPY) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private Optional<Container> findByName(StoreRef store, String name) {
@@ -445,7 +491,8 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
       ContentId content,
       @Nullable GroupId group,
       @Nullable ContainerId source,
-      long sizeBytes) {
+      long sizeBytes,
+      Labels labels) {
     lastId++;
     Container made =
         new Container(
@@ -457,7 +504,8 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
             source,
             store,
             sizeBytes,
-            ContainerState.READY);
+            ContainerState.READY,
+            labels);
     containers.put(made.id(), made);
     return made;
   }

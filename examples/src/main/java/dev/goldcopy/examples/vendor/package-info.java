@@ -10,7 +10,7 @@
  *       limit the array enforces, {@link dev.goldcopy.spi.ArrayCapabilities#UNLIMITED} only where it
  *       has none. The planner sizes replica groups from these numbers, and the kit tests each one.
  *   <li><b>Extend the conformance kit</b> from the {@code goldcopy-adapters-spi} test-jar, {@code
- *       dev.goldcopy.spi.conformance.ArrayAdapterConformanceTest}, with its one factory method, and
+ *       dev.goldcopy.spi.kit.ArrayAdapterConformanceKit}, with its one factory method, and
  *       run it in your build. Tests for a capability the adapter does not declare are skipped.
  * </ol>
  *

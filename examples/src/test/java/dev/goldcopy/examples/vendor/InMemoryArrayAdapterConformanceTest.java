@@ -6,15 +6,15 @@ import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContentId;
 import dev.goldcopy.spi.GroupId;
 import dev.goldcopy.spi.StoreRef;
-import dev.goldcopy.spi.conformance.ArrayAdapterConformanceTest;
-import dev.goldcopy.spi.conformance.ConformanceFixture;
+import dev.goldcopy.spi.kit.ArrayAdapterConformanceKit;
+import dev.goldcopy.spi.kit.ConformanceFixture;
 
 /**
  * Runs the vendor conformance kit against {@link InMemoryArrayAdapter}: the one class a vendor
  * adds to its build. The declared limits are small and finite so that every test of the kit
  * applies and none is skipped.
  */
-class InMemoryArrayAdapterConformanceTest extends ArrayAdapterConformanceTest {
+class InMemoryArrayAdapterConformanceTest extends ArrayAdapterConformanceKit {
 
   private static final StoreRef STORE = StoreRef.of("acme", "pool-a");
   private static final StoreRef OTHER_TENANT_STORE = StoreRef.of("globex", "pool-b");

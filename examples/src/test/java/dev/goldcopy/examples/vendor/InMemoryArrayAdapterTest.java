@@ -1,5 +1,6 @@
 package dev.goldcopy.examples.vendor;
 
+import dev.goldcopy.spi.Labels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -86,9 +87,10 @@ class InMemoryArrayAdapterTest {
     InMemoryArrayAdapter array = array(limits().build());
     Container golden = origin(array, STORE);
     ArrayCapabilities before = done(array.capabilities(STORE));
-    assertThat(before).isEqualTo(limits().freeCapacityBytes(3 * IMAGE).build());
+    assertThat(before)
+        .isEqualTo(limits().freeCapacityBytes(3 * IMAGE).usedContainersTotal(1).build());
 
-    Container replica = done(array.createPhysicalCopy(STORE, golden.id(), "replica-1"));
+    Container replica = done(array.createPhysicalCopy(STORE, golden.id(), "replica-1", Labels.empty()));
     assertThat(done(array.capabilities(STORE)).freeCapacityBytes()).isEqualTo(2 * IMAGE);
     assertThat(done(array.capabilities(OTHER_STORE)).freeCapacityBytes()).isEqualTo(4 * IMAGE);
 
@@ -100,8 +102,8 @@ class InMemoryArrayAdapterTest {
   void copiesCarryTheirSourcesContentGroupAndSize() {
     InMemoryArrayAdapter array = array(limits().build());
     Container golden = origin(array, STORE);
-    Container replica = done(array.createPhysicalCopy(STORE, golden.id(), "replica-1"));
-    Container clone = done(array.createVirtualCopy(STORE, replica.id(), "vm-1"));
+    Container replica = done(array.createPhysicalCopy(STORE, golden.id(), "replica-1", Labels.empty()));
+    Container clone = done(array.createVirtualCopy(STORE, replica.id(), "vm-1", Labels.empty()));
 
     assertThat(golden.isOrigin()).isTrue();
     assertThat(replica.kind()).isEqualTo(ContainerKind.PHYSICAL_MASTER);
@@ -123,11 +125,11 @@ class InMemoryArrayAdapterTest {
   void creatingAgainWithTheSameNameAndSourceReturnsTheSameContainer() {
     InMemoryArrayAdapter array = array(limits().build());
     Container golden = origin(array, STORE);
-    Container replica = done(array.createPhysicalCopy(STORE, golden.id(), "replica-1"));
-    Container clone = done(array.createVirtualCopy(STORE, golden.id(), "vm-1"));
+    Container replica = done(array.createPhysicalCopy(STORE, golden.id(), "replica-1", Labels.empty()));
+    Container clone = done(array.createVirtualCopy(STORE, golden.id(), "vm-1", Labels.empty()));
 
-    assertThat(done(array.createPhysicalCopy(STORE, golden.id(), "replica-1"))).isEqualTo(replica);
-    assertThat(done(array.createVirtualCopy(STORE, golden.id(), "vm-1"))).isEqualTo(clone);
+    assertThat(done(array.createPhysicalCopy(STORE, golden.id(), "replica-1", Labels.empty()))).isEqualTo(replica);
+    assertThat(done(array.createVirtualCopy(STORE, golden.id(), "vm-1", Labels.empty()))).isEqualTo(clone);
     assertThat(done(array.inventory(STORE)).containers()).hasSize(3);
   }
 
@@ -135,14 +137,14 @@ class InMemoryArrayAdapterTest {
   void theSameNameWithAnotherSourceOrKindIsAConflict() {
     InMemoryArrayAdapter array = array(limits().build());
     Container golden = origin(array, STORE);
-    Container replica = done(array.createPhysicalCopy(STORE, golden.id(), "replica-1"));
-    done(array.createVirtualCopy(STORE, golden.id(), "vm-1"));
+    Container replica = done(array.createPhysicalCopy(STORE, golden.id(), "replica-1", Labels.empty()));
+    done(array.createVirtualCopy(STORE, golden.id(), "vm-1", Labels.empty()));
 
-    assertThat(failure(array.createVirtualCopy(STORE, replica.id(), "vm-1")))
+    assertThat(failure(array.createVirtualCopy(STORE, replica.id(), "vm-1", Labels.empty())))
         .isInstanceOf(ConflictException.class);
-    assertThat(failure(array.createPhysicalCopy(STORE, golden.id(), "vm-1")))
+    assertThat(failure(array.createPhysicalCopy(STORE, golden.id(), "vm-1", Labels.empty())))
         .isInstanceOf(ConflictException.class);
-    assertThat(failure(array.createVirtualCopy(STORE, golden.id(), "replica-1")))
+    assertThat(failure(array.createVirtualCopy(STORE, golden.id(), "replica-1", Labels.empty())))
         .isInstanceOf(ConflictException.class);
     assertThat(done(array.inventory(STORE)).containers()).hasSize(3);
   }
@@ -151,13 +153,13 @@ class InMemoryArrayAdapterTest {
   void aMissingSourceIsNotFoundAndAVirtualCopyIsNoSourceOfAPhysicalCopy() {
     InMemoryArrayAdapter array = array(limits().build());
     Container golden = origin(array, STORE);
-    Container clone = done(array.createVirtualCopy(STORE, golden.id(), "vm-1"));
+    Container clone = done(array.createVirtualCopy(STORE, golden.id(), "vm-1", Labels.empty()));
 
-    assertThat(failure(array.createVirtualCopy(STORE, ContainerId.of("vol-99"), "vm-2")))
+    assertThat(failure(array.createVirtualCopy(STORE, ContainerId.of("vol-99"), "vm-2", Labels.empty())))
         .isInstanceOf(ContainerNotFoundException.class);
-    assertThat(failure(array.createPhysicalCopy(STORE, ContainerId.of("vol-99"), "replica-1")))
+    assertThat(failure(array.createPhysicalCopy(STORE, ContainerId.of("vol-99"), "replica-1", Labels.empty())))
         .isInstanceOf(ContainerNotFoundException.class);
-    assertThat(failure(array.createPhysicalCopy(STORE, clone.id(), "replica-1")))
+    assertThat(failure(array.createPhysicalCopy(STORE, clone.id(), "replica-1", Labels.empty())))
         .isInstanceOf(ConflictException.class);
   }
 
@@ -165,14 +167,14 @@ class InMemoryArrayAdapterTest {
   void thePerSourceLimitHoldsExactly() {
     InMemoryArrayAdapter array = array(limits().build());
     Container golden = origin(array, STORE);
-    Container replica = done(array.createPhysicalCopy(STORE, golden.id(), "replica-1"));
+    Container replica = done(array.createPhysicalCopy(STORE, golden.id(), "replica-1", Labels.empty()));
     for (int i = 1; i <= 3; i++) {
-      done(array.createVirtualCopy(STORE, golden.id(), "vm-" + i));
+      done(array.createVirtualCopy(STORE, golden.id(), "vm-" + i, Labels.empty()));
     }
 
-    assertThat(limitScope(array.createVirtualCopy(STORE, golden.id(), "vm-4")))
+    assertThat(limitScope(array.createVirtualCopy(STORE, golden.id(), "vm-4", Labels.empty())))
         .isEqualTo(LimitReachedException.Scope.PER_SOURCE);
-    assertThat(done(array.createVirtualCopy(STORE, replica.id(), "vm-4")).source())
+    assertThat(done(array.createVirtualCopy(STORE, replica.id(), "vm-4", Labels.empty())).source())
         .isEqualTo(replica.id());
   }
 
@@ -181,14 +183,14 @@ class InMemoryArrayAdapterTest {
     InMemoryArrayAdapter array = array(limits().build());
     Container golden = origin(array, STORE);
     Container otherGolden = origin(array, OTHER_STORE);
-    Container replica = done(array.createPhysicalCopy(STORE, golden.id(), "replica-1"));
+    Container replica = done(array.createPhysicalCopy(STORE, golden.id(), "replica-1", Labels.empty()));
     for (int i = 1; i <= 3; i++) {
-      done(array.createVirtualCopy(STORE, golden.id(), "vm-" + i));
+      done(array.createVirtualCopy(STORE, golden.id(), "vm-" + i, Labels.empty()));
     }
-    done(array.createVirtualCopy(OTHER_STORE, otherGolden.id(), "vm-1"));
-    done(array.createVirtualCopy(STORE, replica.id(), "vm-4"));
+    done(array.createVirtualCopy(OTHER_STORE, otherGolden.id(), "vm-1", Labels.empty()));
+    done(array.createVirtualCopy(STORE, replica.id(), "vm-4", Labels.empty()));
 
-    assertThat(limitScope(array.createVirtualCopy(STORE, replica.id(), "vm-5")))
+    assertThat(limitScope(array.createVirtualCopy(STORE, replica.id(), "vm-5", Labels.empty())))
         .isEqualTo(LimitReachedException.Scope.ARRAY_TOTAL);
     assertThat(done(array.inventory(STORE)).findByName("vm-5")).isEmpty();
   }
@@ -197,9 +199,9 @@ class InMemoryArrayAdapterTest {
   void depthOneRefusesAVirtualCopyOfAVirtualCopy() {
     InMemoryArrayAdapter array = array(limits().build());
     Container golden = origin(array, STORE);
-    Container clone = done(array.createVirtualCopy(STORE, golden.id(), "vm-1"));
+    Container clone = done(array.createVirtualCopy(STORE, golden.id(), "vm-1", Labels.empty()));
 
-    assertThat(limitScope(array.createVirtualCopy(STORE, clone.id(), "vm-2")))
+    assertThat(limitScope(array.createVirtualCopy(STORE, clone.id(), "vm-2", Labels.empty())))
         .isEqualTo(LimitReachedException.Scope.REPLICATION_DEPTH);
   }
 
@@ -207,11 +209,11 @@ class InMemoryArrayAdapterTest {
   void depthTwoAllowsOneLevelOfVirtualCopiesOfVirtualCopies() {
     InMemoryArrayAdapter array = array(limits().maxLocalReplicationDepth(2).build());
     Container golden = origin(array, STORE);
-    Container clone = done(array.createVirtualCopy(STORE, golden.id(), "vm-1"));
-    Container cloneOfClone = done(array.createVirtualCopy(STORE, clone.id(), "vm-2"));
+    Container clone = done(array.createVirtualCopy(STORE, golden.id(), "vm-1", Labels.empty()));
+    Container cloneOfClone = done(array.createVirtualCopy(STORE, clone.id(), "vm-2", Labels.empty()));
 
     assertThat(cloneOfClone.source()).isEqualTo(clone.id());
-    assertThat(limitScope(array.createVirtualCopy(STORE, cloneOfClone.id(), "vm-3")))
+    assertThat(limitScope(array.createVirtualCopy(STORE, cloneOfClone.id(), "vm-3", Labels.empty())))
         .isEqualTo(LimitReachedException.Scope.REPLICATION_DEPTH);
   }
 
@@ -226,7 +228,7 @@ class InMemoryArrayAdapterTest {
                 .build());
     Container source = origin(array, STORE);
     for (int i = 1; i <= 50; i++) {
-      source = done(array.createVirtualCopy(STORE, source.id(), "vm-" + i));
+      source = done(array.createVirtualCopy(STORE, source.id(), "vm-" + i, Labels.empty()));
     }
     assertThat(done(array.inventory(STORE)).containers()).hasSize(51);
   }
@@ -236,11 +238,11 @@ class InMemoryArrayAdapterTest {
     InMemoryArrayAdapter array = array(limits().build());
     Container golden = origin(array, STORE);
     for (int i = 1; i <= 3; i++) {
-      done(array.createPhysicalCopy(STORE, golden.id(), "replica-" + i));
+      done(array.createPhysicalCopy(STORE, golden.id(), "replica-" + i, Labels.empty()));
     }
     List<Container> before = done(array.inventory(STORE)).containers();
 
-    ArrayException refused = failure(array.createPhysicalCopy(STORE, golden.id(), "replica-4"));
+    ArrayException refused = failure(array.createPhysicalCopy(STORE, golden.id(), "replica-4", Labels.empty()));
     assertThat(refused).isInstanceOf(InsufficientCapacityException.class);
     assertThat(refused.retryable()).isFalse();
     assertThat(done(array.inventory(STORE)).containers()).isEqualTo(before);
@@ -251,8 +253,8 @@ class InMemoryArrayAdapterTest {
   void aSourceWithVirtualCopiesCannotBeDeletedButAFinishedReplicaIsIndependent() {
     InMemoryArrayAdapter array = array(limits().build());
     Container golden = origin(array, STORE);
-    Container replica = done(array.createPhysicalCopy(STORE, golden.id(), "replica-1"));
-    Container clone = done(array.createVirtualCopy(STORE, replica.id(), "vm-1"));
+    Container replica = done(array.createPhysicalCopy(STORE, golden.id(), "replica-1", Labels.empty()));
+    Container clone = done(array.createVirtualCopy(STORE, replica.id(), "vm-1", Labels.empty()));
 
     assertThat(failure(array.delete(STORE, replica.id()))).isInstanceOf(ConflictException.class);
     done(array.delete(STORE, golden.id()));
@@ -283,9 +285,9 @@ class InMemoryArrayAdapterTest {
     for (StoreRef ref : List.of(intruder, unknown)) {
       assertThat(failure(array.capabilities(ref))).isInstanceOf(AccessDeniedException.class);
       assertThat(failure(array.inventory(ref))).isInstanceOf(AccessDeniedException.class);
-      assertThat(failure(array.createPhysicalCopy(ref, golden.id(), "replica-1")))
+      assertThat(failure(array.createPhysicalCopy(ref, golden.id(), "replica-1", Labels.empty())))
           .isInstanceOf(AccessDeniedException.class);
-      assertThat(failure(array.createVirtualCopy(ref, golden.id(), "vm-1")))
+      assertThat(failure(array.createVirtualCopy(ref, golden.id(), "vm-1", Labels.empty())))
           .isInstanceOf(AccessDeniedException.class);
       assertThat(failure(array.delete(ref, golden.id())))
           .isInstanceOf(AccessDeniedException.class);
@@ -299,9 +301,9 @@ class InMemoryArrayAdapterTest {
     Container golden = origin(array, STORE);
     Container foreign = origin(array, OTHER_STORE);
 
-    assertThat(failure(array.createVirtualCopy(STORE, foreign.id(), "vm-1")))
+    assertThat(failure(array.createVirtualCopy(STORE, foreign.id(), "vm-1", Labels.empty())))
         .isInstanceOf(AccessDeniedException.class);
-    assertThat(failure(array.createPhysicalCopy(STORE, foreign.id(), "replica-1")))
+    assertThat(failure(array.createPhysicalCopy(STORE, foreign.id(), "replica-1", Labels.empty())))
         .isInstanceOf(AccessDeniedException.class);
     assertThat(failure(array.delete(STORE, foreign.id())))
         .isInstanceOf(AccessDeniedException.class);
@@ -315,13 +317,13 @@ class InMemoryArrayAdapterTest {
     Container golden = origin(array, STORE);
     String longest = "v".repeat(16);
 
-    assertThat(done(array.createVirtualCopy(STORE, golden.id(), longest)).name())
+    assertThat(done(array.createVirtualCopy(STORE, golden.id(), longest, Labels.empty())).name())
         .isEqualTo(longest);
     for (String bad : List.of("v".repeat(17), "", "  ", " vm", "vm\u0007")) {
-      assertThatThrownBy(() -> array.createVirtualCopy(STORE, golden.id(), bad))
+      assertThatThrownBy(() -> array.createVirtualCopy(STORE, golden.id(), bad, Labels.empty()))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("name");
-      assertThatThrownBy(() -> array.createPhysicalCopy(STORE, golden.id(), bad))
+      assertThatThrownBy(() -> array.createPhysicalCopy(STORE, golden.id(), bad, Labels.empty()))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("name");
     }
@@ -335,10 +337,10 @@ class InMemoryArrayAdapterTest {
 
     assertThatThrownBy(() -> array.capabilities(null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> array.inventory(null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> array.createVirtualCopy(STORE, golden.id(), null))
+    assertThatThrownBy(() -> array.createVirtualCopy(STORE, golden.id(), null, Labels.empty()))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("name");
-    assertThatThrownBy(() -> array.createPhysicalCopy(STORE, null, "replica-1"))
+    assertThatThrownBy(() -> array.createPhysicalCopy(STORE, null, "replica-1", Labels.empty()))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("source");
     assertThatThrownBy(() -> array.delete(STORE, null))
@@ -393,7 +395,7 @@ class InMemoryArrayAdapterTest {
                   for (int i = 0; i < attemptsEach; i++) {
                     String name = "vm-" + thread + "-" + i;
                     if (!array
-                        .createVirtualCopy(STORE, golden.id(), name)
+                        .createVirtualCopy(STORE, golden.id(), name, Labels.empty())
                         .toCompletableFuture()
                         .isCompletedExceptionally()) {
                       ok++;

@@ -1,5 +1,6 @@
-package dev.goldcopy.spi.conformance;
+package dev.goldcopy.spi.kit;
 
+import dev.goldcopy.spi.Labels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * nothing else.
  *
  * <pre>{@code
- * class AcmeArrayConformanceTest extends ArrayAdapterConformanceTest {
+ * class AcmeArrayConformanceTest extends ArrayAdapterConformanceKit {
  *   @Override
  *   protected ConformanceFixture createFixture() {
  *     return new AcmeFixture(); // the adapter, two stores of two tenants, a way to make an origin
@@ -51,7 +52,7 @@ import org.junit.jupiter.api.Test;
  * total, a replication depth, a finite capacity) are skipped through JUnit assumptions. Every test
  * removes what it made and then checks that both stores hold exactly what they held before.
  */
-public abstract class ArrayAdapterConformanceTest {
+public abstract class ArrayAdapterConformanceKit {
 
   /** The size of the origins the kit makes, unless a test needs another: 1 GiB. */
   protected static final long ORIGIN_SIZE = 1L << 30;
@@ -70,7 +71,7 @@ public abstract class ArrayAdapterConformanceTest {
   private int nameCounter;
 
   /** Creates the kit; JUnit calls it. */
-  protected ArrayAdapterConformanceTest() {}
+  protected ArrayAdapterConformanceKit() {}
 
   /**
    * Returns a new fixture for one test: the adapter under test, its stores and its admin path.
@@ -149,7 +150,7 @@ public abstract class ArrayAdapterConformanceTest {
     Container origin = origin(name("o"));
     String name = name("r");
 
-    CompletionStage<Container> pending = adapter().createPhysicalCopy(store(), origin.id(), name);
+    CompletionStage<Container> pending = adapter().createPhysicalCopy(store(), origin.id(), name, Labels.empty());
     Optional<Container> listed = inventory(store()).findByName(name);
     Container replica = await(pending);
 
@@ -237,8 +238,8 @@ public abstract class ArrayAdapterConformanceTest {
     Container origin = origin(name("o"));
     String name = name("r");
 
-    CompletionStage<Container> first = adapter().createPhysicalCopy(store(), origin.id(), name);
-    CompletionStage<Container> second = adapter().createPhysicalCopy(store(), origin.id(), name);
+    CompletionStage<Container> first = adapter().createPhysicalCopy(store(), origin.id(), name, Labels.empty());
+    CompletionStage<Container> second = adapter().createPhysicalCopy(store(), origin.id(), name, Labels.empty());
 
     Container a = await(first);
     Container b = await(second);
@@ -259,10 +260,10 @@ public abstract class ArrayAdapterConformanceTest {
 
     expectFailure(
         ConflictException.class,
-        () -> adapter().createVirtualCopy(store(), other.id(), cloneName));
+        () -> adapter().createVirtualCopy(store(), other.id(), cloneName, Labels.empty()));
     expectFailure(
         ConflictException.class,
-        () -> adapter().createPhysicalCopy(store(), other.id(), replicaName));
+        () -> adapter().createPhysicalCopy(store(), other.id(), replicaName, Labels.empty()));
 
     assertThat(ids(inventory(store()))).isEqualTo(before);
   }
@@ -278,13 +279,13 @@ public abstract class ArrayAdapterConformanceTest {
 
     expectFailure(
         ConflictException.class,
-        () -> adapter().createPhysicalCopy(store(), origin.id(), cloneName));
+        () -> adapter().createPhysicalCopy(store(), origin.id(), cloneName, Labels.empty()));
     expectFailure(
         ConflictException.class,
-        () -> adapter().createVirtualCopy(store(), origin.id(), replicaName));
+        () -> adapter().createVirtualCopy(store(), origin.id(), replicaName, Labels.empty()));
     expectFailure(
         ConflictException.class,
-        () -> adapter().createVirtualCopy(store(), origin.id(), origin.name()));
+        () -> adapter().createVirtualCopy(store(), origin.id(), origin.name(), Labels.empty()));
 
     assertThat(ids(inventory(store()))).isEqualTo(before);
   }
@@ -297,7 +298,7 @@ public abstract class ArrayAdapterConformanceTest {
 
     expectFailure(
         ConflictException.class,
-        () -> adapter().createPhysicalCopy(store(), clone.id(), name("r")));
+        () -> adapter().createPhysicalCopy(store(), clone.id(), name("r"), Labels.empty()));
 
     assertThat(ids(inventory(store()))).isEqualTo(before);
   }
@@ -342,13 +343,13 @@ public abstract class ArrayAdapterConformanceTest {
 
     expectFailure(
         ContainerNotFoundException.class,
-        () -> adapter().createVirtualCopy(store(), goneMaster.id(), name("v")));
+        () -> adapter().createVirtualCopy(store(), goneMaster.id(), name("v"), Labels.empty()));
     expectFailure(
         ContainerNotFoundException.class,
-        () -> adapter().createPhysicalCopy(store(), goneMaster.id(), name("r")));
+        () -> adapter().createPhysicalCopy(store(), goneMaster.id(), name("r"), Labels.empty()));
     expectFailure(
         ContainerNotFoundException.class,
-        () -> adapter().createVirtualCopy(store(), gone.id(), name("v")));
+        () -> adapter().createVirtualCopy(store(), gone.id(), name("v"), Labels.empty()));
 
     assertThat(ids(inventory(store()))).isEqualTo(before);
   }
@@ -373,7 +374,7 @@ public abstract class ArrayAdapterConformanceTest {
     LimitReachedException refused =
         expectFailure(
             LimitReachedException.class,
-            () -> adapter().createVirtualCopy(store(), origin.id(), name("v")));
+            () -> adapter().createVirtualCopy(store(), origin.id(), name("v"), Labels.empty()));
 
     assertThat(refused.scope()).isEqualTo(LimitReachedException.Scope.PER_SOURCE);
     assertThat(refused.limit()).isEqualTo(limit);
@@ -414,7 +415,7 @@ public abstract class ArrayAdapterConformanceTest {
     LimitReachedException refused =
         expectFailure(
             LimitReachedException.class,
-            () -> adapter().createVirtualCopy(store(), fresh.id(), name("v")));
+            () -> adapter().createVirtualCopy(store(), fresh.id(), name("v"), Labels.empty()));
 
     assertThat(refused.scope()).isEqualTo(LimitReachedException.Scope.ARRAY_TOTAL);
     assertThat(refused.limit()).isEqualTo(caps.maxVirtualCopiesTotal());
@@ -441,7 +442,7 @@ public abstract class ArrayAdapterConformanceTest {
     LimitReachedException refused =
         expectFailure(
             LimitReachedException.class,
-            () -> adapter().createVirtualCopy(store(), deepest, name("v")));
+            () -> adapter().createVirtualCopy(store(), deepest, name("v"), Labels.empty()));
 
     assertThat(refused.scope()).isEqualTo(LimitReachedException.Scope.REPLICATION_DEPTH);
     assertThat(refused.limit()).isEqualTo(depth);
@@ -467,7 +468,7 @@ public abstract class ArrayAdapterConformanceTest {
     InsufficientCapacityException refused =
         expectFailure(
             InsufficientCapacityException.class,
-            () -> adapter().createPhysicalCopy(store(), big.id(), name("r")));
+            () -> adapter().createPhysicalCopy(store(), big.id(), name("r"), Labels.empty()));
 
     assertThat(refused.retryable()).isFalse();
     assertThat(ids(inventory(store()))).isEqualTo(before);
@@ -483,7 +484,7 @@ public abstract class ArrayAdapterConformanceTest {
     long freeBefore = capabilities().freeCapacityBytes();
 
     CompletionStage<Container> pending =
-        adapter().createPhysicalCopy(store(), origin.id(), name("r"));
+        adapter().createPhysicalCopy(store(), origin.id(), name("r"), Labels.empty());
     long freeWhileCopying = capabilities().freeCapacityBytes();
     await(pending);
 
@@ -504,10 +505,10 @@ public abstract class ArrayAdapterConformanceTest {
     expectFailure(AccessDeniedException.class, () -> adapter().inventory(foreign));
     expectFailure(
         AccessDeniedException.class,
-        () -> adapter().createVirtualCopy(foreign, theirs.id(), name("v")));
+        () -> adapter().createVirtualCopy(foreign, theirs.id(), name("v"), Labels.empty()));
     expectFailure(
         AccessDeniedException.class,
-        () -> adapter().createPhysicalCopy(foreign, theirs.id(), name("r")));
+        () -> adapter().createPhysicalCopy(foreign, theirs.id(), name("r"), Labels.empty()));
     expectFailure(AccessDeniedException.class, () -> adapter().delete(foreign, theirs.id()));
 
     assertThat(ids(inventory(otherTenantStore()))).isEqualTo(theirsBefore);
@@ -524,10 +525,10 @@ public abstract class ArrayAdapterConformanceTest {
     AccessDeniedException refused =
         expectFailure(
             AccessDeniedException.class,
-            () -> adapter().createVirtualCopy(store(), theirs.id(), name("v")));
+            () -> adapter().createVirtualCopy(store(), theirs.id(), name("v"), Labels.empty()));
     expectFailure(
         AccessDeniedException.class,
-        () -> adapter().createPhysicalCopy(store(), theirs.id(), name("r")));
+        () -> adapter().createPhysicalCopy(store(), theirs.id(), name("r"), Labels.empty()));
     expectFailure(AccessDeniedException.class, () -> adapter().delete(store(), theirs.id()));
 
     assertThat(refused.retryable()).isFalse();
@@ -562,11 +563,11 @@ public abstract class ArrayAdapterConformanceTest {
     String tooLong = padded("gc-x", 'x', max + 1);
     Set<ContainerId> before = ids(inventory(store()));
 
-    assertThatThrownBy(() -> adapter().createVirtualCopy(store(), origin.id(), tooLong))
+    assertThatThrownBy(() -> adapter().createVirtualCopy(store(), origin.id(), tooLong, Labels.empty()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> adapter().createPhysicalCopy(store(), origin.id(), tooLong))
+    assertThatThrownBy(() -> adapter().createPhysicalCopy(store(), origin.id(), tooLong, Labels.empty()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> adapter().createVirtualCopy(store(), origin.id(), " "))
+    assertThatThrownBy(() -> adapter().createVirtualCopy(store(), origin.id(), " ", Labels.empty()))
         .isInstanceOf(IllegalArgumentException.class);
 
     assertThat(ids(inventory(store()))).isEqualTo(before);
@@ -580,9 +581,9 @@ public abstract class ArrayAdapterConformanceTest {
     @Nullable ContainerId noId = null;
     @Nullable StoreRef noStore = null;
 
-    assertThatThrownBy(() -> adapter().createVirtualCopy(store(), origin.id(), noName))
+    assertThatThrownBy(() -> adapter().createVirtualCopy(store(), origin.id(), noName, Labels.empty()))
         .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> adapter().createPhysicalCopy(store(), noId, name("r")))
+    assertThatThrownBy(() -> adapter().createPhysicalCopy(store(), noId, name("r"), Labels.empty()))
         .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> adapter().delete(noStore, origin.id()))
         .isInstanceOf(NullPointerException.class);
@@ -670,11 +671,11 @@ public abstract class ArrayAdapterConformanceTest {
   }
 
   private Container virtualCopy(ContainerId source, String name) {
-    return await(adapter().createVirtualCopy(store(), source, name));
+    return await(adapter().createVirtualCopy(store(), source, name, Labels.empty()));
   }
 
   private Container physicalCopy(ContainerId source, String name) {
-    return await(adapter().createPhysicalCopy(store(), source, name));
+    return await(adapter().createPhysicalCopy(store(), source, name, Labels.empty()));
   }
 
   private void delete(ContainerId id) {

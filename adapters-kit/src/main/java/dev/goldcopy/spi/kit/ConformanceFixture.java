@@ -1,4 +1,4 @@
-package dev.goldcopy.spi.conformance;
+package dev.goldcopy.spi.kit;
 
 import dev.goldcopy.spi.ArrayAdapter;
 import dev.goldcopy.spi.Container;

@@ -1,0 +1,116 @@
+package dev.goldcopy.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The rules an array puts on container names: the longest name in bytes as the array counts them
+ * (UTF-8), which characters it allows, and whether it tells names apart by case. ONTAP, for example,
+ * allows letters, digits and underscores only; a file store forbids path separators.
+ *
+ * <p>A name that breaks the rules is refused by the adapter at once with {@link
+ * IllegalArgumentException}, before anything touches the array. Callers check names with {@link
+ * #violation(String)} beforehand to report them in their own terms.
+ *
+ * @param maxLengthBytes the longest name, in UTF-8 bytes
+ * @param allowed a regular expression every name must match in full, e.g. {@code
+ *     [A-Za-z0-9_]+}
+ * @param caseSensitive whether {@code VM-1} and {@code vm-1} are different names on the array
+ */
+public record NameRules(int maxLengthBytes, String allowed, boolean caseSensitive) {
+
+  /**
+   * What most arrays accept: any characters but control characters and {@code /}, not starting
+   * with {@code .}, and no surrounding white space.
+   */
+  public static final String PERMISSIVE = "[^/\\p{Cntrl}.\\s][^/\\p{Cntrl}]*(?<!\\s)";
+
+  /**
+   * Checks the values.
+   *
+   * @throws IllegalArgumentException naming the field if the length is not positive or the
+   *     expression does not compile
+   */
+  public NameRules {
+    if (maxLengthBytes < 1) {
+      throw new IllegalArgumentException("maxLengthBytes must be positive: " + maxLengthBytes);
+    }
+    requireNonNull(allowed, "allowed");
+    try {
+      Pattern.compile(allowed);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("allowed is not a regular expression: " + allowed, e);
+    }
+  }
+
+  /**
+   * Returns case-sensitive permissive rules ({@link #PERMISSIVE}) with a length limit.
+   *
+   * @param maxLengthBytes the longest name, in UTF-8 bytes
+   * @return the rules
+   */
+  public static NameRules permissive(int maxLengthBytes) {
+    return new NameRules(maxLengthBytes, PERMISSIVE, true);
+  }
+
+  /**
+   * Returns whether {@code name} follows the rules.
+   *
+   * @param name a candidate name
+   * @return true if the array accepts it
+   */
+  public boolean allows(String name) {
+    return violation(name).isEmpty();
+  }
+
+  /**
+   * Says why {@code name} breaks the rules.
+   *
+   * @param name a candidate name
+   * @return the broken rule, or empty if the name is allowed
+   */
+  public Optional<String> violation(String name) {
+    requireNonNull(name, "name");
+    int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > maxLengthBytes) {
+      return Optional.of(
+          "'" + name + "' is " + bytes + " bytes in UTF-8, more than the array's "
+              + maxLengthBytes);
+    }
+    if (!Pattern.matches(allowed, name)) {
+      return Optional.of("'" + name + "' has characters the array does not allow (" + allowed + ")");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Refuses a name that breaks the rules.
+   *
+   * @param field what the name is, for the message
+   * @param name the name
+   * @return {@code name}
+   * @throws IllegalArgumentException naming {@code field} and the broken rule
+   */
+  public String check(String field, String name) {
+    Optional<String> broken = violation(name);
+    if (broken.isPresent()) {
+      throw new IllegalArgumentException(field + ": " + broken.get());
+    }
+    return name;
+  }
+
+  /**
+   * Returns the key under which the array tells names apart: the name itself, or its lower case if
+   * the array ignores case.
+   *
+   * @param name a name
+   * @return the comparison key
+   */
+  public String identityKey(String name) {
+    return caseSensitive ? name : name.toLowerCase(java.util.Locale.ROOT);
+  }
+}
