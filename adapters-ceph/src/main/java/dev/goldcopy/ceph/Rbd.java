@@ -74,14 +74,14 @@ final class Rbd {
     return true;
   }
 
-  /** Lists the images of a namespace; empty if the namespace does not exist. */
-  List<RbdImage> list(String namespace) {
+  /** Lists the images of a namespace and their snapshots; empty if the namespace does not exist. */
+  RbdJson.Listing list(String namespace) {
     CommandResult r = rbd("ls", "-l", "--format", "json", pool + "/" + namespace);
     if (r.exitCode() == RbdErrors.ENOENT && r.stderr().contains("namespace")) {
-      return List.of();
+      return RbdJson.listing("");
     }
     check(r, "listing " + namespace);
-    return RbdJson.images(r.stdout());
+    return RbdJson.listing(r.stdout());
   }
 
   /** Reads one image; empty if there is none of that name. */
@@ -224,6 +224,13 @@ final class Rbd {
     CommandResult r = ceph("df", "--format", "json");
     check(r, "reading ceph df");
     return RbdJson.poolUsage(r.stdout(), pool);
+  }
+
+  /** How many copies of each object the pool keeps. */
+  int poolSize() {
+    CommandResult r = ceph("osd", "pool", "get", pool, "size", "--format", "json");
+    check(r, "reading the size of pool " + pool);
+    return RbdJson.poolSize(r.stdout());
   }
 
   /** The pool's byte quota, 0 for none. */

@@ -27,22 +27,52 @@ final class RbdJson {
   /** A snapshot from {@code rbd snap ls --all}: its name and whether it sits in the trash. */
   record Snapshot(String name, boolean inTrash) {}
 
-  /** A pool's usage from {@code ceph df}: bytes stored, and what can still be written. */
-  record PoolUsage(long storedBytes, long maxAvailBytes) {}
+  /**
+   * A pool's usage from {@code ceph df}: bytes stored, what can still be written, and the raw size
+   * of the whole cluster.
+   */
+  record PoolUsage(long storedBytes, long maxAvailBytes, long clusterBytes) {}
 
   /**
-   * Reads {@code rbd ls -l --format json}: the images, without the entries for their snapshots.
+   * A namespace's images from {@code rbd ls -l}, and the snapshots of each (the trashed ones are
+   * not listed).
    */
-  static List<RbdImage> images(String json) {
+  record Listing(List<RbdImage> images, Map<String, List<String>> snapshots) {
+    Listing {
+      images = List.copyOf(images);
+      snapshots = Map.copyOf(snapshots);
+    }
+
+    /** Whether {@code image} has a snapshot named {@code snapshot}. */
+    boolean hasSnapshot(String image, String snapshot) {
+      return snapshots.getOrDefault(image, List.of()).contains(snapshot);
+    }
+  }
+
+  /** Reads {@code rbd ls -l --format json}: the images, and their snapshots apart. */
+  static Listing listing(String json) {
+    if (json.isBlank()) {
+      return new Listing(List.of(), Map.of());
+    }
     JsonNode root = parse(json, "rbd ls -l");
     List<RbdImage> images = new ArrayList<>();
+    Map<String, List<String>> snapshots = new LinkedHashMap<>();
     for (JsonNode entry : array(root, "rbd ls -l")) {
+      String name = text(entry, "image", "rbd ls -l");
       if (entry.has("snapshot")) {
-        continue;
+        snapshots
+            .computeIfAbsent(name, k -> new ArrayList<>())
+            .add(text(entry, "snapshot", "rbd ls -l"));
+      } else {
+        images.add(image(entry, name));
       }
-      images.add(image(entry, text(entry, "image", "rbd ls -l")));
     }
-    return images;
+    return new Listing(images, snapshots);
+  }
+
+  /** Reads {@code rbd ls -l --format json}: the images, without the entries for their snapshots. */
+  static List<RbdImage> images(String json) {
+    return listing(json).images();
   }
 
   /** Reads {@code rbd info --format json} of an image. */
@@ -115,10 +145,17 @@ final class RbdJson {
         JsonNode stats = entry.path("stats");
         return Optional.of(
             new PoolUsage(
-                number(stats, "stored", "ceph df"), number(stats, "max_avail", "ceph df")));
+                number(stats, "stored", "ceph df"),
+                number(stats, "max_avail", "ceph df"),
+                number(root.path("stats"), "total_bytes", "ceph df")));
       }
     }
     return Optional.empty();
+  }
+
+  /** Reads {@code ceph osd pool get POOL size --format json}: how many copies the pool keeps. */
+  static int poolSize(String json) {
+    return (int) number(parse(json, "ceph osd pool get size"), "size", "ceph osd pool get size");
   }
 
   /** Reads {@code ceph osd pool get-quota --format json}: the byte quota, 0 for none. */

@@ -70,7 +70,7 @@ class RbdJsonTest {
 
     assertThat(df).startsWith("\n"); // ceph df prints an empty line first
     assertThat(RbdJson.poolUsage(df, "rbd"))
-        .contains(new RbdJson.PoolUsage(3477087390L, 12529085440L));
+        .contains(new RbdJson.PoolUsage(3477087390L, 12529085440L, 17179869184L));
     assertThat(RbdJson.poolUsage(df, "nope")).isEmpty();
     assertThat(RbdJson.quotaMaxBytes(Recorded.read("quota.json"))).isZero();
   }
