@@ -53,12 +53,25 @@ final class Catalog {
     this.readers = readers;
   }
 
+  /**
+   * A namespace's contents: the adapter's containers, and the hidden images that creations left
+   * behind more than {@value #STALE_MINUTES} minutes ago (a process that died mid-creation).
+   */
+  record Contents(List<Listed> listed, List<String> staleHidden) {}
+
+  static final int STALE_MINUTES = 15;
+
   /** Lists the adapter's images in a namespace, with their metadata. */
-  List<Listed> read(String ns) {
+  Contents read(String ns) {
     RbdJson.Listing listing = rbd.list(ns);
     List<CompletableFuture<@Nullable Listed>> reads = new ArrayList<>();
+    List<String> stale = new ArrayList<>();
+    long cutoff = System.currentTimeMillis() - STALE_MINUTES * 60_000L;
     for (RbdImage image : listing.images()) {
       if (image.name().startsWith(HIDDEN_PREFIX)) {
+        if (madeBefore(image.name(), cutoff)) {
+          stale.add(image.name());
+        }
         continue;
       }
       boolean hasBase = listing.hasSnapshot(image.name(), Images.BASE_SNAPSHOT);
@@ -80,7 +93,21 @@ final class Catalog {
         throw e.getCause() instanceof RuntimeException r ? r : e;
       }
     }
-    return result;
+    return new Contents(result, stale);
+  }
+
+  /** Whether a hidden image's name says it was made before {@code cutoff} (epoch millis). */
+  static boolean madeBefore(String hidden, long cutoff) {
+    if (!hidden.startsWith(Images.NEW_PREFIX)) {
+      return false;
+    }
+    String rest = hidden.substring(Images.NEW_PREFIX.length());
+    int dash = rest.indexOf('-');
+    try {
+      return dash > 0 && Long.parseLong(rest.substring(0, dash)) < cutoff;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** Keeps the metadata the adapter itself wrote for a new image. */

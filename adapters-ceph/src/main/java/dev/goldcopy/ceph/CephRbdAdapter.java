@@ -91,9 +91,9 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
             settings.callTimeout());
     this.ledger = new Ledger(settings.limits(), settings.copyCosts());
     this.catalog = new Catalog(rbd, threads.readers());
-    this.inventories = new InventoryReader(catalog, ledger, inFlight);
-    this.capacity = new PoolCapacity(rbd, ledger, settings.capacityBytes());
     this.images = new Images(rbd, ledger, catalog);
+    this.inventories = new InventoryReader(catalog, ledger, inFlight, images);
+    this.capacity = new PoolCapacity(rbd, ledger, settings.capacityBytes());
     this.virtualCopies =
         new VirtualCopies(rbd, ledger, catalog, images, settings.limits().depth());
     this.physicalCopies =

@@ -105,13 +105,7 @@ final class Deletions {
 
   /** Removes a copy's image, ending the watch a killed flatten may have left on it. */
   private void removeCopy(String ns, RbdImage image) {
-    for (String address : rbd.watchers(ns, image.name())) {
-      try {
-        rbd.blocklist(address);
-      } catch (ArrayException e) {
-        // Without the right to blocklist, rbd rm waits for the watch to time out instead.
-      }
-    }
+    images.endWatches(ns, image.name());
     rbd.remove(ns, image.name());
   }
 

@@ -8,6 +8,7 @@ import dev.goldcopy.spi.Labels;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -111,19 +112,37 @@ final class Images {
     return hidden;
   }
 
-  /** Writes the record, the labels and, for a copy in progress, the marker; returns them all. */
+  /**
+   * Writes the record, the labels and, for a copy in progress, the marker, and returns the image's
+   * metadata as it then is. A clone starts with its parent's metadata ({@code inherited}): the
+   * operator's keys stay, and the parent's labels and marker are removed where the new container
+   * has none.
+   */
   Map<String, String> describe(
-      String ns, String image, ImageRecord record, Labels labels, @Nullable String copyMarker) {
-    Map<String, String> meta = new LinkedHashMap<>();
-    meta.put(ImageRecord.KEY, record.toJson());
+      String ns,
+      String image,
+      ImageRecord record,
+      Labels labels,
+      @Nullable String copyMarker,
+      Map<String, String> inherited) {
+    Map<String, String> meta = new LinkedHashMap<>(inherited);
+    Map<String, String> ours = new LinkedHashMap<>();
+    ours.put(ImageRecord.KEY, record.toJson());
     if (!labels.isEmpty()) {
-      meta.put(ImageRecord.LABELS_KEY, ImageRecord.labelsToJson(labels.asMap()));
+      ours.put(ImageRecord.LABELS_KEY, ImageRecord.labelsToJson(labels.asMap()));
     }
     if (copyMarker != null) {
-      meta.put(ImageRecord.COPY_KEY, copyMarker);
+      ours.put(ImageRecord.COPY_KEY, copyMarker);
     }
-    for (Map.Entry<String, String> e : meta.entrySet()) {
+    for (Map.Entry<String, String> e : ours.entrySet()) {
       rbd.setMetadata(ns, image, e.getKey(), e.getValue());
+      meta.put(e.getKey(), e.getValue());
+    }
+    for (String key : List.of(ImageRecord.LABELS_KEY, ImageRecord.COPY_KEY)) {
+      if (inherited.containsKey(key) && !ours.containsKey(key)) {
+        rbd.removeMetadata(ns, image, key);
+        meta.remove(key);
+      }
     }
     return meta;
   }
@@ -143,6 +162,21 @@ final class Images {
     return Optional.of(
         rbd.info(ns, name)
             .orElseThrow(() -> new ContainerNotFoundException(name + " vanished once made")));
+  }
+
+  /**
+   * Ends the watches on a copy's image, which only a copying tool has open: a tool that was killed
+   * leaves its watch for about 30 s, during which metadata changes and removal wait. Blocklisting
+   * its client address ends the watch at once; a client without the right to blocklist waits.
+   */
+  void endWatches(String ns, String image) {
+    try {
+      for (String address : rbd.watchers(ns, image)) {
+        rbd.blocklist(address);
+      }
+    } catch (ArrayException e) {
+      // Without the right to blocklist, the next change of the image waits for the watch to end.
+    }
   }
 
   /** Removes a hidden image that is no longer wanted; failures leave it for a later clean-up. */

@@ -14,24 +14,28 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Lists a store: the adapter's images in its namespace as containers (the base snapshots and the
- * hidden images being made are never listed), and hands the listing to the ledger.
+ * hidden images being made are never listed), and hands the listing to the ledger. Hidden images
+ * that a process which died mid-creation left behind are removed.
  */
 final class InventoryReader {
 
   private final Catalog catalog;
   private final Ledger ledger;
   private final InFlight inFlight;
+  private final Images images;
 
-  InventoryReader(Catalog catalog, Ledger ledger, InFlight inFlight) {
+  InventoryReader(Catalog catalog, Ledger ledger, InFlight inFlight, Images images) {
     this.catalog = catalog;
     this.ledger = ledger;
     this.inFlight = inFlight;
+    this.images = images;
   }
 
   /** Lists the store whose namespace is {@code ns}. */
   Inventory read(StoreRef store, String ns) {
     long token = ledger.listingStarts(ns);
-    List<Catalog.Listed> listed = catalog.read(ns);
+    Catalog.Contents contents = catalog.read(ns);
+    List<Catalog.Listed> listed = contents.listed();
     Map<String, String> idByName = new HashMap<>();
     for (Catalog.Listed l : listed) {
       idByName.put(l.image().name(), l.image().id());
@@ -46,6 +50,9 @@ final class InventoryReader {
       }
     }
     ledger.listed(ns, entries, token);
+    for (String stale : contents.staleHidden()) {
+      images.discard(ns, stale); // left by a process that died while making a container
+    }
     return new Inventory(store, containers);
   }
 

@@ -43,7 +43,7 @@ final class Origins {
       String hidden = images.createHidden(ns, sizeBytes);
       Map<String, String> meta;
       try {
-        meta = images.describe(ns, hidden, record, labels, null);
+        meta = images.describe(ns, hidden, record, labels, null, Map.of());
       } catch (RuntimeException e) {
         images.discard(ns, hidden);
         throw e;
@@ -69,12 +69,14 @@ final class Origins {
       if (image.parent() != null) {
         throw new ConflictException(name + " is a clone; flatten it before adopting it");
       }
-      Optional<ImageRecord> existing = ImageRecord.from(rbd.metadata(ns, name));
+      Map<String, String> current = rbd.metadata(ns, name);
+      Optional<ImageRecord> existing = ImageRecord.from(current);
       if (existing.isPresent()) {
         throw new ConflictException(name + " is already a container");
       }
       ImageRecord record = new ImageRecord(ContainerKind.PHYSICAL_MASTER, content, group, null, 0);
-      Map<String, String> meta = images.describe(ns, name, record, labels, null);
+      Map<String, String> meta =
+          images.describe(ns, name, record, labels, null, current);
       return known(store, ns, image, record, meta);
     } finally {
       ledger.changeEnds(ns);

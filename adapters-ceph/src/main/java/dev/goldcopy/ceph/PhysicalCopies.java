@@ -101,7 +101,7 @@ final class PhysicalCopies {
       try {
         hidden = images.cloneHidden(ns, from.entry());
         Map<String, String> meta =
-            images.describe(ns, hidden, record, labels, ImageRecord.COPYING);
+            images.describe(ns, hidden, record, labels, ImageRecord.COPYING, from.metadata());
         Optional<RbdImage> made = images.publish(ns, hidden, job.name());
         hidden = null;
         if (made.isEmpty()) {
@@ -224,6 +224,7 @@ final class PhysicalCopies {
     RbdImage image = started.image();
     String marker = ImageRecord.FAILED_PREFIX + reason.replace('\n', ' ');
     try {
+      images.endWatches(ns, image.name()); // a flatten that died still watches the image
       rbd.setMetadata(ns, image.name(), ImageRecord.COPY_KEY, marker);
       Map<String, String> meta = new HashMap<>(started.meta());
       meta.put(ImageRecord.COPY_KEY, marker);

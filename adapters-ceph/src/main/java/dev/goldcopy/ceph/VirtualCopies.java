@@ -53,7 +53,7 @@ final class VirtualCopies {
         ImageRecord record =
             new ImageRecord(
                 ContainerKind.VIRTUAL_COPY, from.record().content(), null, sourceId.value(), depth);
-        Map<String, String> meta = images.describe(ns, hidden, record, labels, null);
+        Map<String, String> meta = images.describe(ns, hidden, record, labels, null, from.metadata());
         Optional<RbdImage> made = images.publish(ns, hidden, name);
         hidden = null;
         if (made.isEmpty()) {
