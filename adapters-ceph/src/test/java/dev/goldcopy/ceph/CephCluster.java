@@ -70,16 +70,18 @@ final class CephCluster {
   /** Removes a namespace and anything left in it, for the end of a test. */
   static void dropNamespace(String namespace) {
     try {
-      for (String image : rbd("ls", "rbd/" + namespace).split("\\R")) {
-        if (!image.isBlank()) {
-          runQuietly("rbd", "snap", "purge", "--no-progress", "rbd/" + namespace + "/" + image);
-        }
-      }
-      for (String image : rbd("ls", "rbd/" + namespace).split("\\R")) {
-        if (!image.isBlank()) {
-          runQuietly("rbd", "rm", "--no-progress", "rbd/" + namespace + "/" + image);
-        }
-      }
+      rbd("ls", "rbd/" + namespace)
+          .lines()
+          .filter(image -> !image.isBlank())
+          .forEach(
+              image ->
+                  runQuietly(
+                      "rbd", "snap", "purge", "--no-progress", "rbd/" + namespace + "/" + image));
+      rbd("ls", "rbd/" + namespace)
+          .lines()
+          .filter(image -> !image.isBlank())
+          .forEach(
+              image -> runQuietly("rbd", "rm", "--no-progress", "rbd/" + namespace + "/" + image));
       runQuietly("rbd", "namespace", "rm", "rbd/" + namespace);
     } catch (IllegalStateException e) {
       // The namespace was never made.

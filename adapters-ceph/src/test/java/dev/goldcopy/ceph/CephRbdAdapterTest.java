@@ -267,13 +267,7 @@ class CephRbdAdapterTest {
   }
 
   private static List<String> lines(String text) {
-    List<String> out = new ArrayList<>();
-    for (String line : text.split("\\R")) {
-      if (!line.isBlank()) {
-        out.add(line.strip());
-      }
-    }
-    return out;
+    return text.lines().filter(line -> !line.isBlank()).map(String::strip).toList();
   }
 
   private static <T> T await(CompletionStage<T> stage) {

@@ -31,10 +31,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
       }
       if (Boolean.getBoolean("goldcopy.requireBackends")) {
         throw new IllegalStateException(
-            CephCluster.SKIPPED + " (required: -Dgoldcopy.requireBackends=true)");
+            "Ceph tests required (-Dgoldcopy.requireBackends=true) but "
+                + CephCluster.DIR_VARIABLE + " is not set: run scripts/ceph-cluster up DIR and"
+                + " set it to DIR");
       }
       if (SAID.compareAndSet(false, true)) {
-        System.err.println(CephCluster.SKIPPED);
+        System.out.println(CephCluster.SKIPPED);
       }
       return ConditionEvaluationResult.disabled(CephCluster.SKIPPED);
     }
