@@ -1,6 +1,8 @@
 package dev.goldcopy.ceph;
 
 import dev.goldcopy.spi.StoreRef;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,8 +10,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +29,7 @@ final class CephCluster {
       "Ceph tests skipped: set " + DIR_VARIABLE + " after scripts/ceph-cluster up DIR";
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private CephCluster() {}
 
@@ -67,23 +72,30 @@ final class CephCluster {
     return run("ceph", args);
   }
 
-  /** Removes a namespace and anything left in it, for the end of a test. */
+  /** Removes a namespace and anything left in it, for the end of a test: clones first. */
   static void dropNamespace(String namespace) {
+    String spec = "rbd/" + namespace;
     try {
-      rbd("ls", "rbd/" + namespace)
-          .lines()
-          .filter(image -> !image.isBlank())
-          .forEach(
-              image ->
-                  runQuietly(
-                      "rbd", "snap", "purge", "--no-progress", "rbd/" + namespace + "/" + image));
-      rbd("ls", "rbd/" + namespace)
-          .lines()
-          .filter(image -> !image.isBlank())
-          .forEach(
-              image -> runQuietly("rbd", "rm", "--no-progress", "rbd/" + namespace + "/" + image));
-      runQuietly("rbd", "namespace", "rm", "rbd/" + namespace);
-    } catch (IllegalStateException e) {
+      JsonNode listing = JSON.readTree(rbd("ls", "-l", "--format", "json", spec));
+      List<String> clones = new ArrayList<>();
+      Set<String> others = new LinkedHashSet<>();
+      for (JsonNode entry : listing) {
+        String image = entry.get("image").asText();
+        if (entry.has("parent")) {
+          clones.add(image);
+        } else {
+          others.add(image);
+        }
+      }
+      for (String image : clones) {
+        runQuietly("rbd", "rm", "--no-progress", spec + "/" + image);
+      }
+      for (String image : others) {
+        runQuietly("rbd", "snap", "purge", "--no-progress", spec + "/" + image);
+        runQuietly("rbd", "rm", "--no-progress", spec + "/" + image);
+      }
+      runQuietly("rbd", "namespace", "rm", spec);
+    } catch (IllegalStateException | IOException e) {
       // The namespace was never made.
     }
   }
