@@ -245,12 +245,16 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
       CopyJob job = inFlight.job(ns, id.name());
       String jobImage = job == null ? null : job.imageId();
       if (job != null && (jobImage == null || jobImage.equals(id.imageId()))) {
-        return job.abort()
-            .thenCompose(
-                stopped -> call(() -> {
-                  deletions.finishAbort(job);
-                  return null;
-                }));
+        CompletableFuture<Void> stopped = job.abort();
+        if (stopped != null) {
+          return stopped.thenCompose(
+              done ->
+                  call(
+                      () -> {
+                        deletions.finishAbort(job);
+                        return null;
+                      }));
+        }
       }
       return call(
           () -> {

@@ -77,10 +77,18 @@ final class CopyJob {
     return flatten;
   }
 
-  /** Aborts the job: kills its flatten if one runs. Returns a stage that completes once the job has stopped. */
-  CompletableFuture<Void> abort() {
+  /**
+   * Aborts the job unless it has already completed: kills its flatten if one runs.
+   *
+   * @return a stage that completes once the job has stopped, or null if the job completed first
+   *     (the copy is then an ordinary container)
+   */
+  @Nullable CompletableFuture<Void> abort() {
     CommandRunner.Running running;
     synchronized (this) {
+      if (result.isDone()) {
+        return null;
+      }
       aborted = true;
       running = flatten;
     }
@@ -88,6 +96,20 @@ final class CopyJob {
       running.kill();
     }
     return stopped;
+  }
+
+  /**
+   * Completes the job with its ready copy unless it was aborted first; an abort and the end of a
+   * copy are ordered by this job's lock, so a delete that found the job copying always aborts it.
+   *
+   * @return false if the job was aborted (the delete removes the image)
+   */
+  synchronized boolean completeReady(Container ready) {
+    if (aborted) {
+      return false;
+    }
+    result.complete(ready);
+    return true;
   }
 
   synchronized boolean isAborted() {

@@ -50,7 +50,7 @@ final class PhysicalCopies {
     }
     Container done = started.done();
     if (done != null) {
-      job.result().complete(done);
+      job.completeReady(done);
       job.stop();
       return;
     }
@@ -207,10 +207,9 @@ final class PhysicalCopies {
               ? entry.withoutParent()
               : Images.entryOf(now.get(), started.record(), false));
       images.dropBaseIfUnused(ns, started.sourceName());
-      job.result()
-          .complete(
-              container(store, ns, now.get(), started.record(), ImageRecord.labelsFrom(meta),
-                  ContainerState.READY));
+      job.completeReady(
+          container(store, ns, now.get(), started.record(), ImageRecord.labelsFrom(meta),
+              ContainerState.READY));
     } catch (ArrayException e) {
       fail(store, job, started, String.valueOf(e.getMessage()));
     } finally {
