@@ -20,20 +20,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Tenancy, names and arguments: what the adapter refuses, and how. */
-abstract class BoundaryChecks extends KitChecks {
+abstract class BoundaryChecks extends ConcurrencyChecks {
 
-  BoundaryChecks(Supplier<ConformanceFixture> factory, String token) {
-    super(factory, token);
-  }
+  BoundaryChecks() {}
 
   @Test
-  @DisplayName("another tenant's store is refused")
+  @DisplayName("Boundaries: another tenant's store is refused")
   void anotherTenantsStoreIsRefused() {
     StoreRef foreign = new StoreRef(kit().store().tenant(), kit().otherStore().store());
     Container theirs = kit().origin(kit().otherStore(), kit().name("o"), CONTENT, GROUP, ORIGIN_SIZE);
@@ -53,7 +50,7 @@ abstract class BoundaryChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("another tenant's container is refused or hidden, and never changed")
+  @DisplayName("Boundaries: another tenant's container is refused or hidden, and never changed")
   void anotherTenantsContainerIsRefusedOrHidden() {
     Container theirs = kit().origin(kit().otherStore(), kit().name("o"), CONTENT, GROUP, ORIGIN_SIZE);
     Set<ContainerId> ownBefore = ids(kit().inventory());
@@ -81,7 +78,7 @@ abstract class BoundaryChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("names of the maximum length in bytes work, twice")
+  @DisplayName("Boundaries: names of the maximum length in bytes work, twice")
   void namesOfTheMaximumLengthWork() {
     NameRules rules = kit().capabilities().nameRules();
     Container origin = kit().origin(kit().name("o"));
@@ -100,7 +97,7 @@ abstract class BoundaryChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("names that break the rules are refused at once")
+  @DisplayName("Boundaries: names that break the rules are refused at once")
   void namesThatBreakTheRulesAreRefusedAtOnce() {
     NameRules rules = kit().capabilities().nameRules();
     Container origin = kit().origin(kit().name("o"));
@@ -130,7 +127,7 @@ abstract class BoundaryChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("null arguments are refused at once")
+  @DisplayName("Boundaries: null arguments are refused at once")
   @SuppressWarnings("NullAway") // passes nulls on purpose
   void nullArgumentsAreRefusedAtOnce() {
     Container origin = kit().origin(kit().name("o"));

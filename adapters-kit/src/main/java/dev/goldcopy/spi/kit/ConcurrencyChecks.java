@@ -23,22 +23,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Limits, names and concurrency under callers on real threads, started at one barrier. */
-abstract class ConcurrencyChecks extends KitChecks {
+abstract class ConcurrencyChecks extends LimitChecks {
   private static final int MAX_THREADS = 32;
   private static final int BUSY_RETRIES = 50;
 
-  ConcurrencyChecks(Supplier<ConformanceFixture> factory, String token) {
-    super(factory, token);
-  }
+  ConcurrencyChecks() {}
 
   @Test
-  @DisplayName("the per-source limit holds under concurrent callers")
+  @DisplayName("Concurrency: the per-source limit holds under concurrent callers")
   void perSourceLimitHoldsUnderConcurrentCallers() {
     ArrayCapabilities caps = kit().capabilities();
     int limit = caps.maxVirtualCopiesPerSource();
@@ -75,7 +72,7 @@ abstract class ConcurrencyChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("the same name from many threads gives one container")
+  @DisplayName("Concurrency: the same name from many threads gives one container")
   void sameNameFromManyThreadsGivesOneContainer() {
     ArrayCapabilities caps = kit().capabilities();
     assumeTrue(caps.virtualCopiesSupported() && caps.remainingVirtualCopies() >= 1, "room for a virtual copy");
@@ -106,7 +103,7 @@ abstract class ConcurrencyChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("no more physical copies run at once than declared")
+  @DisplayName("Concurrency: no more physical copies run at once than declared")
   void noMorePhysicalCopiesRunAtOnceThanDeclared() {
     ArrayCapabilities caps = kit().capabilities();
     int limit = caps.maxConcurrentPhysicalCopies();
@@ -126,7 +123,7 @@ abstract class ConcurrencyChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("no more virtual copies are made at once than declared")
+  @DisplayName("Concurrency: no more virtual copies are made at once than declared")
   void noMoreVirtualCopiesAreMadeAtOnceThanDeclared() {
     ArrayCapabilities caps = kit().capabilities();
     int limit = caps.maxConcurrentVirtualCopies();

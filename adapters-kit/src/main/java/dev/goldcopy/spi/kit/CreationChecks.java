@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +22,10 @@ import org.junit.jupiter.api.Test;
 abstract class CreationChecks extends KitChecks {
   private static final int LIFECYCLE_REPETITIONS = 10;
 
-  CreationChecks(Supplier<ConformanceFixture> factory, String token) {
-    super(factory, token);
-  }
+  CreationChecks() {}
 
   @Test
-  @DisplayName("capabilities and inventory answer for the own store")
+  @DisplayName("Creation: capabilities and inventory answer for the own store")
   void capabilitiesAndInventoryAnswerForTheOwnStore() {
     ArrayCapabilities caps = kit().capabilities();
     check(
@@ -41,7 +38,7 @@ abstract class CreationChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("a virtual copy is created, listed and deleted")
+  @DisplayName("Creation: a virtual copy is created, listed and deleted")
   void virtualCopyIsCreatedListedAndDeleted() {
     Container origin = kit().origin(kit().name("o"));
     String name = kit().name("v");
@@ -59,7 +56,7 @@ abstract class CreationChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("a physical copy is created, listed and deleted")
+  @DisplayName("Creation: a physical copy is created, listed and deleted")
   void physicalCopyIsCreatedListedAndDeleted() {
     Container origin = kit().origin(kit().name("o"));
     String name = kit().name("r");
@@ -77,7 +74,7 @@ abstract class CreationChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("a physical copy is listed as soon as it is accepted")
+  @DisplayName("Creation: a physical copy is listed as soon as it is accepted")
   void physicalCopyIsListedAsSoonAsItIsAccepted() {
     Container origin = kit().origin(kit().name("o"));
     String name = kit().name("r");
@@ -97,7 +94,7 @@ abstract class CreationChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("inventory reports kind, group, content, source and state")
+  @DisplayName("Creation: inventory reports kind, group, content, source and state")
   void inventoryReportsKindGroupContentSourceAndState() {
     Container origin = kit().origin(kit().name("o"));
     Container replica = kit().physicalCopy(origin.id(), kit().name("r"));
@@ -131,7 +128,7 @@ abstract class CreationChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("a finished physical copy outlives its source")
+  @DisplayName("Creation: a finished physical copy outlives its source")
   void finishedPhysicalCopyOutlivesItsSource() {
     Container origin = kit().origin(kit().name("o"));
     Container replica = kit().physicalCopy(origin.id(), kit().name("r"));
@@ -148,7 +145,7 @@ abstract class CreationChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("inventory lists only what was made, and deleting it leaves nothing hidden")
+  @DisplayName("Creation: inventory lists only what was made, and deleting it leaves nothing hidden")
   void inventoryListsOnlyWhatWasMade() {
     int before = kit().inventory().containers().size();
     Container origin = kit().origin(kit().name("o"));
@@ -175,7 +172,7 @@ abstract class CreationChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("the whole lifecycle, repeated, leaves nothing behind")
+  @DisplayName("Creation: the whole lifecycle, repeated, leaves nothing behind")
   void wholeLifecycleRepeatedLeavesNothingBehind() {
     ArrayCapabilities caps = kit().capabilities();
     int perMaster = caps.virtualCopiesSupported() ? 2 : 0;

@@ -17,19 +17,16 @@ import dev.goldcopy.spi.Labels;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Deleting: missing containers, dependents, copies in progress, failed copies. */
-abstract class DeletionChecks extends KitChecks {
+abstract class DeletionChecks extends IdempotenceChecks {
 
-  DeletionChecks(Supplier<ConformanceFixture> factory, String token) {
-    super(factory, token);
-  }
+  DeletionChecks() {}
 
   @Test
-  @DisplayName("deleting a missing container succeeds")
+  @DisplayName("Deletion: deleting a missing container succeeds")
   void deletingAMissingContainerSucceeds() {
     Container origin = kit().origin(kit().name("o"));
     Container clone = kit().virtualCopy(origin.id(), kit().name("v"));
@@ -42,7 +39,7 @@ abstract class DeletionChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("a master with virtual copies cannot be deleted until they are gone")
+  @DisplayName("Deletion: a master with virtual copies cannot be deleted until they are gone")
   void masterWithVirtualCopiesCannotBeDeletedUntilTheyAreGone() {
     Container origin = kit().origin(kit().name("o"));
     Container first = kit().virtualCopy(origin.id(), kit().name("v"));
@@ -65,7 +62,7 @@ abstract class DeletionChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("a copy of a missing source is not found")
+  @DisplayName("Deletion: a copy of a missing source is not found")
   void missingSourceIsNotFound() {
     Container origin = kit().origin(kit().name("o"));
     Container gone = kit().virtualCopy(origin.id(), kit().name("v"));
@@ -85,7 +82,7 @@ abstract class DeletionChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("the source of a running physical copy cannot be deleted")
+  @DisplayName("Deletion: the source of a running physical copy cannot be deleted")
   void sourceOfARunningCopyCannotBeDeleted() {
     Container origin = kit().origin(kit().name("o"));
     String name = kit().name("r");
@@ -106,7 +103,7 @@ abstract class DeletionChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("deleting a running copy aborts it and releases its waiters")
+  @DisplayName("Deletion: deleting a running copy aborts it and releases its waiters")
   void deletingARunningCopyAbortsItAndReleasesItsWaiters() {
     Container origin = kit().origin(kit().name("o"));
     String name = kit().name("r");
@@ -130,7 +127,7 @@ abstract class DeletionChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("a failed copy is listed FAILED, reported, and can be deleted")
+  @DisplayName("Deletion: a failed copy is listed FAILED, reported, and can be deleted")
   void failedCopyIsListedFailedAndCanBeDeleted() {
     Container origin = kit().origin(kit().name("o"));
     long freeBefore = kit().capabilities().freeCapacityBytes();

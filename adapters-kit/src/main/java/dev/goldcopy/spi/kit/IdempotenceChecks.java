@@ -9,19 +9,16 @@ import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.Labels;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Same name, same request: one container. Same name, other request: a conflict. */
-abstract class IdempotenceChecks extends KitChecks {
+abstract class IdempotenceChecks extends LabelChecks {
 
-  IdempotenceChecks(Supplier<ConformanceFixture> factory, String token) {
-    super(factory, token);
-  }
+  IdempotenceChecks() {}
 
   @Test
-  @DisplayName("the same virtual copy requested twice gives one container")
+  @DisplayName("Idempotence: the same virtual copy requested twice gives one container")
   void sameVirtualCopyRequestedTwiceGivesOneContainer() {
     Container origin = kit().origin(kit().name("o"));
     String name = kit().name("v");
@@ -34,7 +31,7 @@ abstract class IdempotenceChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("the same physical copy requested twice gives one container")
+  @DisplayName("Idempotence: the same physical copy requested twice gives one container")
   void samePhysicalCopyRequestedTwiceGivesOneContainer() {
     Container origin = kit().origin(kit().name("o"));
     String name = kit().name("r");
@@ -47,7 +44,7 @@ abstract class IdempotenceChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("a physical copy requested again while copying gives one container")
+  @DisplayName("Idempotence: a physical copy requested again while copying gives one container")
   void physicalCopyRequestedAgainWhileCopyingGivesOneContainer() {
     Container origin = kit().origin(kit().name("o"));
     String name = kit().name("r");
@@ -68,7 +65,7 @@ abstract class IdempotenceChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("the same name with another source conflicts")
+  @DisplayName("Idempotence: the same name with another source conflicts")
   void sameNameWithAnotherSourceConflicts() {
     Container origin = kit().origin(kit().name("o"));
     Container other = kit().origin(kit().name("o"));
@@ -89,7 +86,7 @@ abstract class IdempotenceChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("the same name with another kind conflicts")
+  @DisplayName("Idempotence: the same name with another kind conflicts")
   void sameNameWithAnotherKindConflicts() {
     Container origin = kit().origin(kit().name("o"));
     String cloneName = kit().name("v");
@@ -112,7 +109,7 @@ abstract class IdempotenceChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("a physical copy of a virtual copy conflicts")
+  @DisplayName("Idempotence: a physical copy of a virtual copy conflicts")
   void physicalCopyOfAVirtualCopyConflicts() {
     Container origin = kit().origin(kit().name("o"));
     Container clone = kit().virtualCopy(origin.id(), kit().name("v"));
@@ -127,7 +124,7 @@ abstract class IdempotenceChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("a deleted container's name is free at once")
+  @DisplayName("Idempotence: a deleted container's name is free at once")
   void aDeletedContainersNameIsFreeAtOnce() {
     Container origin = kit().origin(kit().name("o"));
     Container other = kit().origin(kit().name("o"));
@@ -149,6 +146,28 @@ abstract class IdempotenceChecks extends KitChecks {
 
     checkEqual(Rule.NAME_FREED, "the new " + cloneName + ": source", other.id(), newClone.source());
     checkEqual(Rule.NAME_FREED, "the new " + replicaName + ": source", other.id(), newReplica.source());
+  }
+
+  @Test
+  @DisplayName("Idempotence: names equal but for case are one name where the array ignores case")
+  void namesEqualButForCaseAreOneNameWhereTheArrayIgnoresCase() {
+    dev.goldcopy.spi.NameRules rules = kit().capabilities().nameRules();
+    org.junit.jupiter.api.Assumptions.assumeTrue(!rules.caseSensitive(), "the array ignores case in names");
+    Container origin = kit().origin(kit().name("o"));
+    Container other = kit().origin(kit().name("o"));
+    String name = kit().name("v");
+    String upper = name.toUpperCase(java.util.Locale.ROOT);
+    org.junit.jupiter.api.Assumptions.assumeTrue(!upper.equals(name) && rules.allows(upper), "the name has letters");
+    Container first = kit().virtualCopy(origin.id(), name);
+
+    Container again = kit().succeed(Rule.IDEMPOTENT, "createVirtualCopy(" + origin.id() + ", " + upper + ") after "
+        + name + " on an array that ignores case", () -> kit().adapter().createVirtualCopy(kit().store(), origin.id(), upper, Labels.empty()));
+    kit().madeBy(again);
+    kit().fail(Rule.CONFLICT, "createVirtualCopy(" + other.id() + ", " + upper + "), taken by " + name + " but for case",
+        ConflictException.class,
+        () -> kit().adapter().createVirtualCopy(kit().store(), other.id(), upper, Labels.empty()));
+
+    checkEqual(Rule.IDEMPOTENT, "the same name but for case: id", first.id(), again.id());
   }
 
   private long countNamed(String name) {

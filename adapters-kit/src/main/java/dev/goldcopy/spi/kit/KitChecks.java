@@ -1,28 +1,33 @@
 package dev.goldcopy.spi.kit;
 
-import java.util.function.Supplier;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The base of every group of checks: opens a fresh fixture and session before each check, and
+ * The base of the kit's chain of check groups (each group a class extending the one before, so a
+ * vendor's one subclass inherits every check and reports them under its own name): opens a fresh fixture and session before each check, and
  * after it deletes what the check made and verifies that nothing of it is left.
  */
 abstract class KitChecks {
-  private final Supplier<ConformanceFixture> factory;
-  private final String token;
+  private final String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
   private @Nullable ConformanceFixture fixture;
   private @Nullable KitSession session;
 
-  KitChecks(Supplier<ConformanceFixture> factory, String token) {
-    this.factory = factory;
-    this.token = token;
-  }
+  KitChecks() {}
+
+  /**
+   * Returns a new fixture for one check: the adapter under test, its stores and its admin path.
+   *
+   * @return the fixture, which the kit closes after the check
+   */
+  protected abstract ConformanceFixture createFixture();
 
   @BeforeEach
   final void openSession() {
-    ConformanceFixture f = factory.get();
+    ConformanceFixture f = createFixture();
     fixture = f;
     session = new KitSession(f, token);
   }

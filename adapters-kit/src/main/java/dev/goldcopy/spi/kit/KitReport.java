@@ -49,7 +49,7 @@ final class KitReport implements TestWatcher, AfterAllCallback {
     int skipped = counter(context, "skipped").get();
     System.out.printf(
         "Goldcopy conformance kit on %s: %d checks passed, %d failed, %d skipped%n",
-        context.getRequiredTestClass().getName(), passed, failed, skipped);
+        context.getRequiredTestClass().getSimpleName(), passed, failed, skipped);
     if (passed + failed == 0) {
       throw new AssertionError(
           "the Goldcopy conformance kit ran no check on "

@@ -38,6 +38,7 @@ final class KitSession {
   static final GroupId OTHER_GROUP = GroupId.of("conformance-group-2");
 
   private static final int CLEANUP_ROUNDS = 30;
+  private static final int READ_RETRIES = 10;
 
   private final ConformanceFixture fixture;
   private final String token;
@@ -83,11 +84,32 @@ final class KitSession {
   }
 
   ArrayCapabilities capabilities() {
-    return await(adapter().capabilities(store()));
+    return retryingBusy(() -> adapter().capabilities(store()));
+  }
+
+  /** Reads are allowed to answer busy or transient: the kit asks again, a bounded number of times. */
+  private <T> T retryingBusy(Supplier<CompletionStage<T>> read) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return await(read.get());
+      } catch (ArrayException e) {
+        if (!e.retryable() || attempt >= READ_RETRIES) {
+          throw e;
+        }
+        pause(attempt);
+      }
+    }
   }
 
   Inventory inventory(StoreRef store) {
-    return await(adapter().inventory(store));
+    try {
+      return retryingBusy(() -> adapter().inventory(store));
+    } catch (ArrayException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw Violation.of(Rule.LISTED, "inventory(" + store + ")",
+          "one consistent listing, each container once", e);
+    }
   }
 
   Inventory inventory() {

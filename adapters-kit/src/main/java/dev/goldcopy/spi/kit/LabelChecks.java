@@ -7,12 +7,11 @@ import dev.goldcopy.spi.ArrayAdapter;
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.Inventory;
 import dev.goldcopy.spi.Labels;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Labels are set at creation, listed unchanged, kept by the array, and first ones win. */
-abstract class LabelChecks extends KitChecks {
+abstract class LabelChecks extends CreationChecks {
   /** Labels as Goldcopy writes them, with a value outside ASCII. */
   static final Labels LABELS =
       Labels.of(
@@ -21,12 +20,10 @@ abstract class LabelChecks extends KitChecks {
           "goldcopy.dev/group", "conformance-group",
           "note", "pool é, 40 GiB");
 
-  LabelChecks(Supplier<ConformanceFixture> factory, String token) {
-    super(factory, token);
-  }
+  LabelChecks() {}
 
   @Test
-  @DisplayName("labels are stored at creation and listed unchanged")
+  @DisplayName("Labels: labels are stored at creation and listed unchanged")
   void labelsAreStoredAtCreationAndListed() {
     Container origin = kit().origin(kit().name("o"));
 
@@ -44,7 +41,7 @@ abstract class LabelChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("a repeated create keeps the first labels and is no conflict")
+  @DisplayName("Labels: a repeated create keeps the first labels and is no conflict")
   void aRepeatedCreateKeepsTheFirstLabels() {
     Container origin = kit().origin(kit().name("o"));
     String name = kit().name("v");
@@ -59,7 +56,7 @@ abstract class LabelChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("containers and labels survive a restart of the adapter")
+  @DisplayName("Labels: containers and labels survive a restart of the adapter")
   void labelsSurviveARestart() {
     Container origin = kit().origin(kit().name("o"));
     Container replica = kit().physicalCopy(origin.id(), kit().name("r"), LABELS);

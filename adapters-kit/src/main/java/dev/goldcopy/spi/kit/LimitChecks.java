@@ -18,20 +18,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Every declared limit holds exactly, usage follows what is made, capacity is reserved. */
-abstract class LimitChecks extends KitChecks {
+abstract class LimitChecks extends DeletionChecks {
   private static final long MIB = 1L << 20;
 
-  LimitChecks(Supplier<ConformanceFixture> factory, String token) {
-    super(factory, token);
-  }
+  LimitChecks() {}
 
   @Test
-  @DisplayName("the per-source limit holds exactly")
+  @DisplayName("Limits: the per-source limit holds exactly")
   void perSourceLimitHoldsExactly() {
     ArrayCapabilities caps = kit().capabilities();
     int limit = caps.maxVirtualCopiesPerSource();
@@ -57,7 +54,7 @@ abstract class LimitChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("the array-wide virtual copy total holds exactly")
+  @DisplayName("Limits: the array-wide virtual copy total holds exactly")
   void arrayWideTotalHoldsExactly() {
     ArrayCapabilities caps = kit().capabilities();
     assumeTrue(kit().dedicated(), "the array is the kit's alone (this check fills a total)");
@@ -81,17 +78,35 @@ abstract class LimitChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("the array-wide container total holds exactly, for both creates")
+  @DisplayName("Limits: the array-wide container total holds exactly, for both creates")
   void containerTotalHoldsExactly() {
     ArrayCapabilities caps = kit().capabilities();
     assumeTrue(kit().dedicated(), "the array is the kit's alone (this check fills a total)");
     assumeTrue(ArrayCapabilities.isLimited(caps.maxContainersTotal()), "the adapter declares a container total");
     int room = caps.remainingContainers();
     assumeTrue(room >= 2 && room <= 1_000, "the total leaves 2 to 1,000 containers to fill");
+    boolean clones = caps.virtualCopiesSupported() && caps.remainingVirtualCopies() >= room;
+    long each = clones ? caps.copyCosts().virtualCopyBytes() : caps.copyCosts().physicalCopyBytes(KitSession.ORIGIN_SIZE);
+    assumeTrue(caps.freeCapacityBytes() / room > each + KitSession.ORIGIN_SIZE / room,
+        "the free capacity holds a copy for every container the total leaves");
     Container origin = kit().origin(kit().name("o"));
     List<Container> made = new ArrayList<>();
-    for (int i = 1; i < room; i++) {
-      made.add(kit().physicalCopy(origin.id(), kit().name("r")));
+    int perSource = ArrayCapabilities.isLimited(caps.maxVirtualCopiesPerSource())
+        ? caps.maxVirtualCopiesPerSource() : Integer.MAX_VALUE;
+    Container source = origin;
+    int onSource = 0;
+    for (int left = room - 1; left > 0; left--) {
+      if (clones && onSource == perSource && left >= 2) {
+        source = kit().origin(kit().name("o"));
+        onSource = 0;
+        left--;
+      }
+      if (clones && onSource < perSource) {
+        made.add(kit().virtualCopy(source.id(), kit().name("v")));
+        onSource++;
+      } else {
+        made.add(kit().physicalCopy(origin.id(), kit().name("r")));
+      }
     }
     Set<ContainerId> before = ids(kit().inventory());
 
@@ -99,19 +114,26 @@ abstract class LimitChecks extends KitChecks {
         "createPhysicalCopy with the array at its container total", LimitReachedException.class,
         () -> kit().adapter().createPhysicalCopy(kit().store(), origin.id(), kit().name("r"), Labels.empty()));
     checkEqual(Rule.CONTAINER_TOTAL, "LimitReachedException.scope()", Scope.ARRAY_CONTAINERS, physical.scope());
-    if (caps.virtualCopiesSupported()) {
+    Container roomy = onSource < perSource ? source : origin;
+    boolean hasRoom = onSource < perSource || made.stream().anyMatch(Container::isMaster);
+    if (!(onSource < perSource)) {
+      roomy = made.stream().filter(Container::isMaster).findFirst().orElse(origin);
+    }
+    if (caps.virtualCopiesSupported() && hasRoom) {
+      ContainerId from = roomy.id();
       LimitReachedException virtual = kit().fail(Rule.CONTAINER_TOTAL,
-          "createVirtualCopy with the array at its container total", LimitReachedException.class,
-          () -> kit().adapter().createVirtualCopy(kit().store(), origin.id(), kit().name("v"), Labels.empty()));
+          "createVirtualCopy of " + from + " with the array at its container total", LimitReachedException.class,
+          () -> kit().adapter().createVirtualCopy(kit().store(), from, kit().name("v"), Labels.empty()));
       checkEqual(Rule.CONTAINER_TOTAL, "LimitReachedException.scope()", Scope.ARRAY_CONTAINERS, virtual.scope());
     }
     checkEqual(Rule.CONTAINER_TOTAL, "inventory() after the refused creates", before, ids(kit().inventory()));
-    kit().delete(made.get(0).id());
+    Container freed = made.get(made.size() - 1);
+    kit().delete(freed.id());
     kit().physicalCopy(origin.id(), kit().name("r"));
   }
 
   @Test
-  @DisplayName("virtual copies chain no deeper than declared")
+  @DisplayName("Limits: virtual copies chain no deeper than declared")
   void virtualCopiesChainNoDeeperThanDeclared() {
     ArrayCapabilities caps = kit().capabilities();
     int depth = caps.maxLocalReplicationDepth();
@@ -134,7 +156,7 @@ abstract class LimitChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("an array without virtual copies refuses every one")
+  @DisplayName("Limits: an array without virtual copies refuses every one")
   void anArrayWithoutVirtualCopiesRefusesThem() {
     assumeTrue(!kit().capabilities().virtualCopiesSupported(), "the adapter declares no virtual copies");
     Container origin = kit().origin(kit().name("o"));
@@ -147,13 +169,13 @@ abstract class LimitChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("usage is reported beside every array-wide maximum")
+  @DisplayName("Limits: usage is reported beside every array-wide maximum")
   void usageIsReportedBesideEveryMaximum() {
     ArrayCapabilities caps = kit().capabilities();
     boolean virtualTotal = ArrayCapabilities.isLimited(caps.maxVirtualCopiesTotal()) && caps.virtualCopiesSupported();
     boolean containerTotal = ArrayCapabilities.isLimited(caps.maxContainersTotal());
     assumeTrue(virtualTotal || containerTotal, "the adapter declares an array-wide total");
-    assumeTrue(caps.remainingVirtualCopies() >= 1 && caps.remainingContainers() >= 2, "room for two containers");
+    assumeTrue(caps.remainingVirtualCopies() >= 2 && caps.remainingContainers() >= 4, "room for four containers");
     Container origin = kit().origin(kit().name("o"));
     ArrayCapabilities before = kit().capabilities();
 
@@ -165,6 +187,27 @@ abstract class LimitChecks extends KitChecks {
     ArrayCapabilities afterDelete = kit().capabilities();
 
     String call = "capabilities() before and after one " + (caps.virtualCopiesSupported() ? "virtual" : "physical") + " copy";
+    if (kit().dedicated()) {
+      Container theirs = kit().origin(kit().otherStore(), kit().name("o"), KitSession.CONTENT, KitSession.GROUP,
+          KitSession.ORIGIN_SIZE);
+      ArrayCapabilities mine = kit().capabilities();
+      Container theirClone = kit().succeed(Rule.USAGE, "createVirtualCopy in " + kit().otherStore(),
+          () -> caps.virtualCopiesSupported()
+              ? kit().adapter().createVirtualCopy(kit().otherStore(), theirs.id(), kit().name("v"), Labels.empty())
+              : kit().adapter().createPhysicalCopy(kit().otherStore(), theirs.id(), kit().name("r"), Labels.empty()));
+      kit().madeBy(theirClone);
+      ArrayCapabilities mineAfter = kit().capabilities();
+      String other = "capabilities(" + kit().store() + ") before and after a copy in another tenant's store "
+          + kit().otherStore() + " (totals are array-wide)";
+      if (virtualTotal) {
+        checkEqual(Rule.USAGE, other + ": usedVirtualCopiesTotal", mine.usedVirtualCopiesTotal() + 1,
+            mineAfter.usedVirtualCopiesTotal());
+      }
+      if (containerTotal) {
+        checkEqual(Rule.USAGE, other + ": usedContainersTotal", mine.usedContainersTotal() + 1,
+            mineAfter.usedContainersTotal());
+      }
+    }
     if (virtualTotal) {
       usage(call + ": usedVirtualCopiesTotal", before.usedVirtualCopiesTotal(), after.usedVirtualCopiesTotal(),
           afterDelete.usedVirtualCopiesTotal());
@@ -185,7 +228,7 @@ abstract class LimitChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("exhausted capacity is refused and leaves nothing half-made")
+  @DisplayName("Limits: exhausted capacity is refused and leaves nothing half-made")
   void exhaustedCapacityIsRefusedAndLeavesNothingHalfMade() {
     ArrayCapabilities caps = kit().capabilities();
     assumeTrue(kit().dedicated(), "the array is the kit's alone (this check fills half the capacity)");
@@ -208,7 +251,7 @@ abstract class LimitChecks extends KitChecks {
   }
 
   @Test
-  @DisplayName("a physical copy reserves what it costs when it starts")
+  @DisplayName("Limits: a physical copy reserves what it costs when it starts")
   void physicalCopyReservesWhatItCostsWhenItStarts() {
     ArrayCapabilities caps = kit().capabilities();
     assumeTrue(kit().dedicated(), "the array is the kit's alone (free capacity is read twice)");
@@ -229,10 +272,15 @@ abstract class LimitChecks extends KitChecks {
 
   /** Makes {@code count} virtual copies, on as many origins as the per-source limit needs. */
   private List<Container> fillVirtualCopies(ArrayCapabilities caps, int count) {
+    return fillVirtualCopies(caps, count, kit().origin(kit().name("o")));
+  }
+
+  /** Makes {@code count} virtual copies from {@code first}, then from more origins as needed. */
+  private List<Container> fillVirtualCopies(ArrayCapabilities caps, int count, Container first) {
     int perSource = ArrayCapabilities.isLimited(caps.maxVirtualCopiesPerSource())
         ? caps.maxVirtualCopiesPerSource() : Integer.MAX_VALUE;
     List<Container> clones = new ArrayList<>();
-    Container source = kit().origin(kit().name("o"));
+    Container source = first;
     int onSource = 0;
     for (int i = 0; i < count; i++) {
       if (onSource == perSource) {

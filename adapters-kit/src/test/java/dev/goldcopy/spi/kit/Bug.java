@@ -45,5 +45,9 @@ enum Bug {
   /** Makes virtual copies although it declares that it cannot. */
   CLONES_WHEN_UNSUPPORTED,
   /** Chains virtual copies deeper than declared. */
-  IGNORES_DEPTH
+  IGNORES_DEPTH,
+  /** Tells names apart by case although it declares that the array ignores case. */
+  CASE_SENSITIVE_NAMES,
+  /** Reports the usage of the calling store only, not of the whole array. */
+  USAGE_OF_OWN_STORE_ONLY
 }

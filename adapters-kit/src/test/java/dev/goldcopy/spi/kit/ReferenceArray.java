@@ -64,7 +64,7 @@ final class ReferenceArray implements ArrayAdapter {
         backend.checkTenancy(store);
         ArrayCapabilities.Builder b = backend.declared.toBuilder().freeCapacityBytes(backend.free(store));
         if (!bug(Bug.REPORTS_NO_USAGE)) {
-          b.usedVirtualCopiesTotal(backend.virtualCopies()).usedContainersTotal(backend.entries.size());
+          b.usedVirtualCopiesTotal(backend.virtualCopies(store)).usedContainersTotal(backend.containers(store));
         }
         return b.build();
       });

@@ -277,6 +277,29 @@ final class ReferenceBackend implements AutoCloseable {
     return Math.max(0, declared.freeCapacityBytes() - used);
   }
 
+  int virtualCopies(StoreRef caller) {
+    int n = 0;
+    for (Entry e : entries.values()) {
+      if (bugs.contains(Bug.USAGE_OF_OWN_STORE_ONLY) && !e.c.store().equals(caller)) {
+        continue;
+      }
+      if (e.c.kind() == ContainerKind.VIRTUAL_COPY) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  int containers(StoreRef caller) {
+    int n = 0;
+    for (Entry e : entries.values()) {
+      if (!bugs.contains(Bug.USAGE_OF_OWN_STORE_ONLY) || e.c.store().equals(caller)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   int virtualCopies() {
     int n = 0;
     for (Entry e : entries.values()) {
@@ -298,8 +321,10 @@ final class ReferenceBackend implements AutoCloseable {
   }
 
   @Nullable Entry byName(StoreRef store, String name) {
+    boolean ignoreCase = !declared.nameRules().caseSensitive() && !bugs.contains(Bug.CASE_SENSITIVE_NAMES);
     for (Entry e : entries.values()) {
-      if (e.c.store().equals(store) && e.c.name().equals(name)) {
+      if (e.c.store().equals(store)
+          && (ignoreCase ? e.c.name().equalsIgnoreCase(name) : e.c.name().equals(name))) {
         return e;
       }
     }
