@@ -71,11 +71,11 @@ final class ArrayCalls {
   }
 
   /** Asks for a physical copy of {@code source} named {@code name}; a change to the array. */
-  void createPhysicalCopy(ContainerId source, String name, Callback<Container> then) {
+  void createPhysicalCopy(ContainerId source, String name, Labels labels, Callback<Container> then) {
     inFlight++;
     CompletionStage<Container> stage;
     try {
-      stage = adapter.createPhysicalCopy(store, source, name, Labels.empty());
+      stage = adapter.createPhysicalCopy(store, source, name, labels);
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
@@ -83,11 +83,11 @@ final class ArrayCalls {
   }
 
   /** Asks for a virtual copy of {@code source} named {@code name}; a change to the array. */
-  void createVirtualCopy(ContainerId source, String name, Callback<Container> then) {
+  void createVirtualCopy(ContainerId source, String name, Labels labels, Callback<Container> then) {
     inFlight++;
     CompletionStage<Container> stage;
     try {
-      stage = adapter.createVirtualCopy(store, source, name, Labels.empty());
+      stage = adapter.createVirtualCopy(store, source, name, labels);
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }

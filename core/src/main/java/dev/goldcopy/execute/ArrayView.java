@@ -77,10 +77,14 @@ final class ArrayView {
   }
 
   /** Returns why {@code d} must not be carried out, or null if it may. */
-  @Nullable String refusal(DeleteContainer d) {
+  @Nullable String refusal(DeleteContainer d, Stewardship stewardship) {
     Container target = byId.get(d.container());
     if (target != null && target.isOrigin()) {
       return "refused: " + d.name() + " is the origin of its group";
+    }
+    if (target != null && !stewardship.manages(target)) {
+      return "refused: " + d.name() + " is not Goldcopy's to delete (owner " + stewardship.owner()
+          + " did not make or adopt it)";
     }
     int[] count = dependents.get(d.container());
     if (count != null && count[0] > 0) {

@@ -55,7 +55,10 @@ final class CopyWaits {
   private void ask(Round r, Container copying, ContainerId from, int attempt) {
     r.physicalInFlight++;
     calls.createPhysicalCopy(
-        from, copying.name(), (done, error) -> answered(r, copying, from, attempt, done, error));
+        from,
+        copying.name(),
+        copying.labels(),
+        (done, error) -> answered(r, copying, from, attempt, done, error));
   }
 
   private void answered(

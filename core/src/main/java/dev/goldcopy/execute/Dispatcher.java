@@ -25,6 +25,7 @@ final class Dispatcher {
   private final RunControl run;
   private final StepFailures failures;
   private final CopyWaits copies;
+  private final Stewardship stewardship;
 
   Dispatcher(
       ArrayCalls calls,
@@ -32,7 +33,9 @@ final class Dispatcher {
       RunLedger ledger,
       Listeners listeners,
       ErrorPolicy errorPolicy,
-      RunControl run) {
+      RunControl run,
+      Stewardship stewardship) {
+    this.stewardship = stewardship;
     this.calls = calls;
     this.ledger = ledger;
     this.listeners = listeners;
@@ -108,7 +111,7 @@ final class Dispatcher {
       return;
     }
     if (n.step instanceof DeleteContainer d) {
-      String refusal = r.view.refusal(d);
+      String refusal = r.view.refusal(d, stewardship);
       if (refusal != null) {
         failures.fail(r, n, refusal, null, false, false);
         return;
@@ -122,12 +125,12 @@ final class Dispatcher {
       case REPLICA -> {
         r.physicalInFlight++;
         ContainerId from = requireNonNull(source, "source");
-        calls.createPhysicalCopy(from, n.key, (c, e) -> created(r, n, c, e));
+        calls.createPhysicalCopy(from, n.key, stewardship.labels(n.step), (c, e) -> created(r, n, c, e));
       }
       case CLONE -> {
         r.virtualInFlight++;
         ContainerId from = requireNonNull(source, "source");
-        calls.createVirtualCopy(from, n.key, (c, e) -> created(r, n, c, e));
+        calls.createVirtualCopy(from, n.key, stewardship.labels(n.step), (c, e) -> created(r, n, c, e));
       }
       case DELETE -> {
         r.deletionsInFlight++;

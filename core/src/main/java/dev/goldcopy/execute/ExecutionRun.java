@@ -1,6 +1,7 @@
 package dev.goldcopy.execute;
 
 import dev.goldcopy.execute.ArrayCalls.Observation;
+import dev.goldcopy.plan.DeletionApproval;
 import dev.goldcopy.plan.Demand;
 import dev.goldcopy.plan.Shortfall;
 import dev.goldcopy.spi.Inventory;
@@ -73,7 +74,7 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
   private @Nullable Inventory lastInventory;
   private int noProgressRounds;
 
-  ExecutionRun(ReplicationExecutor config, StoreRef store, Demand demand) {
+  ExecutionRun(ReplicationExecutor config, StoreRef store, Demand demand, DeletionApproval approval) {
     this.clock = config.clock();
     this.deadline = config.deadline();
     this.store = store;
@@ -87,11 +88,14 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
             config.planner(),
             store,
             demand,
+            approval,
             ledger,
             config.maxConcurrentPhysicalCopies(),
             config.maxConcurrentVirtualCopies());
     this.dispatcher =
-        new Dispatcher(calls, retrier, ledger, listeners, config.errorPolicy(), this);
+        new Dispatcher(
+            calls, retrier, ledger, listeners, config.errorPolicy(), this,
+            new Stewardship(config.policy(), demand));
     this.cleanup = new Cleanup(calls, observer, retrier, ledger);
     this.assembler = new ResultAssembler(demand, ledger);
   }

@@ -2,6 +2,7 @@ package dev.goldcopy.execute;
 
 import dev.goldcopy.execute.ArrayCalls.Observation;
 import dev.goldcopy.plan.CreateClone;
+import dev.goldcopy.plan.DeletionApproval;
 import dev.goldcopy.plan.Demand;
 import dev.goldcopy.plan.PlanningInput;
 import dev.goldcopy.plan.ReplicationPlan;
@@ -31,6 +32,7 @@ final class RoundPlanner {
   private final Function<PlanningInput, ReplicationPlan> planner;
   private final StoreRef store;
   private final Demand demand;
+  private final DeletionApproval approval;
   private final RunLedger ledger;
   private final int callerPhysicalCap;
   private final int callerVirtualCap;
@@ -39,12 +41,14 @@ final class RoundPlanner {
       Function<PlanningInput, ReplicationPlan> planner,
       StoreRef store,
       Demand demand,
+      DeletionApproval approval,
       RunLedger ledger,
       int callerPhysicalCap,
       int callerVirtualCap) {
     this.planner = planner;
     this.store = store;
     this.demand = demand;
+    this.approval = approval;
     this.ledger = ledger;
     this.callerPhysicalCap = callerPhysicalCap;
     this.callerVirtualCap = callerVirtualCap;
@@ -56,7 +60,8 @@ final class RoundPlanner {
     try {
       plan =
           planner.apply(
-              new PlanningInput(store, observation.capabilities(), observation.inventory(), demand));
+              new PlanningInput(
+                  store, observation.capabilities(), observation.inventory(), demand, approval));
     } catch (RuntimeException e) {
       return new Planned(
           "planning failed: " + FailureClassifier.describe(e), StepGraph.EMPTY, List.of(), null);

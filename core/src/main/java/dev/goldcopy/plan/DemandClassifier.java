@@ -39,13 +39,19 @@ final class DemandClassifier {
    * @param cloneDeletes the clone deletions, in the inventory's and the demand's order
    * @param cloneDeleteSources each deleted clone's source, at the same position
    * @param keptElsewhere clones kept on a source that is no master of the inventory
+   * @param unserved VMs no plan can serve: their name is taken, or their image has no usable group
+   * @param managedClones the clones the policy's owner manages in the store
+   * @param removals the names of the managed clones deleted because their VM left the demand
    */
   record Result(
       Map<ContentId, ContentDemand> byContent,
       Map<String, String> oldDelete,
       List<DeleteContainer> cloneDeletes,
       List<ContainerId> cloneDeleteSources,
-      int keptElsewhere) {}
+      int keptElsewhere,
+      List<Shortfall> unserved,
+      int managedClones,
+      List<String> removals) {}
 
   private final InventoryIndex index;
   private final Map<ContentId, String> chosenGroup;
@@ -55,6 +61,11 @@ final class DemandClassifier {
   private final List<DeleteContainer> cloneDeletes = new ArrayList<>();
   private final List<ContainerId> cloneDeleteSources = new ArrayList<>();
   private int keptElsewhere;
+  private final Map<ContentId, List<VmId>> nameTaken = new HashMap<>();
+  private final List<Shortfall> unserved = new ArrayList<>();
+  private final List<String> removals = new ArrayList<>();
+  private final Map<ContainerId, Integer> foreignOnMaster = new HashMap<>();
+  private int managedClones;
 
   private DemandClassifier(
       InventoryIndex index, Map<ContentId, String> chosenGroup, List<Finding> findings) {
@@ -75,14 +86,19 @@ final class DemandClassifier {
       Map<ContentId, String> chosenGroup,
       List<Finding> findings) {
     DemandClassifier c = new DemandClassifier(index, chosenGroup, findings);
-    c.readDemand(input.demand(), input.capabilities().maxNameLength());
+    c.readDemand(input.demand(), input.capabilities().nameRules());
     c.deleteUnclaimed();
     c.checkKnown();
+    c.reportNameTaken();
+    c.reportForeignOnMasters();
     return new Result(
-        c.byContent, c.oldDelete, c.cloneDeletes, c.cloneDeleteSources, c.keptElsewhere);
+        c.byContent, c.oldDelete, c.cloneDeletes, c.cloneDeleteSources, c.keptElsewhere,
+        c.unserved, c.managedClones, c.removals);
   }
 
-  private void readDemand(Demand demand, int maxName) {
+  private void readDemand(Demand demand, dev.goldcopy.spi.NameRules rules) {
+    NamingStrategy naming = index.policy().naming();
+    CloneNames names = new CloneNames(naming);
     ContentId lastContent = null;
     ContentDemand last = null;
     List<VmId> vms = demand.vms().keySet().asList();
@@ -90,16 +106,7 @@ final class DemandClassifier {
     for (int i = 0; i < vms.size(); i++) {
       VmId vm = vms.get(i);
       ContentId wanted = contents.get(i);
-      String name = vm.value();
-      if (name.length() > maxName) {
-        throw new IllegalArgumentException(
-            "demand.vms: VM id " + vm + " names its clone and is longer than"
-                + " capabilities.maxNameLength (" + maxName + ")");
-      }
-      if (index.namesMaster(name)) {
-        throw new IllegalArgumentException(
-            "demand.vms: VM id " + vm + " is the name of a master; a clone cannot take it");
-      }
+      String name = names.of(vm, rules);
       ContentDemand d = last;
       if (d == null || !wanted.equals(lastContent)) {
         d = byContent.get(wanted);
@@ -115,18 +122,33 @@ final class DemandClassifier {
         lastContent = wanted;
       }
       d.vms++;
-      readVm(vm, wanted, d);
+      if (index.namesMaster(name)) {
+        nameTaken.computeIfAbsent(wanted, k -> new ArrayList<>()).add(vm);
+        continue;
+      }
+      readVm(vm, name, wanted, d, demand.mayRecreate(vm));
     }
+    names.checkPlain(demand, rules);
   }
 
-  private void readVm(VmId vm, ContentId wanted, ContentDemand demand) {
-    String name = vm.value();
+  private void readVm(VmId vm, String name, ContentId wanted, ContentDemand demand, boolean mayRecreate) {
     Container c = index.clones().claim(name);
     if (c == null) {
       demand.toPlace.add(vm);
       return;
     }
+    if (!index.manages(c)) {
+      // Someone else's container holds this name: it is never touched, and the VM waits.
+      nameTaken.computeIfAbsent(wanted, k -> new ArrayList<>()).add(vm);
+      countForeign(c);
+      return;
+    }
+    managedClones++;
     ContainerId source = requireNonNull(c.source(), "source");
+    if (c.state() != ContainerState.FAILED && !wanted.equals(c.content()) && !mayRecreate) {
+      keepForRecompose(c, source, vm, wanted);
+      return;
+    }
     if (c.state() == ContainerState.FAILED) {
       oldDelete.put(
           name,
@@ -155,12 +177,76 @@ final class DemandClassifier {
         continue;
       }
       ContainerId source = requireNonNull(c.source(), "source");
+      if (!index.manages(c)) {
+        // Not Goldcopy's to delete: it stays, and holds its place on its master.
+        int m = index.masters().ordinal(source);
+        if (m >= 0) {
+          index.masters().addKept(m);
+        }
+        countForeign(c);
+        continue;
+      }
+      managedClones++;
       if (c.state() == ContainerState.FAILED) {
         deleteClone(c, source, DeleteContainer.Cause.FAILED_COPY, "The clone's copy failed.");
       } else {
+        removals.add(c.name());
         deleteClone(
             c, source, DeleteContainer.Cause.VM_REMOVED, "VM " + c.name() + " left the demand.");
       }
+    }
+  }
+
+  private void countForeign(Container c) {
+    ContainerId source = c.source();
+    if (source != null && index.masters().ordinal(source) >= 0) {
+      foreignOnMaster.merge(source, 1, Integer::sum);
+    }
+  }
+
+  /** A persistent VM on another image version keeps its clone until it is asked to recompose. */
+  private void keepForRecompose(Container c, ContainerId source, VmId vm, ContentId wanted) {
+    int m = index.masters().ordinal(source);
+    if (m >= 0) {
+      index.masters().addKept(m);
+    } else {
+      keptElsewhere++;
+    }
+    findings.add(
+        new Finding(
+            Finding.Kind.RECOMPOSE_DUE,
+            c.name(),
+            "persistent VM " + vm + " runs " + c.content() + " but the demand wants " + wanted
+                + "; its disk is kept until the caller asks to recompose it"));
+  }
+
+  private void reportNameTaken() {
+    for (Map.Entry<ContentId, List<VmId>> e : nameTaken.entrySet()) {
+      List<VmId> vms = e.getValue();
+      vms.sort(null);
+      unserved.add(
+          new Shortfall(
+              e.getKey(),
+              Shortfall.Limit.NAME_TAKEN,
+              List.copyOf(vms),
+              vms.size() + " VM(s) cannot be provisioned: a container Goldcopy does not own (or a"
+                  + " master) already holds the name each clone needs, first " + vms.get(0)));
+      for (VmId vm : vms) {
+        findings.add(new Finding(Finding.Kind.NAME_TAKEN, vm.value(),
+            "the name of VM " + vm + "'s clone is taken by a container Goldcopy does not own"));
+      }
+    }
+  }
+
+  private void reportForeignOnMasters() {
+    for (Map.Entry<ContainerId, Integer> e : foreignOnMaster.entrySet()) {
+      Container master = index.masters().at(index.masters().ordinal(e.getKey()));
+      findings.add(
+          new Finding(
+              Finding.Kind.FOREIGN_ON_MASTER,
+              master.name(),
+              e.getValue() + " virtual cop(ies) Goldcopy does not own use master " + master.name()
+                  + "; they count against its limit and are never touched"));
     }
   }
 
@@ -171,13 +257,19 @@ final class DemandClassifier {
         unknown.add(content);
       }
     }
-    if (!unknown.isEmpty()) {
-      unknown.sort(GroupChoice.CONTENT_ORDER);
-      ContentId content = unknown.get(0);
-      throw new IllegalArgumentException(
-          "demand.vms: unknown image " + content + " (wanted by VM "
-              + requireNonNull(byContent.get(content), "demand").first
-              + "): no ready or copying master holds it");
+    unknown.sort(GroupChoice.CONTENT_ORDER);
+    for (ContentId content : unknown) {
+      // Only this image's VMs go unserved; the rest of the store is planned.
+      ContentDemand d = requireNonNull(byContent.remove(content), "demand");
+      if (!d.toPlace.isEmpty()) {
+        unserved.add(
+            new Shortfall(
+                content,
+                Shortfall.Limit.NO_USABLE_GROUP,
+                List.copyOf(d.toPlace),
+                d.toPlace.size() + " VM(s) of " + content + " cannot be provisioned: no ready origin"
+                    + " or usable replica group holds that image (first " + d.toPlace.get(0) + ")"));
+      }
     }
   }
 

@@ -28,13 +28,19 @@ final class GroupChoice {
    */
   static Map<ContentId, String> choose(InventoryIndex index, List<Finding> findings) {
     Map<ContentId, List<String>> groupsOf = new TreeMap<>(CONTENT_ORDER);
+    groups:
     for (Map.Entry<String, List<Container>> e : index.liveByGroup().entrySet()) {
       ContentId content = e.getValue().get(0).content();
       for (Container m : e.getValue()) {
         if (!m.content().equals(content)) {
-          throw new IllegalArgumentException(
-              "inventory.containers: group " + e.getKey() + " holds both " + content + " and "
-                  + m.content() + " (master " + m.name() + ")");
+          // One damaged group must not stop the store's other images: it serves no VM.
+          findings.add(
+              new Finding(
+                  Finding.Kind.MALFORMED_GROUP,
+                  e.getKey(),
+                  "group " + e.getKey() + " holds both " + content + " and " + m.content()
+                      + " (master " + m.name() + "); it is left as it is and serves no VM"));
+          continue groups;
         }
       }
       groupsOf.computeIfAbsent(content, c -> new ArrayList<>()).add(e.getKey());

@@ -34,20 +34,50 @@ final class InventoryIndex {
   private final Map<String, List<Container>> failedByGroup = new TreeMap<>();
   private final Set<ContainerId> copyingSources = new HashSet<>();
   private @Nullable Set<ContainerId> cloneIds;
+  private final PlanningPolicy policy;
+  private final OwnerId owner;
+  private final Adoption adoption;
+  /** Replicas Goldcopy does not manage (other owners', administrators'): counted, never used. */
+  private final List<Container> unmanagedReplicas = new ArrayList<>();
 
-  private InventoryIndex(List<Container> containers, List<VmId> demandIds) {
+  private InventoryIndex(List<Container> containers, List<VmId> demandIds, PlanningPolicy policy) {
     this.containers = containers;
     this.demandIds = demandIds;
     this.clones = new CloneTable(containers);
+    this.policy = policy;
+    this.owner = policy.owner();
+    this.adoption = policy.adoption();
   }
 
-  /** Indexes {@code input}'s inventory and demand. */
+  /** Indexes {@code input}'s inventory and demand, for the default policy's owner. */
   static InventoryIndex of(PlanningInput input) {
+    return of(input, PlanningPolicy.defaults());
+  }
+
+  /** Indexes {@code input}'s inventory and demand; {@code policy} says whose containers are whose. */
+  static InventoryIndex of(PlanningInput input, PlanningPolicy policy) {
     InventoryIndex index =
         new InventoryIndex(
-            input.inventory().containers(), input.demand().vms().keySet().asList());
+            input.inventory().containers(), input.demand().vms().keySet().asList(), policy);
     index.build();
     return index;
+  }
+
+  /**
+   * Whether the policy's owner may change or delete {@code c}: Goldcopy made it for this owner, or
+   * the policy adopts it. The origin, administrators' volumes and other owners' are never managed.
+   */
+  boolean manages(Container c) {
+    if (c.labels().isEmpty() && adoption.isNone()) {
+      return false;
+    }
+    Ownership.Kind kind = Ownership.classify(c, owner, adoption);
+    return kind == Ownership.Kind.OWN || kind == Ownership.Kind.ADOPTED;
+  }
+
+  /** The policy the index was made for. */
+  PlanningPolicy policy() {
+    return policy;
   }
 
   private void build() {
@@ -78,7 +108,14 @@ final class InventoryIndex {
       }
       vmsNamingMasters.add(name);
     }
+    if (!c.isOrigin() && !manages(c)) {
+      unmanagedReplicas.add(c);
+      return;
+    }
     String group = requireNonNull(c.group(), "group").value();
+    if (c.isOrigin() && c.state() != ContainerState.READY) {
+      return; // a failed or copying origin serves nothing, and is never planned for deletion
+    }
     if (c.state() == ContainerState.FAILED) {
       failedByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(c);
     } else {
@@ -88,6 +125,11 @@ final class InventoryIndex {
         copyingSources.add(source);
       }
     }
+  }
+
+  /** The replicas the policy's owner does not manage, in the inventory's order. */
+  List<Container> unmanagedReplicas() {
+    return unmanagedReplicas;
   }
 
   /** The inventory's containers, in the inventory's order. */

@@ -47,15 +47,18 @@ final class PlanRun {
           "inventory.store: the inventory lists " + input.inventory().store()
               + ", not the planned store " + input.store());
     }
-    InventoryIndex index = InventoryIndex.of(input);
+    InventoryIndex index = InventoryIndex.of(input, policy);
     List<Finding> findings = new ArrayList<>();
+    reportAdopted(findings);
     Map<ContentId, String> chosenGroup = GroupChoice.choose(index, findings);
     DemandClassifier.Result demand =
         DemandClassifier.classify(input, index, chosenGroup, findings);
+    guardDeletions(demand);
     DeletionPlanner.Deletions deletions =
         DeletionPlanner.plan(index, demand, findings, policy, input.capabilities());
     PlanScope run =
         new PlanScope(policy, input.capabilities(), index, demand, deletions, findings);
+    run.shortfalls.addAll(demand.unserved());
     for (Map.Entry<ContentId, String> e : chosenGroup.entrySet()) {
       GroupPlanner.plan(run, e.getKey(), e.getValue());
     }
@@ -74,6 +77,34 @@ final class PlanRun {
     // An immutable list already, so the plan keeps it without another copy.
     return new ReplicationPlan(
         input.store(), List.of(steps), run.shortfalls, run.sizing, run.findings);
+  }
+
+  /** Lists, in the plan, every container the policy adopts: never by accident, always shown. */
+  private void reportAdopted(List<Finding> findings) {
+    if (policy.adoption().isNone()) {
+      return;
+    }
+    for (dev.goldcopy.spi.Container c : input.inventory().containers()) {
+      if (Ownership.classify(c, policy.owner(), policy.adoption()) == Ownership.Kind.ADOPTED) {
+        findings.add(new Finding(Finding.Kind.ADOPTED, c.name(),
+            c.name() + " was not made by Goldcopy; " + policy.adoption() + " manages it as owner "
+                + policy.owner() + "'s"));
+      }
+    }
+  }
+
+  /**
+   * Refuses a plan that deletes more of the owner's clones than the guard allows, unless the run
+   * approved it.
+   */
+  private void guardDeletions(DemandClassifier.Result demand) {
+    int deleting = demand.removals().size();
+    String refusal = policy.deletionGuard().refusal(deleting, demand.managedClones());
+    if (refusal != null && deleting > input.deletionApproval().maxClones()) {
+      List<String> names = new ArrayList<>(demand.removals());
+      names.sort(null);
+      throw new DeletionRefusedException(refusal, names, demand.managedClones());
+    }
   }
 
   private static int copyInto(List<? extends PlanStep> from, PlanStep[] to, int at) {

@@ -28,6 +28,7 @@ final class Retirement {
     for (int i = 0; i < g.live.size(); i++) {
       Container m = g.live.get(i);
       if (!m.isOrigin()
+          && run.index.manages(m)
           && m.isReady()
           && run.index.masters().kept(m.id()) == 0
           && !run.index.isCopySource(m.id())) {

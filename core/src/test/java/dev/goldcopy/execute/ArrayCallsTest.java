@@ -37,8 +37,8 @@ class ArrayCallsTest {
   void countsCallsInFlightUntilTheirAnswersAreTaken() {
     ArrayCalls calls = new ArrayCalls(array, array.store, mailbox);
 
-    calls.createVirtualCopy(origin.id(), "vm-1", record());
-    calls.createPhysicalCopy(origin.id(), "r1", record());
+    calls.createVirtualCopy(origin.id(), "vm-1", dev.goldcopy.spi.Labels.empty(), record());
+    calls.createPhysicalCopy(origin.id(), "r1", dev.goldcopy.spi.Labels.empty(), record());
     assertThat(calls.inFlight()).isEqualTo(2);
     loop.runUntilIdle();
 
@@ -67,7 +67,7 @@ class ArrayCallsTest {
     array.failNext("vm-1", lost);
     ArrayCalls calls = new ArrayCalls(array, array.store, mailbox);
 
-    calls.createVirtualCopy(origin.id(), "vm-1", record());
+    calls.createVirtualCopy(origin.id(), "vm-1", dev.goldcopy.spi.Labels.empty(), record());
 
     assertThat(errors).containsExactly(lost);
     assertThat(calls.failures()).isEqualTo(1);
@@ -78,8 +78,8 @@ class ArrayCallsTest {
     TransientArrayException lost = new TransientArrayException("lost");
     ArrayCalls calls = new ArrayCalls(new OddArray(lost), array.store, mailbox);
 
-    calls.createVirtualCopy(origin.id(), "vm-1", record());
-    calls.createPhysicalCopy(origin.id(), "r1", record());
+    calls.createVirtualCopy(origin.id(), "vm-1", dev.goldcopy.spi.Labels.empty(), record());
+    calls.createPhysicalCopy(origin.id(), "r1", dev.goldcopy.spi.Labels.empty(), record());
     calls.inventory(record());
     calls.delete(origin.id(), record());
 

@@ -94,7 +94,9 @@ class DispatcherTest {
     Container old =
         f.loop.await(
             f.array
-                .createVirtualCopy(f.array.store, f.origin.id(), "vm-9", Labels.empty())
+                .createVirtualCopy(f.array.store, f.origin.id(), "vm-9",
+                    dev.goldcopy.plan.Ownership.clone(dev.goldcopy.plan.OwnerId.DEFAULT,
+                        dev.goldcopy.plan.VmId.of("vm-9"), StageFixture.CONTENT, "golden", false))
                 .toCompletableFuture());
     Round r = f.round(List.of(deleteStep(old), cloneStep("vm-1", "golden", "delete-vm-9")), 2, 4);
 

@@ -34,7 +34,7 @@ class RoundPlannerTest {
           inputs.add(input);
           return new ReplicationPlan(STORE, steps, shortfalls);
         };
-    return new RoundPlanner(plan, STORE, demand, ledger, 1, 10);
+    return new RoundPlanner(plan, STORE, demand, dev.goldcopy.plan.DeletionApproval.none(), ledger, 1, 10);
   }
 
   @Test
@@ -62,6 +62,7 @@ class RoundPlannerTest {
             },
             STORE,
             demand,
+            dev.goldcopy.plan.DeletionApproval.none(),
             ledger,
             1,
             1);

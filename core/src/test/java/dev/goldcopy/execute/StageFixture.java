@@ -87,7 +87,8 @@ final class StageFixture {
   }
 
   Dispatcher dispatcher(ErrorPolicy policy) {
-    return new Dispatcher(calls, retrier, ledger, listeners, policy, run);
+    return new Dispatcher(calls, retrier, ledger, listeners, policy, run,
+        new Stewardship(dev.goldcopy.plan.PlanningPolicy.defaults(), dev.goldcopy.plan.Demand.none()));
   }
 
   /** A round over what the array holds now, with the given caps. */

@@ -93,15 +93,18 @@ class DemandClassifierTest {
   }
 
   @Test
-  void refusesAnUnknownImageNamingTheFirstVmThatWantsIt() {
+  void anUnknownImageLeavesOnlyItsVmsUnserved() {
     StoreModel store = StoreModel.withOrigin(CAPS);
     Demand demand = Demand.builder().add(VmId.of("b"), GOLD2).add(VmId.of("a"), GOLD2)
         .add(VmId.of("c"), GOLD).build();
 
-    assertThatThrownBy(() -> classify(store, demand, new ArrayList<>()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("demand.vms: unknown image win11@2026.12 (wanted by VM a): no ready or"
-            + " copying master holds it");
+    DemandClassifier.Result result = classify(store, demand, new ArrayList<>());
+
+    assertThat(result.unserved()).singleElement().satisfies(sf -> {
+      assertThat(sf.limit()).isEqualTo(Shortfall.Limit.NO_USABLE_GROUP);
+      assertThat(sf.vms()).containsExactly(VmId.of("a"), VmId.of("b"));
+    });
+    assertThat(result.byContent()).containsOnlyKeys(GOLD);
   }
 
   @Test
@@ -111,12 +114,11 @@ class DemandClassifierTest {
     assertThatThrownBy(() -> classify(shortNames, Demand.of(GOLD, "a-long-name", 1),
         new ArrayList<>()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("capabilities.maxNameLength (12)");
+        .hasMessageContaining("more than the array's 12");
 
     StoreModel store = StoreModel.withOrigin(CAPS);
     Demand namingMaster = Demand.builder().add(VmId.of("gold-origin"), GOLD).build();
-    assertThatThrownBy(() -> classify(store, namingMaster, new ArrayList<>()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("is the name of a master");
+    assertThat(classify(store, namingMaster, new ArrayList<>()).unserved()).singleElement()
+        .satisfies(sf -> assertThat(sf.limit()).isEqualTo(Shortfall.Limit.NAME_TAKEN));
   }
 }

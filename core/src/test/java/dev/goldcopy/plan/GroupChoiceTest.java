@@ -63,13 +63,16 @@ class GroupChoiceTest {
   }
 
   @Test
-  void refusesAGroupHoldingTwoVersions() {
+  void leavesAGroupHoldingTwoVersionsAloneWithAFinding() {
     StoreModel store = StoreModel.withOrigin(CAPS);
     store.master("gold", "gold-r001", GOLD2, "gold-origin", ContainerState.READY);
     InventoryIndex index = InventoryIndex.of(store.input(Demand.none()));
+    List<Finding> findings = new ArrayList<>();
 
-    assertThatThrownBy(() -> GroupChoice.choose(index, new ArrayList<>()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("group gold holds both");
+    assertThat(GroupChoice.choose(index, findings)).isEmpty();
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo(Finding.Kind.MALFORMED_GROUP);
+      assertThat(f.detail()).contains("group gold holds both");
+    });
   }
 }

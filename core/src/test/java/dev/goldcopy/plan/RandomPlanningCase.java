@@ -116,7 +116,7 @@ record RandomPlanningCase(PlanningPolicy policy, PlanningInput input) {
       }
       shuffle(placed);
       return new RandomPlanningCase(
-          policy, new PlanningInput(STORE, caps, new Inventory(inventoryStore, placed), demand));
+          policy, new PlanningInput(STORE, caps, new Inventory(inventoryStore, placed), demand.allRecreatable(), DeletionApproval.all()));
     }
 
     private void group(String group, ContentId content) {
@@ -279,7 +279,7 @@ record RandomPlanningCase(PlanningPolicy policy, PlanningInput input) {
     private Container add(String name, ContainerKind kind, ContentId content,
         @Nullable GroupId group, @Nullable ContainerId source, ContainerState state, long size) {
       Container c = new Container(ContainerId.of("id-" + nextId++), name, kind, content, group,
-          source, STORE, size, state);
+          source, STORE, size, state, ownLabels(name, kind, content, group, source));
       byName.put(name, c);
       if (c.isMaster()) {
         masters.add(c);
@@ -289,7 +289,18 @@ record RandomPlanningCase(PlanningPolicy policy, PlanningInput input) {
 
     private static Container moved(Container c, StoreRef store) {
       return new Container(c.id(), c.name(), c.kind(), c.content(), c.group(), c.source(), store,
-          c.sizeBytes(), c.state());
+          c.sizeBytes(), c.state(), c.labels());
+    }
+
+    /** The labels Goldcopy would have written: none on an origin, the default owner's otherwise. */
+    private static dev.goldcopy.spi.Labels ownLabels(String name, ContainerKind kind, ContentId content,
+        @Nullable GroupId group, @Nullable ContainerId source) {
+      if (source == null) {
+        return dev.goldcopy.spi.Labels.empty();
+      }
+      return kind == ContainerKind.PHYSICAL_MASTER
+          ? Ownership.replica(OwnerId.DEFAULT, java.util.Objects.requireNonNull(group, "group"), content, source.value())
+          : Ownership.clone(OwnerId.DEFAULT, VmId.of(name), content, source.value(), false);
     }
 
     private void shuffle(List<Container> list) {
