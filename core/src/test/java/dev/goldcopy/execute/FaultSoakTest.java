@@ -2,6 +2,7 @@ package dev.goldcopy.execute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.goldcopy.plan.DeletionApproval;
 import dev.goldcopy.plan.Demand;
 import dev.goldcopy.sim.FaultKind;
 import dev.goldcopy.sim.FaultPlan;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * A thousand seeded random scenarios on the simulated array: store sizes, per-source limits,
  * concurrency, fault rates up to 30 % of calls, and executors that crash at random points (the run
  * is abandoned: it ignores its callbacks and issues nothing) while their calls are still in flight,
- * each followed by a fresh executor that resumes. After each scenario DESIGN.md's invariants hold,
+ * each followed by a fresh executor that resumes. After each scenario the invariants of docs/design.md hold,
  * and the simulator's records show no source over its limit at any instant.
  */
 class FaultSoakTest {
@@ -66,14 +67,14 @@ class FaultSoakTest {
 
     long crashes = random.nextInt(4);
     for (int i = 0; i < crashes; i++) {
-      ExecutionRun doomed = (ExecutionRun) s.executor().build().start(s.store, after);
+      ExecutionRun doomed = (ExecutionRun) s.executor().build().start(s.store, after, DeletionApproval.all());
       int events = random.nextInt(200);
       for (int e = 0; e < events && !doomed.result().isDone() && s.sim.step(); e++) {
         // run the array until the crash
       }
       doomed.abandon();
     }
-    ExecutionResult last = s.sim.await(s.executor().build().start(s.store, after).result());
+    ExecutionResult last = s.sim.await(s.executor().build().start(s.store, after, DeletionApproval.all()).result());
 
     assertThat(last.outcome()).as("%s", last.undone()).isEqualTo(Outcome.SUCCEEDED);
     s.sim.runUntilIdle();
