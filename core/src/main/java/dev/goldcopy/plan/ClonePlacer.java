@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * Places new clones on a group's masters, SPREAD (the least-loaded master first) or PACK (one
  * master after another), in passes of growing caps: the throughput rate, the soft cap, the hard
  * cap. Each clone depends on the step making its master, the deletion of its VM's old clone, and
- * the deletions that free its slot, the array total's slot and its capacity when they are full
+ * the deletions that free its slot, the array totals' slots and its capacity when they are full
  * until then.
  */
 final class ClonePlacer {
@@ -19,6 +19,7 @@ final class ClonePlacer {
   private final long growth;
   private final CapacityLedger capacity;
   private final SlotLedger arrayTotal;
+  private final SlotLedger containerTotal;
   /** For a VM whose clone is replaced, the id of the old clone's deletion. */
   private final Map<String, String> oldDelete;
   private final List<PlanStep> clones;
@@ -28,12 +29,14 @@ final class ClonePlacer {
       PlanningPolicy policy,
       CapacityLedger capacity,
       SlotLedger arrayTotal,
+      SlotLedger containerTotal,
       Map<String, String> oldDelete,
       List<PlanStep> clones) {
     this.placement = policy.placement();
     this.growth = policy.expectedCloneGrowthBytes();
     this.capacity = capacity;
     this.arrayTotal = arrayTotal;
+    this.containerTotal = containerTotal;
     this.oldDelete = oldDelete;
     this.clones = clones;
   }
@@ -94,8 +97,9 @@ final class ClonePlacer {
     String old = oldDelete.isEmpty() ? null : oldDelete.get(vm.value());
     List<String> slot = s.take();
     List<String> total = arrayTotal.take();
+    List<String> volume = containerTotal.take();
     List<String> paid = capacity.take(growth);
-    if (old == null && slot.isEmpty() && total.isEmpty() && paid.isEmpty()) {
+    if (old == null && slot.isEmpty() && total.isEmpty() && volume.isEmpty() && paid.isEmpty()) {
       deps = s.ownDeps;
     } else {
       List<String> all = new ArrayList<>(4);
@@ -103,6 +107,7 @@ final class ClonePlacer {
       addNew(all, old);
       addAll(all, slot);
       addAll(all, total);
+      addAll(all, volume);
       addAll(all, paid);
       deps = List.copyOf(all);
     }

@@ -34,6 +34,12 @@ public record DeleteContainer(
     VM_REMOVED,
     /** A replica with no clones that the sizing no longer needs. */
     REPLICA_RETIRED,
+    /**
+     * The clone of a VM whose disk may be recreated, moved off a surplus replica so that the
+     * replica can be retired (the policy's {@code consolidate}); its new clone depends on this
+     * deletion.
+     */
+    CONSOLIDATED,
     /** A physical copy that failed or never completed. */
     FAILED_COPY
   }

@@ -29,6 +29,8 @@ final class DeletionPlanner {
    * @param failedMasterDelete for each deleted failed master's name, its deletion's step id
    * @param capacity the free capacity, credited with every deletion
    * @param arrayTotal the array's virtual copy total, with the clone deletions pending
+   * @param containerTotal the array's container total, with every deletion pending
+   * @param usage who holds the array's totals now: this store and the rest of the array
    */
   record Deletions(
       List<PlanStep> cloneDeletes,
@@ -36,7 +38,9 @@ final class DeletionPlanner {
       Map<ContainerId, ArrayDeque<String>> pendingBySource,
       Map<String, String> failedMasterDelete,
       CapacityLedger capacity,
-      SlotLedger arrayTotal) {
+      SlotLedger arrayTotal,
+      SlotLedger containerTotal,
+      ArrayUsage usage) {
 
     /** The deletions of {@code master}'s clones; an empty queue, never written to, if none. */
     ArrayDeque<String> pendingOf(ContainerId master) {
@@ -91,11 +95,25 @@ final class DeletionPlanner {
       DeleteContainer d = (DeleteContainer) step;
       capacity.credit(d.id(), index.masters().at(index.masters().ordinal(d.container())).sizeBytes());
     }
+    ArrayUsage usage = ArrayUsage.of(caps, index.containers());
     SlotLedger arrayTotal =
         new SlotLedger(
-            caps.maxVirtualCopiesTotal(), keptTotal(index, demand), pendingCloneDeletes);
+            caps.maxVirtualCopiesTotal(),
+            keptTotal(index, demand) + usage.virtualElsewhere(),
+            pendingCloneDeletes);
+    ArrayDeque<String> pendingContainerDeletes = new ArrayDeque<>(pendingCloneDeletes);
+    for (PlanStep step : masterDeletes) {
+      pendingContainerDeletes.add(step.id());
+    }
+    SlotLedger containerTotal =
+        new SlotLedger(
+            caps.maxContainersTotal(),
+            usage.containersInStore() + usage.containersElsewhere()
+                - pendingContainerDeletes.size(),
+            pendingContainerDeletes);
     return new Deletions(
-        cloneDeletes, masterDeletes, pendingBySource, failedMasterDelete, capacity, arrayTotal);
+        cloneDeletes, masterDeletes, pendingBySource, failedMasterDelete, capacity, arrayTotal,
+        containerTotal, usage);
   }
 
   /** Sorts the clone deletions by name and queues them as pending slot and total credits. */

@@ -42,6 +42,7 @@ final class DemandClassifier {
    * @param unserved VMs no plan can serve: their name is taken, or their image has no usable group
    * @param managedClones the clones the policy's owner manages in the store
    * @param removals the names of the managed clones deleted because their VM left the demand
+   * @param movable each master's kept clones of VMs whose disk may be recreated
    */
   record Result(
       Map<ContentId, ContentDemand> byContent,
@@ -51,7 +52,11 @@ final class DemandClassifier {
       int keptElsewhere,
       List<Shortfall> unserved,
       int managedClones,
-      List<String> removals) {}
+      List<String> removals,
+      Map<ContainerId, List<Movable>> movable) {}
+
+  /** A kept clone of a VM whose disk may be recreated: it may move to another master. */
+  record Movable(VmId vm, Container container) {}
 
   private final InventoryIndex index;
   private final Map<ContentId, String> chosenGroup;
@@ -66,6 +71,7 @@ final class DemandClassifier {
   private final List<String> removals = new ArrayList<>();
   private final Map<ContainerId, Integer> foreignOnMaster = new HashMap<>();
   private int managedClones;
+  private final Map<ContainerId, List<Movable>> movable = new HashMap<>();
 
   private DemandClassifier(
       InventoryIndex index, Map<ContentId, String> chosenGroup, List<Finding> findings) {
@@ -93,7 +99,7 @@ final class DemandClassifier {
     c.reportForeignOnMasters();
     return new Result(
         c.byContent, c.oldDelete, c.cloneDeletes, c.cloneDeleteSources, c.keptElsewhere,
-        c.unserved, c.managedClones, c.removals);
+        c.unserved, c.managedClones, c.removals, c.movable);
   }
 
   private void readDemand(Demand demand, dev.goldcopy.spi.NameRules rules) {
@@ -166,6 +172,9 @@ final class DemandClassifier {
       demand.toPlace.add(vm);
     } else {
       keep(c, source, wanted);
+      if (mayRecreate && index.policy().consolidate()) {
+        movable.computeIfAbsent(source, k -> new ArrayList<>()).add(new Movable(vm, c));
+      }
     }
   }
 
@@ -300,6 +309,17 @@ final class DemandClassifier {
                   + " is not a ready member of group " + chosenGroup.get(wanted) + " for "
                   + wanted + "; kept where it is, it still serves VM " + c.name()));
     }
+  }
+
+  /** Adds the deletion of a clone that moves; the caller places its VM again. */
+  static String deleteMoved(Result result, Container c, String reason) {
+    String id = PlanRun.deleteStepId(c.name());
+    result.cloneDeletes().add(
+        new DeleteContainer(id, c.id(), c.name(), DeleteContainer.Cause.CONSOLIDATED, List.of(),
+            reason));
+    result.cloneDeleteSources().add(requireNonNull(c.source(), "source"));
+    result.oldDelete().put(c.name(), id);
+    return id;
   }
 
   private String deleteClone(

@@ -30,6 +30,12 @@ public record Finding(Kind kind, String name, String detail) {
     FOREIGN_ON_MASTER,
     /** A persistent VM's image version changed: its clone is kept until the caller asks to recompose it. */
     RECOMPOSE_DUE,
+    /**
+     * A replica the sizing no longer needs is kept because clones that may not move (persistent
+     * disks, containers Goldcopy does not own, or recreatable ones when the policy does not
+     * consolidate) still use it.
+     */
+    SURPLUS_KEPT,
     /** A container Goldcopy did not make holds the name of a VM's clone: the VM cannot be provisioned. */
     NAME_TAKEN,
     /** Containers adopted by the policy: managed as Goldcopy's own from now on. */

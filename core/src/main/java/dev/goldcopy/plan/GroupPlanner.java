@@ -46,9 +46,11 @@ final class GroupPlanner {
       String name = named.name();
       List<String> extra = named.waitsFor();
       List<String> paid = run.capacity.take(g.target.image());
-      if (!paid.isEmpty()) {
+      List<String> volume = run.deletions.containerTotal().take();
+      if (!paid.isEmpty() || !volume.isEmpty()) {
         List<String> all = new ArrayList<>(extra);
         all.addAll(paid);
+        all.addAll(volume);
         extra = all;
       }
       run.index.addReplicaName(name);

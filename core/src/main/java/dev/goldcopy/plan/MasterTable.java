@@ -94,6 +94,11 @@ final class MasterTable {
     kept[ordinal]++;
   }
 
+  /** Counts one clone fewer kept on the master at {@code ordinal}: it moves to another master. */
+  void removeKept(int ordinal) {
+    kept[ordinal]--;
+  }
+
   /** The clones the demand keeps on all masters. */
   int keptTotal() {
     int total = 0;

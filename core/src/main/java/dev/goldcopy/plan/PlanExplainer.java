@@ -59,6 +59,9 @@ final class PlanExplainer {
       case VM_REMOVED -> "clone(s) of VMs removed from the demand or moved to another image version";
       case REPLICA_RETIRED -> "replica(s) with no clones that the sizing no longer needs";
       case FAILED_COPY -> "failed copy(ies)";
+      case CONSOLIDATED ->
+          "clone(s) of recreatable VMs moved off surplus replicas, each made again on a master that"
+              + " stays";
     };
   }
 

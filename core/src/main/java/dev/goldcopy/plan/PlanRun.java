@@ -14,6 +14,7 @@ import java.util.Map;
  *   <li>{@link InventoryIndex}: the input, indexed once.
  *   <li>{@link GroupChoice}: the group that serves each image version.
  *   <li>{@link DemandClassifier}: keep, replace or place each VM's clone; delete the others.
+ *   <li>{@link Consolidation}: on a scale-down, move recreatable clones off surplus replicas.
  *   <li>{@link DeletionPlanner}: the deletions in order, and the capacity and total ledgers.
  *   <li>{@link GroupPlanner}, per image version: {@link GroupSizer}, {@link MasterSlots}, {@link
  *       Retirement}, {@link ReplicaBudget}, {@link ReplicaNamer}, {@link ClonePlacer}.
@@ -53,6 +54,7 @@ final class PlanRun {
     Map<ContentId, String> chosenGroup = GroupChoice.choose(index, findings);
     DemandClassifier.Result demand =
         DemandClassifier.classify(input, index, chosenGroup, findings);
+    Consolidation.plan(input, index, chosenGroup, demand, findings);
     guardDeletions(demand);
     DeletionPlanner.Deletions deletions =
         DeletionPlanner.plan(index, demand, findings, policy, input.capabilities());

@@ -47,6 +47,7 @@ final class PlanScope {
     }
     this.clones = new ArrayList<>(placing);
     this.placer =
-        new ClonePlacer(policy, capacity, deletions.arrayTotal(), demand.oldDelete(), clones);
+        new ClonePlacer(policy, capacity, deletions.arrayTotal(), deletions.containerTotal(),
+            demand.oldDelete(), clones);
   }
 }

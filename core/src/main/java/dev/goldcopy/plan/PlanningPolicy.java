@@ -34,6 +34,8 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
  * @param adoption the containers Goldcopy did not make that it manages as its own
  * @param naming how VM and group ids become container names
  * @param deletionGuard how much of the owner's clones one plan deletes without the run's approval
+ * @param consolidate whether a scale-down moves the clones of VMs whose disk may be recreated off
+ *     the replicas the sizing no longer needs, so they can be retired; persistent disks never move
  */
 public record PlanningPolicy(
     boolean originServesClones,
@@ -46,7 +48,8 @@ public record PlanningPolicy(
     OwnerId owner,
     Adoption adoption,
     NamingStrategy naming,
-    DeletionGuard deletionGuard) {
+    DeletionGuard deletionGuard,
+    boolean consolidate) {
 
   /** The value of a cap that means "no limit". */
   public static final int NO_LIMIT = 0;
@@ -121,7 +124,8 @@ public record PlanningPolicy(
         .owner(owner)
         .adoption(adoption)
         .naming(naming)
-        .deletionGuard(deletionGuard);
+        .deletionGuard(deletionGuard)
+        .consolidate(consolidate);
   }
 
   /** Builds a {@link PlanningPolicy}; every setter returns this builder. */
@@ -133,6 +137,7 @@ public record PlanningPolicy(
     private int maxConcurrentCreationsPerSource = NO_LIMIT;
     private int growthHeadroomPercent;
     private long expectedCloneGrowthBytes;
+    private boolean consolidate;
     private OwnerId owner = OwnerId.DEFAULT;
     private Adoption adoption = Adoption.none();
     private NamingStrategy naming = NamingStrategy.safe();
@@ -277,6 +282,22 @@ public record PlanningPolicy(
     }
 
     /**
+     * Sets whether a scale-down moves the clones of VMs whose disk may be recreated ({@link
+     * Demand.Builder#addRecreatable}) off the replicas the sizing no longer needs, deleting each
+     * and making it again on a master that stays, so that the emptied replicas are retired. Off
+     * by default: clones stay where they are and the plan's findings name the replicas kept for
+     * them. Persistent disks never move.
+     *
+     * @param value true to consolidate
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder consolidate(boolean value) {
+      this.consolidate = value;
+      return this;
+    }
+
+    /**
      * Builds the policy.
      *
      * @return the policy
@@ -295,7 +316,8 @@ public record PlanningPolicy(
           owner,
           adoption,
           naming,
-          deletionGuard);
+          deletionGuard,
+          consolidate);
     }
   }
 }

@@ -6,8 +6,10 @@ import static dev.goldcopy.plan.PlanMath.slots;
 
 /**
  * Bounds a group's new replicas by the policy's master cap, then the new replicas and clones
- * together by the free capacity and the array's virtual copy total, choosing the replica count
- * that places the most clones; names the limit that binds and how.
+ * together by the free capacity and the array's totals (virtual copies, and containers of every
+ * kind, each less what the rest of the array holds), choosing the fewest replicas that place the
+ * most clones, so no replica is made that the totals leave empty; names the limit that binds, how,
+ * and who holds the rest.
  */
 final class ReplicaBudget {
   private ReplicaBudget() {}
@@ -15,17 +17,20 @@ final class ReplicaBudget {
   /** Sets {@code g}'s new masters, clones to make, binding limit and bound note. */
   static void bound(PlanScope run, GroupScope g) {
     applyCap(run.policy.maxMastersPerGroup(), g);
-    long image = g.target.image();
-    long growth = run.policy.expectedCloneGrowthBytes();
-    SlotLedger total = run.deletions.arrayTotal();
-    long budget = run.capacity.available();
+    Room room =
+        new Room(
+            run.capacity.available(),
+            g.target.image(),
+            run.policy.expectedCloneGrowthBytes(),
+            run.deletions.arrayTotal().remaining(),
+            run.deletions.containerTotal().remaining());
     long placeable = placeable(g, g.newMasters);
-    long affordable = affordable(budget, g.newMasters, placeable, image, growth, total.remaining());
+    long affordable = room.clones(g.newMasters, placeable);
     if (affordable < placeable) {
       long bestM = 0;
       long bestC = -1;
       for (long m = 0; m <= g.newMasters; m++) {
-        long c = affordable(budget, m, placeable(g, m), image, growth, total.remaining());
+        long c = room.clones(m, placeable(g, m));
         if (c > bestC) {
           bestC = c;
           bestM = m;
@@ -34,21 +39,50 @@ final class ReplicaBudget {
       long wanted = g.newMasters;
       g.newMasters = bestM;
       affordable = Math.max(0, bestC);
+      Shortfall.Limit binding = room.binding(bestM, affordable);
       if (g.bound == null) {
-        g.bound = total.remaining() < placeable && affordable >= total.remaining()
-            ? Shortfall.Limit.ARRAY_TOTAL
-            : Shortfall.Limit.CAPACITY;
+        g.bound = binding;
       }
-      g.boundNote +=
-          " " + (g.bound == Shortfall.Limit.ARRAY_TOTAL
-              ? "The array's virtual copy total (" + run.caps.maxVirtualCopiesTotal()
-                  + ") leaves room for " + total.remaining() + " more clone(s)"
-              : "Free capacity (" + budget + " bytes) pays for " + bestM + " of " + wanted
-                  + " replica(s) at " + image + " bytes and " + affordable + " clone(s) at "
-                  + growth + " bytes")
-              + ".";
+      g.boundNote += " " + note(run, room, binding, bestM, wanted, affordable) + ".";
     }
     g.toMake = Math.min(placeable, affordable);
+    keepToTheVmsToPlace(g);
+  }
+
+  /**
+   * Makes no more new replicas than there are VMs to place, so a lowered limit or a headroom
+   * copies no replica that no clone needs now.
+   */
+  private static void keepToTheVmsToPlace(GroupScope g) {
+    if (g.newMasters <= g.need) {
+      return;
+    }
+    long dropped = g.newMasters - g.need;
+    g.newMasters = g.need;
+    g.toMake = Math.min(g.toMake, placeable(g, g.newMasters));
+    g.extraNote +=
+        " " + dropped + " replica(s) of the target not made: no VM needs "
+            + (g.need == 0 ? "one" : "more than " + g.need) + " now.";
+  }
+
+  private static String note(
+      PlanScope run, Room room, Shortfall.Limit binding, long madeM, long wanted, long clones) {
+    ArrayUsage usage = run.deletions.usage();
+    return switch (binding) {
+      case ARRAY_TOTAL ->
+          "The array's virtual copy total (" + run.caps.maxVirtualCopiesTotal()
+              + ") leaves room for " + room.virtualLeft + " more clone(s); "
+              + usage.virtualHolders();
+      case ARRAY_CONTAINERS ->
+          "The array's container total (" + run.caps.maxContainersTotal() + ") leaves room for "
+              + room.containersLeft + " more container(s), replicas and clones together, so "
+              + madeM + " of " + wanted + " replica(s) and " + clones + " clone(s); "
+              + usage.containerHolders();
+      default ->
+          "Free capacity (" + room.budget + " bytes) pays for " + madeM + " of " + wanted
+              + " replica(s) at " + room.image + " bytes and " + clones + " clone(s) at "
+              + room.growth + " bytes";
+    };
   }
 
   /** Holds the new masters to the policy's cap ({@code 0} for none). */
@@ -71,6 +105,59 @@ final class ReplicaBudget {
   /** The VMs the group places with {@code masters} new masters, by the hard caps. */
   private static long placeable(GroupScope g, long masters) {
     return Math.min(g.need, sat(g.availHard + slots(masters, g.target.perNewHard())));
+  }
+
+  /**
+   * The room the plan has left for one group's creates.
+   *
+   * @param budget the free capacity, in bytes
+   * @param image what one new replica costs
+   * @param growth what one new clone costs
+   * @param virtualLeft the virtual copies the array total still allows
+   * @param containersLeft the containers the array total still allows
+   */
+  record Room(long budget, long image, long growth, long virtualLeft, long containersLeft) {
+
+    /**
+     * The clones that fit once {@code masters} replicas are made, at most {@code placeable}; -1 if
+     * the replicas alone do not fit.
+     */
+    long clones(long masters, long placeable) {
+      long c = affordable(budget, masters, placeable, image, growth, virtualLeft);
+      if (c < 0 || masters > containersLeft) {
+        return -1;
+      }
+      return Math.min(c, containersLeft - masters);
+    }
+
+    /**
+     * The limit that holds the group to {@code clones} clones with {@code masters} new replicas:
+     * the one that allows no more at that count (the array's virtual copy total first, then its
+     * container total, then the capacity); if none does, the per-source limit of too few masters
+     * binds, and the limit that refuses one more replica is named.
+     */
+    Shortfall.Limit binding(long masters, long clones) {
+      if (virtualLeft == clones) {
+        return Shortfall.Limit.ARRAY_TOTAL;
+      }
+      if (containersLeft - masters == clones) {
+        return Shortfall.Limit.ARRAY_CONTAINERS;
+      }
+      if (capacityClones(masters) == clones) {
+        return Shortfall.Limit.CAPACITY;
+      }
+      return containersLeft <= masters + clones && capacityClones(masters + 1) >= 0
+          ? Shortfall.Limit.ARRAY_CONTAINERS
+          : Shortfall.Limit.CAPACITY;
+    }
+
+    private long capacityClones(long masters) {
+      long replicaCost = mul(masters, image);
+      if (replicaCost > budget) {
+        return -1;
+      }
+      return growth > 0 ? (budget - replicaCost) / growth : Long.MAX_VALUE;
+    }
   }
 
   /**

@@ -68,6 +68,7 @@ final class Retirement {
               "Group " + g.group + " needs " + target + " master(s) and has " + g.existing
                   + "; this replica holds no clones (highest ordinal first)."));
       run.capacity.credit(id, m.sizeBytes());
+      run.deletions.containerTotal().credit(id);
       retiredNames.add(m.name());
       g.retired++;
     }

@@ -20,8 +20,10 @@ public record Shortfall(ContentId content, Limit limit, List<VmId> vms, String r
   public enum Limit {
     /** The array's per-source virtual copy limit, with no room for more masters. */
     PER_SOURCE,
-    /** The array-wide virtual copy total. */
+    /** The array-wide virtual copy total (less what the rest of the array holds). */
     ARRAY_TOTAL,
+    /** The array-wide total of containers of every kind (less what the rest of the array holds). */
+    ARRAY_CONTAINERS,
     /** Free capacity for replicas or clone growth. */
     CAPACITY,
     /** The policy's cap on replicas per group. */

@@ -32,6 +32,20 @@ class SlotLedger {
     return remaining;
   }
 
+  /** Whether the limit is unbounded. */
+  boolean unbounded() {
+    return remaining >= UNBOUNDED / 2;
+  }
+
+  /** Records a deletion planned after the ledger opened: its slot is free once it is done. */
+  void credit(String deleteStepId) {
+    if (unbounded()) {
+      return;
+    }
+    pending.add(deleteStepId);
+    remaining++;
+  }
+
   /**
    * Takes one slot.
    *

@@ -18,7 +18,8 @@ class ClonePlacerTest {
 
   private ClonePlacer placer(Placement placement, Map<String, String> oldDelete) {
     return new ClonePlacer(PlanningPolicy.builder().placement(placement).build(),
-        new CapacityLedger(Long.MAX_VALUE), new SlotLedger(0, 0, new ArrayDeque<>()), oldDelete,
+        new CapacityLedger(Long.MAX_VALUE), new SlotLedger(0, 0, new ArrayDeque<>()),
+        new SlotLedger(0, 0, new ArrayDeque<>()), oldDelete,
         clones);
   }
 

@@ -47,10 +47,12 @@ record RandomPlanningCase(PlanningPolicy policy, PlanningInput input) {
   static RandomPlanningCase of(long seed) {
     Random r = new Random(seed);
     PlanningPolicy policy = policy(r);
-    if (seed % 5 == 0) {
-      return fromScenario(r, policy);
+    RandomPlanningCase c = seed % 5 == 0 ? fromScenario(r, policy) : new Drawing(r).draw(policy);
+    // Drawn last, so the draws before it, and the cases without it, are as they were.
+    if (r.nextInt(3) == 0) {
+      c = new RandomPlanningCase(c.policy().toBuilder().consolidate(true).build(), c.input());
     }
-    return new Drawing(r).draw(policy);
+    return c;
   }
 
   private static RandomPlanningCase fromScenario(Random r, PlanningPolicy policy) {

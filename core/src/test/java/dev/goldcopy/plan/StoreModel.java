@@ -51,6 +51,11 @@ final class StoreModel {
     return caps;
   }
 
+  /** Replaces the array's capabilities: a limit lowered or raised by the administrator. */
+  void setCapabilities(ArrayCapabilities value) {
+    this.caps = value;
+  }
+
   Container master(String group, String name, ContentId content, @Nullable String sourceName,
       ContainerState state) {
     ContainerId source =
