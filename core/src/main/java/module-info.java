@@ -11,4 +11,5 @@ module dev.goldcopy.core {
 
   exports dev.goldcopy.plan;
   exports dev.goldcopy.execute;
+  exports dev.goldcopy.roll;
 }
