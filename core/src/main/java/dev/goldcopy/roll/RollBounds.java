@@ -41,7 +41,8 @@ public record RollBounds(int maxDown, int maxExtraMasters, long maxExtraBytes, i
   }
 
   /**
-   * Returns a builder: 1 VM down at a time, no extra room, the last 2 versions kept.
+   * Returns a builder: 1 VM down at a time, no extra master, bytes bound only by the free
+   * capacity, the last 2 versions kept.
    *
    * @return the builder
    */
@@ -53,7 +54,7 @@ public record RollBounds(int maxDown, int maxExtraMasters, long maxExtraBytes, i
   public static final class Builder {
     private int maxDown = 1;
     private int maxExtraMasters;
-    private long maxExtraBytes;
+    private long maxExtraBytes = NO_LIMIT;
     private int keepVersions = 2;
 
     private Builder() {}
