@@ -12,4 +12,5 @@ module dev.goldcopy.core {
   exports dev.goldcopy.plan;
   exports dev.goldcopy.execute;
   exports dev.goldcopy.roll;
+  exports dev.goldcopy.fleet;
 }
