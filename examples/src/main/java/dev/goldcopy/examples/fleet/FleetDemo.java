@@ -69,7 +69,12 @@ public final class FleetDemo {
     // Java 17 has no console when output is redirected: plain lines for logs and CI.
     @SuppressWarnings("SystemConsoleNull")
     boolean terminal = System.console() != null;
-    System.exit(run(options, System.out, terminal) ? 0 : 1);
+    boolean ok = switch (options.scenario()) {
+      case "roll" -> RollDemo.run(options, System.out);
+      case "fleet" -> PlacementDemo.run(options, System.out);
+      default -> run(options, System.out, terminal);
+    };
+    System.exit(ok ? 0 : 1);
   }
 
   /**

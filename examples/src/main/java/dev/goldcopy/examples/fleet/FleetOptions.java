@@ -15,9 +15,15 @@ import java.util.Locale;
  * @param seed the simulation's seed
  * @param imageGib the golden image's size in GiB
  * @param help whether only the usage was asked for
+ * @param scenario {@code provision} (one store from one image), {@code roll} (a rolling update
+ *     to the next version) or {@code fleet} (placement across 8 stores of 3 vendor profiles)
  */
 public record FleetOptions(
-    int vms, VendorProfile profile, double faultRate, long seed, int imageGib, boolean help) {
+    int vms, VendorProfile profile, double faultRate, long seed, int imageGib, boolean help,
+    String scenario) {
+
+  /** The scenarios {@code --scenario} takes. */
+  public static final List<String> SCENARIOS = List.of("provision", "roll", "fleet");
 
   /** The default profile: 8 clones per snapshot tree, so 2,000 VMs need 250 masters. */
   public static final VendorProfile DEFAULT_PROFILE = VendorProfile.DELL_ME4_LARGE_POOLS;
@@ -39,6 +45,24 @@ public record FleetOptions(
     if (imageGib < 1 || imageGib > 4096) {
       throw new IllegalArgumentException("--image-gib must be from 1 to 4096: " + imageGib);
     }
+    if (!SCENARIOS.contains(scenario)) {
+      throw new IllegalArgumentException("--scenario: one of " + SCENARIOS + ": " + scenario);
+    }
+  }
+
+  /**
+   * Creates options for the {@code provision} scenario.
+   *
+   * @param vms how many VMs to provision
+   * @param profile the simulated array's vendor profile
+   * @param faultRate the rate of each injected fault kind, from 0 to 0.5
+   * @param seed the simulation's seed
+   * @param imageGib the golden image's size in GiB
+   * @param help whether only the usage was asked for
+   */
+  public FleetOptions(
+      int vms, VendorProfile profile, double faultRate, long seed, int imageGib, boolean help) {
+    this(vms, profile, faultRate, seed, imageGib, help, "provision");
   }
 
   /**
@@ -50,10 +74,15 @@ public record FleetOptions(
     String profiles = String.join(", ", VendorProfile.builtIns().keySet());
     return String.join(
         System.lineSeparator(),
-        "usage: goldcopy-demo [--vms N] [--profile NAME] [--fault-rate R] [--seed S] [--image-gib G]",
+        "usage: goldcopy-demo [--scenario S] [--vms N] [--profile NAME] [--fault-rate R] [--seed S]"
+            + " [--image-gib G]",
         "",
         "Plans and provisions a fleet of VMs from one golden image on a simulated array.",
         "",
+        "  --scenario S    provision (default): one store from one image;",
+        "                  roll: provision --vms on one version, then roll them to the next in",
+        "                  bounded batches (no faults); fleet: place --vms (default 10000 here)",
+        "                  across 8 stores of 3 vendor profiles, then provision each (no faults)",
         "  --vms N         VMs to provision, 1 to 1000000 (default 2000)",
         "  --profile NAME  vendor profile (default dell-me4-large-pools); one of:",
         "                  " + profiles,
@@ -77,12 +106,15 @@ public record FleetOptions(
     double faultRate = 0.05;
     long seed = 42;
     int imageGib = 40;
+    String scenario = "provision";
+    boolean vmsGiven = false;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--help") || option.equals("-h")) {
-        return new FleetOptions(vms, profile, faultRate, seed, imageGib, true);
+        return new FleetOptions(vms, profile, faultRate, seed, imageGib, true, scenario);
       }
-      if (!List.of("--vms", "--profile", "--fault-rate", "--seed", "--image-gib").contains(option)) {
+      if (!List.of("--vms", "--profile", "--fault-rate", "--seed", "--image-gib", "--scenario")
+          .contains(option)) {
         throw new IllegalArgumentException("unknown option: " + option);
       }
       if (i + 1 >= args.length) {
@@ -90,7 +122,11 @@ public record FleetOptions(
       }
       String value = args[++i];
       switch (option) {
-        case "--vms" -> vms = parseInt(option, value);
+        case "--vms" -> {
+          vms = parseInt(option, value);
+          vmsGiven = true;
+        }
+        case "--scenario" -> scenario = value;
         case "--profile" -> profile = parseProfile(value);
         case "--fault-rate" -> faultRate = parseDouble(option, value);
         case "--seed" -> seed = parseLong(option, value);
@@ -98,7 +134,10 @@ public record FleetOptions(
         default -> throw new IllegalArgumentException("unknown option: " + option);
       }
     }
-    return new FleetOptions(vms, profile, faultRate, seed, imageGib, false);
+    if (scenario.equals("fleet") && !vmsGiven) {
+      vms = 10_000;
+    }
+    return new FleetOptions(vms, profile, faultRate, seed, imageGib, false, scenario);
   }
 
   private static VendorProfile parseProfile(String value) {
