@@ -190,10 +190,16 @@ public final class RollPlanner {
 
   /** A's masters in the order their clones move: retirable replicas by ordinal, highest first. */
   private List<Container> masterOrder(List<Container> masters) {
-    List<Container> sorted = new ArrayList<>(masters);
-    sorted.sort(Comparator.comparing((Container m) -> StoreReading.retirable(m, policy) ? 0 : 1)
-        .thenComparing(Comparator.comparingLong(RollPlanner::ordinal).reversed())
-        .thenComparing(Container::name, Comparator.reverseOrder()));
+    record Keyed(Container master, boolean retirable, long ordinal) {}
+    List<Keyed> keyed = new ArrayList<>(masters.size());
+    for (Container m : masters) {
+      keyed.add(new Keyed(m, StoreReading.retirable(m, policy), ordinal(m)));
+    }
+    keyed.sort(Comparator.comparing((Keyed k) -> k.retirable() ? 0 : 1)
+        .thenComparing(Comparator.comparingLong(Keyed::ordinal).reversed())
+        .thenComparing(k -> k.master().name(), Comparator.reverseOrder()));
+    List<Container> sorted = new ArrayList<>(keyed.size());
+    keyed.forEach(k -> sorted.add(k.master()));
     return sorted;
   }
 
