@@ -1,5 +1,7 @@
 package dev.goldcopy.examples.fleet;
 
+import dev.goldcopy.examples.real.RealBackendDemo;
+import dev.goldcopy.examples.real.RealOptions;
 import dev.goldcopy.execute.ExecutionHandle;
 import dev.goldcopy.execute.ExecutionResult;
 import dev.goldcopy.execute.ExecutionTotals;
@@ -69,7 +71,8 @@ public final class FleetDemo {
     // Java 17 has no console when output is redirected: plain lines for logs and CI.
     @SuppressWarnings("SystemConsoleNull")
     boolean terminal = System.console() != null;
-    boolean ok = switch (options.scenario()) {
+    RealOptions real = options.real();
+    boolean ok = real != null ? RealBackendDemo.run(real, System.out) : switch (options.scenario()) {
       case "roll" -> RollDemo.run(options, System.out);
       case "fleet" -> PlacementDemo.run(options, System.out);
       default -> run(options, System.out, terminal);
