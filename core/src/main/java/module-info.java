@@ -11,4 +11,6 @@ module dev.goldcopy.core {
 
   exports dev.goldcopy.plan;
   exports dev.goldcopy.execute;
+  exports dev.goldcopy.roll;
+  exports dev.goldcopy.fleet;
 }

@@ -126,6 +126,6 @@ final class GroupPlanner {
             (int) g.newMasters,
             g.retired,
             GroupSizer.note(t, run.policy.growthHeadroomPercent(), g.existing, g.newMasters,
-                g.retired) + g.extraNote + g.boundNote));
+                g.retired) + g.extraNote + g.boundNote + ReplicaBudget.capNote(run.policy)));
   }
 }

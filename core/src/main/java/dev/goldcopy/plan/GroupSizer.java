@@ -28,6 +28,7 @@ final class GroupSizer {
    * @param countNeed the masters that hold {@code sizedN} clones
    * @param k the throughput rule's creations per master, 0 for none
    * @param concurrent the creations that run at once
+   * @param callerConcurrency whether {@code concurrent} is the caller's expected deployments
    * @param throughputNeed the masters the concurrent creations need; 0 without a rule
    */
   record GroupTarget(
@@ -41,6 +42,7 @@ final class GroupSizer {
       long countNeed,
       int k,
       long concurrent,
+      boolean callerConcurrency,
       long throughputNeed) {
 
     /** The masters the group should have: the larger need. */
@@ -68,28 +70,40 @@ final class GroupSizer {
    */
   static GroupTarget size(
       PlanningPolicy policy, ArrayCapabilities caps, List<Container> live, int n, int toCome) {
-    int hard = caps.maxVirtualCopiesPerSource();
-    int ratio = policy.cloneRatio();
-    int soft = ratio > 0 ? (hard > 0 ? Math.min(hard, ratio) : ratio) : hard;
     boolean hasOrigin = false;
     long image = 0;
     for (Container m : live) {
       hasOrigin |= m.isOrigin();
       image = Math.max(image, m.sizeBytes());
     }
+    return size(policy, caps, hasOrigin, image, n, toCome);
+  }
+
+  /**
+   * Sizes a group whose masters hold an origin or not and copy {@code image} bytes, for {@code n}
+   * VMs, {@code toCome} of them new.
+   */
+  static GroupTarget size(PlanningPolicy policy, ArrayCapabilities caps, boolean hasOrigin,
+      long image, int n, int toCome) {
+    int hard = caps.maxVirtualCopiesPerSource();
+    int ratio = policy.cloneRatio();
+    int soft = ratio > 0 ? (hard > 0 ? Math.min(hard, ratio) : ratio) : hard;
     boolean reserved = !policy.originServesClones() && hasOrigin;
     long sizedN = n + ceilDiv((long) n * policy.growthHeadroomPercent(), 100);
     long serving = soft == 0 ? (sizedN > 0 ? 1 : 0) : ceilDiv(sizedN, soft);
     long countNeed = reserved ? 1 + serving : Math.max(1, serving);
+    int expected = policy.expectedConcurrentDeployments();
     long concurrent = toCome;
-    if (caps.maxConcurrentVirtualCopies() > 0) {
+    if (expected > 0) {
+      concurrent = Math.min(expected, sizedN);
+    } else if (caps.maxConcurrentVirtualCopies() > 0) {
       concurrent = Math.min(concurrent, caps.maxConcurrentVirtualCopies());
     }
     int k = policy.maxConcurrentCreationsPerSource();
     long throughputNeed =
         k > 0 && concurrent > 0 ? ceilDiv(concurrent, k) + (reserved ? 1 : 0) : 0;
     return new GroupTarget(n, toCome, hard, soft, reserved, image, sizedN, countNeed, k,
-        concurrent, throughputNeed);
+        concurrent, expected > 0, throughputNeed);
   }
 
   /**
@@ -121,7 +135,8 @@ final class GroupSizer {
       }
     }
     if (t.k() > 0) {
-      b.append("; throughput need ceil(").append(t.concurrent()).append(" concurrent / ")
+      b.append("; throughput need ceil(").append(t.concurrent())
+          .append(t.callerConcurrency() ? " expected concurrent deployments / " : " concurrent / ")
           .append(t.k()).append(")").append(t.reserved() && t.throughputNeed() > 0 ? " + 1" : "")
           .append(" = ").append(t.throughputNeed());
     }

@@ -12,7 +12,9 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
  * <p>Real products' sizing rules map onto a policy: Azure Compute Gallery's "one replica per 20
  * concurrent creations, at most 100 replicas" is {@code maxConcurrentCreationsPerSource(20)
  * .maxMastersPerGroup(100)}; Citrix MCS's {@code SharedImageGalleryReplicaRatio} 40 and {@code
- * SharedImageGalleryReplicaMaximum} 10 are {@code cloneRatio(40).maxMastersPerGroup(10)}.
+ * SharedImageGalleryReplicaMaximum} 10 are {@code cloneRatio(40).maxMastersPerGroup(10)}. Azure's
+ * guidance for a known load, 1,000 VMs created at once, is {@code
+ * maxConcurrentCreationsPerSource(20).expectedConcurrentDeployments(1000)}: 50 masters.
  *
  * @param originServesClones whether the origin master takes new clones; when false it stays a
  *     pristine source and the replicas alone carry the VMs (clones already on it stay)
@@ -36,6 +38,12 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
  * @param deletionGuard how much of the owner's clones one plan deletes without the run's approval
  * @param consolidate whether a scale-down moves the clones of VMs whose disk may be recreated off
  *     the replicas the sizing no longer needs, so they can be retired; persistent disks never move
+ * @param expectedConcurrentDeployments how many clone creations the caller expects at once (a
+ *     boot storm, a pool refresh); the throughput rule sizes each group for this many, at most
+ *     its VMs (with the headroom), instead of the clones this plan makes within the array's
+ *     declared clone concurrency; {@value #NO_LIMIT} for the latter
+ * @param capCountsOrigin whether {@code maxMastersPerGroup} counts the origin (Azure and Citrix
+ *     count this way) or only the replicas Goldcopy makes; the plan's sizing note says which
  */
 public record PlanningPolicy(
     boolean originServesClones,
@@ -49,7 +57,9 @@ public record PlanningPolicy(
     Adoption adoption,
     NamingStrategy naming,
     DeletionGuard deletionGuard,
-    boolean consolidate) {
+    boolean consolidate,
+    int expectedConcurrentDeployments,
+    boolean capCountsOrigin) {
 
   /** The value of a cap that means "no limit". */
   public static final int NO_LIMIT = 0;
@@ -75,6 +85,7 @@ public record PlanningPolicy(
     nonNegative("maxConcurrentCreationsPerSource", maxConcurrentCreationsPerSource);
     nonNegative("growthHeadroomPercent", growthHeadroomPercent);
     nonNegative("expectedCloneGrowthBytes", expectedCloneGrowthBytes);
+    nonNegative("expectedConcurrentDeployments", expectedConcurrentDeployments);
     if (growthHeadroomPercent > MAX_HEADROOM_PERCENT) {
       throw new IllegalArgumentException(
           "growthHeadroomPercent must be at most " + MAX_HEADROOM_PERCENT + ": "
@@ -125,7 +136,9 @@ public record PlanningPolicy(
         .adoption(adoption)
         .naming(naming)
         .deletionGuard(deletionGuard)
-        .consolidate(consolidate);
+        .consolidate(consolidate)
+        .expectedConcurrentDeployments(expectedConcurrentDeployments)
+        .capCountsOrigin(capCountsOrigin);
   }
 
   /** Builds a {@link PlanningPolicy}; every setter returns this builder. */
@@ -142,6 +155,8 @@ public record PlanningPolicy(
     private Adoption adoption = Adoption.none();
     private NamingStrategy naming = NamingStrategy.safe();
     private DeletionGuard deletionGuard = DeletionGuard.DEFAULT;
+    private int expectedConcurrentDeployments = NO_LIMIT;
+    private boolean capCountsOrigin = true;
 
     private Builder() {}
 
@@ -270,6 +285,30 @@ public record PlanningPolicy(
     }
 
     /**
+     * Sets how many clone creations the caller expects at once, for the throughput rule.
+     *
+     * @param value concurrent deployments, or {@link #NO_LIMIT} to use the array's concurrency
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder expectedConcurrentDeployments(int value) {
+      this.expectedConcurrentDeployments = value;
+      return this;
+    }
+
+    /**
+     * Sets whether the master cap counts the origin (true unless set).
+     *
+     * @param value false to cap only the replicas
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder capCountsOrigin(boolean value) {
+      this.capCountsOrigin = value;
+      return this;
+    }
+
+    /**
      * Sets the capacity a new clone is expected to take.
      *
      * @param value bytes
@@ -317,7 +356,9 @@ public record PlanningPolicy(
           adoption,
           naming,
           deletionGuard,
-          consolidate);
+          consolidate,
+          expectedConcurrentDeployments,
+          capCountsOrigin);
     }
   }
 }

@@ -16,7 +16,7 @@ final class ReplicaBudget {
 
   /** Sets {@code g}'s new masters, clones to make, binding limit and bound note. */
   static void bound(PlanScope run, GroupScope g) {
-    applyCap(run.policy.maxMastersPerGroup(), g);
+    applyCap(run.policy.maxMastersPerGroup(), run.policy.capCountsOrigin(), g);
     Room room =
         new Room(
             run.capacity.available(),
@@ -85,12 +85,23 @@ final class ReplicaBudget {
     };
   }
 
-  /** Holds the new masters to the policy's cap ({@code 0} for none). */
-  private static void applyCap(int cap, GroupScope g) {
+  /**
+   * Holds the new masters to the policy's cap ({@code 0} for none), counting the group's origin
+   * against it or not.
+   */
+  private static void applyCap(int cap, boolean countsOrigin, GroupScope g) {
     if (cap <= 0) {
       return;
     }
-    long allowed = Math.max(0, cap - g.existing);
+    long counted = g.existing;
+    if (!countsOrigin) {
+      for (var m : g.live) {
+        if (m.isOrigin()) {
+          counted--;
+        }
+      }
+    }
+    long allowed = Math.max(0, cap - counted);
     if (g.newMasters > allowed) {
       g.boundNote =
           " The master cap of " + cap + " bound: " + allowed + " new replica(s) instead of "
@@ -100,6 +111,19 @@ final class ReplicaBudget {
         g.bound = Shortfall.Limit.REPLICA_CAP;
       }
     }
+  }
+
+  /**
+   * Says how the policy's master cap counts, for the group's sizing note; empty without a cap.
+   */
+  static String capNote(PlanningPolicy policy) {
+    int cap = policy.maxMastersPerGroup();
+    if (cap <= 0) {
+      return "";
+    }
+    return policy.capCountsOrigin()
+        ? " Master cap " + cap + ", the origin counted."
+        : " Master cap " + cap + " replicas, the origin not counted.";
   }
 
   /** The VMs the group places with {@code masters} new masters, by the hard caps. */

@@ -72,7 +72,11 @@ public final class FleetDemo {
     @SuppressWarnings("SystemConsoleNull")
     boolean terminal = System.console() != null;
     RealOptions real = options.real();
-    boolean ok = real != null ? RealBackendDemo.run(real, System.out) : run(options, System.out, terminal);
+    boolean ok = real != null ? RealBackendDemo.run(real, System.out) : switch (options.scenario()) {
+      case "roll" -> RollDemo.run(options, System.out);
+      case "fleet" -> PlacementDemo.run(options, System.out);
+      default -> run(options, System.out, terminal);
+    };
     System.exit(ok ? 0 : 1);
   }
 

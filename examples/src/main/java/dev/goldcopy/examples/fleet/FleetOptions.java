@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param help whether only the usage was asked for
  * @param real what to do on real storage instead of the simulated array, or null for the
  *     simulated array
+ * @param scenario on the simulator: {@code provision} (one store from one image), {@code roll} (a
+ *     rolling update to the next version) or {@code fleet} (placement across 8 stores of 3 vendor
+ *     profiles)
  */
 public record FleetOptions(
     int vms,
@@ -31,18 +34,23 @@ public record FleetOptions(
     long seed,
     int imageGib,
     boolean help,
-    @Nullable RealOptions real) {
+    @Nullable RealOptions real,
+    String scenario) {
+
+  /** The scenarios {@code --scenario} takes. */
+  public static final List<String> SCENARIOS = List.of("provision", "roll", "fleet");
 
   /** The default profile: 8 clones per snapshot tree, so 2,000 VMs need 250 masters. */
   public static final VendorProfile DEFAULT_PROFILE = VendorProfile.DELL_ME4_LARGE_POOLS;
 
   private static final List<String> SIMULATOR_OPTIONS =
-      List.of("--profile", "--fault-rate", "--seed", "--image-gib");
+      List.of("--profile", "--fault-rate", "--seed", "--image-gib", "--scenario");
   private static final List<String> REAL_OPTIONS =
       List.of("--per-source", "--image-mib", "--ceph-conf", "--ceph-keyring", "--ceph-id");
   private static final List<String> VALUED_OPTIONS =
       List.of(
           "--vms", "--profile", "--fault-rate", "--seed", "--image-gib", "--qcow2", "--ceph",
+          "--scenario",
           "--per-source", "--image-mib", "--ceph-conf", "--ceph-keyring", "--ceph-id");
 
   /**
@@ -62,6 +70,26 @@ public record FleetOptions(
     if (imageGib < 1 || imageGib > 4096) {
       throw new IllegalArgumentException("--image-gib must be from 1 to 4096: " + imageGib);
     }
+    requireNonNull(scenario, "scenario");
+    if (!SCENARIOS.contains(scenario)) {
+      throw new IllegalArgumentException("--scenario: one of " + SCENARIOS + ": " + scenario);
+    }
+  }
+
+  /**
+   * Creates options for the {@code provision} scenario.
+   *
+   * @param vms how many VMs to provision
+   * @param profile the simulated array's vendor profile
+   * @param faultRate the rate of each injected fault kind, from 0 to 0.5
+   * @param seed the simulation's seed
+   * @param imageGib the golden image's size in GiB
+   * @param help whether only the usage was asked for
+   * @param real the real storage to provision on, or null for the simulated array
+   */
+  public FleetOptions(int vms, VendorProfile profile, double faultRate, long seed, int imageGib,
+      boolean help, @Nullable RealOptions real) {
+    this(vms, profile, faultRate, seed, imageGib, help, real, "provision");
   }
 
   /**
@@ -73,7 +101,8 @@ public record FleetOptions(
     String profiles = String.join(", ", VendorProfile.builtIns().keySet());
     return String.join(
         System.lineSeparator(),
-        "usage: goldcopy-demo [--vms N] [--profile NAME] [--fault-rate R] [--seed S] [--image-gib G]",
+        "usage: goldcopy-demo [--scenario S] [--vms N] [--profile NAME] [--fault-rate R] [--seed S]"
+            + " [--image-gib G]",
         "       goldcopy-demo --qcow2 DIR [--vms N] [--per-source L] [--image-mib M] [--remove]",
         "       goldcopy-demo --ceph POOL [--ceph-conf FILE] [--ceph-keyring FILE] [--ceph-id USER]",
         "                     [--vms N] [--per-source L] [--image-mib M] [--remove]",
@@ -81,6 +110,10 @@ public record FleetOptions(
         "Plans and provisions a fleet of VMs from one golden image on a simulated array (the",
         "default), or in real time on a directory of qcow2 images or a Ceph RBD pool.",
         "",
+        "  --scenario S      on the simulator: provision (default), one store from one image;",
+        "                    roll: provision --vms on one version, then roll them to the next in",
+        "                    bounded batches (no faults); fleet: place --vms (default 10000 here)",
+        "                    across 8 stores of 3 vendor profiles, then provision each (no faults)",
         "  --vms N           VMs to provision, 1 to 1000000 (default 2000; 100 on real storage)",
         "  --profile NAME    vendor profile (default dell-me4-large-pools); one of:",
         "                    " + profiles,
@@ -135,14 +168,16 @@ public record FleetOptions(
       if (remove) {
         throw new IllegalArgumentException("--remove only applies with --qcow2 or --ceph");
       }
+      String scenario = values.getOrDefault("--scenario", "provision");
       return new FleetOptions(
-          intValue(values, "--vms", 2000),
+          intValue(values, "--vms", scenario.equals("fleet") ? 10_000 : 2000),
           values.containsKey("--profile") ? profile(values.get("--profile")) : DEFAULT_PROFILE,
           doubleValue(values, "--fault-rate", 0.05),
           longValue(values, "--seed", 42),
           intValue(values, "--image-gib", 40),
           false,
-          null);
+          null,
+          scenario);
     }
     rejectAll(values, SIMULATOR_OPTIONS, "only applies to the simulated array");
     RealOptions real =
