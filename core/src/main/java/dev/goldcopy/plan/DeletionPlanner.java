@@ -85,11 +85,12 @@ final class DeletionPlanner {
     }
     CapacityLedger capacity = new CapacityLedger(caps.freeCapacityBytes());
     for (PlanStep step : cloneDeletes) {
-      capacity.credit(step.id(), policy.expectedCloneGrowthBytes());
+      capacity.credit(step.id(), CopyCharges.clone(policy, caps));
     }
     for (PlanStep step : masterDeletes) {
       DeleteContainer d = (DeleteContainer) step;
-      capacity.credit(d.id(), index.masters().at(index.masters().ordinal(d.container())).sizeBytes());
+      capacity.credit(d.id(), CopyCharges.replica(caps,
+          index.masters().at(index.masters().ordinal(d.container())).sizeBytes()));
     }
     SlotLedger arrayTotal =
         new SlotLedger(

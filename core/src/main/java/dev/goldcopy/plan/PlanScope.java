@@ -47,6 +47,6 @@ final class PlanScope {
     }
     this.clones = new ArrayList<>(placing);
     this.placer =
-        new ClonePlacer(policy, capacity, deletions.arrayTotal(), demand.oldDelete(), clones);
+        new ClonePlacer(policy, CopyCharges.clone(policy, caps), capacity, deletions.arrayTotal(), demand.oldDelete(), clones);
   }
 }

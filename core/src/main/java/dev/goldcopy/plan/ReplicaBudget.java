@@ -15,22 +15,15 @@ final class ReplicaBudget {
   /** Sets {@code g}'s new masters, clones to make, binding limit and bound note. */
   static void bound(PlanScope run, GroupScope g) {
     applyCap(run.policy.maxMastersPerGroup(), g);
-    long image = g.target.image();
-    long growth = run.policy.expectedCloneGrowthBytes();
+    long image = CopyCharges.replica(run.caps, g.target.image());
+    long growth = CopyCharges.clone(run.policy, run.caps);
     SlotLedger total = run.deletions.arrayTotal();
     long budget = run.capacity.available();
     long placeable = placeable(g, g.newMasters);
     long affordable = affordable(budget, g.newMasters, placeable, image, growth, total.remaining());
     if (affordable < placeable) {
-      long bestM = 0;
-      long bestC = -1;
-      for (long m = 0; m <= g.newMasters; m++) {
-        long c = affordable(budget, m, placeable(g, m), image, growth, total.remaining());
-        if (c > bestC) {
-          bestC = c;
-          bestM = m;
-        }
-      }
+      long bestM = fewestForMost(g, budget, image, growth, total.remaining());
+      long bestC = affordable(budget, bestM, placeable(g, bestM), image, growth, total.remaining());
       long wanted = g.newMasters;
       g.newMasters = bestM;
       affordable = Math.max(0, bestC);
@@ -43,12 +36,44 @@ final class ReplicaBudget {
           " " + (g.bound == Shortfall.Limit.ARRAY_TOTAL
               ? "The array's virtual copy total (" + run.caps.maxVirtualCopiesTotal()
                   + ") leaves room for " + total.remaining() + " more clone(s)"
-              : "Free capacity (" + budget + " bytes) pays for " + bestM + " of " + wanted
-                  + " replica(s) at " + image + " bytes and " + affordable + " clone(s) at "
-                  + growth + " bytes")
+              : "Free capacity (" + Units.bytes(budget) + ") pays for " + bestM + " of " + wanted
+                  + " replica(s) at " + Units.bytes(image) + " and " + affordable
+                  + " clone(s) at " + Units.bytes(growth))
               + ".";
     }
     g.toMake = Math.min(placeable, affordable);
+  }
+
+  /**
+   * The fewest new replicas that place the most clones. When those clones use up the array's
+   * virtual copy total (so no later group of the plan can place one, whatever capacity is left),
+   * the fewest that also hold them within the soft ratio instead, or the most that place them if
+   * none does: the total binding must not drop the ratio. Without a ratio both are the same.
+   */
+  private static long fewestForMost(
+      GroupScope g, long budget, long image, long growth, long total) {
+    long bestC = -1;
+    long first = 0;
+    long most = 0;
+    long fewest = -1;
+    for (long m = 0; m <= g.newMasters; m++) {
+      long c = affordable(budget, m, placeable(g, m), image, growth, total);
+      if (c > bestC) {
+        bestC = c;
+        first = m;
+        fewest = -1;
+      }
+      if (c == bestC) {
+        most = m;
+        if (fewest < 0 && sat(g.availSoft + slots(m, g.target.perNewSoft())) >= c) {
+          fewest = m;
+        }
+      }
+    }
+    if (bestC < total) {
+      return first;
+    }
+    return fewest >= 0 ? fewest : most;
   }
 
   /** Holds the new masters to the policy's cap ({@code 0} for none). */
