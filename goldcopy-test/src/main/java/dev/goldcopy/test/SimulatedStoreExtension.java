@@ -33,8 +33,8 @@ public final class SimulatedStoreExtension
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context.getStore(NAMESPACE)
-        .getOrComputeIfAbsent("store", k -> create(context), TestStore.class);
+    return java.util.Objects.requireNonNull(context.getStore(NAMESPACE)
+        .getOrComputeIfAbsent("store", k -> create(context), TestStore.class));
   }
 
   @Override
