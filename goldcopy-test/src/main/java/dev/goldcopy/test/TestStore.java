@@ -2,7 +2,6 @@ package dev.goldcopy.test;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.goldcopy.execute.ExecutionResult;
 import dev.goldcopy.execute.ReplicationExecutor;
 import dev.goldcopy.execute.RetryPolicy;
@@ -11,7 +10,6 @@ import dev.goldcopy.plan.Demand;
 import dev.goldcopy.plan.PlanningInput;
 import dev.goldcopy.plan.PlanningPolicy;
 import dev.goldcopy.plan.ReplicationPlan;
-import dev.goldcopy.sim.FaultPlan;
 import dev.goldcopy.sim.SimulatedArray;
 import dev.goldcopy.sim.VendorProfile;
 import dev.goldcopy.spi.ArrayCapabilities;
@@ -53,7 +51,7 @@ public final class TestStore {
   private final String vmPrefix;
   private final long seed;
 
-  private TestStore(Builder b) {
+  TestStore(TestStoreBuilder b) {
     this.seed = b.seed;
     this.array = SimulatedArray.builder().profile(b.profile).seed(Seeds.simulator(b.seed))
         .faults(b.faults).recordCalls(true).build();
@@ -85,8 +83,8 @@ public final class TestStore {
    *
    * @return a new builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static TestStoreBuilder builder() {
+    return new TestStoreBuilder();
   }
 
   /**
@@ -257,133 +255,5 @@ public final class TestStore {
   @Override
   public String toString() {
     return store + " on " + array.profile() + " (seed " + seed + ")";
-  }
-
-  /** Builds a {@link TestStore}; every setter returns this builder. */
-  public static final class Builder {
-    private VendorProfile profile = VendorProfile.DELL_MD3200;
-    private long seed;
-    private ContentId image = DEFAULT_IMAGE;
-    private String originName = "golden";
-    private long originBytes = DEFAULT_ORIGIN_BYTES;
-    private String tenant = "acme";
-    private String storeId = "pool-1";
-    private @Nullable Long capacityBytes;
-    private FaultPlan faults = FaultPlan.none();
-    private PlanningPolicy policy = PlanningPolicy.defaults();
-    private String vmPrefix = "vm";
-
-    private Builder() {}
-
-    /**
-     * Sets the array's profile.
-     *
-     * @param value the profile
-     * @return this builder
-     */
-    @CanIgnoreReturnValue
-    public Builder profile(VendorProfile value) {
-      this.profile = requireNonNull(value, "profile");
-      return this;
-    }
-
-    /**
-     * Sets the one seed of the run.
-     *
-     * @param value the seed
-     * @return this builder
-     */
-    @CanIgnoreReturnValue
-    public Builder seed(long value) {
-      this.seed = value;
-      return this;
-    }
-
-    /**
-     * Sets the origin's image, name and size.
-     *
-     * @param content the image version; its image id names the group
-     * @param name the origin's container name
-     * @param sizeBytes its size
-     * @return this builder
-     */
-    @CanIgnoreReturnValue
-    public Builder origin(ContentId content, String name, long sizeBytes) {
-      this.image = requireNonNull(content, "content");
-      this.originName = requireNonNull(name, "name");
-      this.originBytes = sizeBytes;
-      return this;
-    }
-
-    /**
-     * Sets the tenant and store ids.
-     *
-     * @param tenantId the tenant
-     * @param store the store
-     * @return this builder
-     */
-    @CanIgnoreReturnValue
-    public Builder store(String tenantId, String store) {
-      this.tenant = requireNonNull(tenantId, "tenantId");
-      this.storeId = requireNonNull(store, "store");
-      return this;
-    }
-
-    /**
-     * Sets the store's capacity (the profile's store capacity unless set).
-     *
-     * @param value bytes, positive
-     * @return this builder
-     */
-    @CanIgnoreReturnValue
-    public Builder capacityBytes(long value) {
-      this.capacityBytes = value;
-      return this;
-    }
-
-    /**
-     * Sets the faults the simulator injects.
-     *
-     * @param value the fault plan
-     * @return this builder
-     */
-    @CanIgnoreReturnValue
-    public Builder faults(FaultPlan value) {
-      this.faults = requireNonNull(value, "faults");
-      return this;
-    }
-
-    /**
-     * Sets the policy the calls without one use.
-     *
-     * @param value the policy
-     * @return this builder
-     */
-    @CanIgnoreReturnValue
-    public Builder policy(PlanningPolicy value) {
-      this.policy = requireNonNull(value, "policy");
-      return this;
-    }
-
-    /**
-     * Sets the prefix of the VMs {@link TestStore#demand(int)} names.
-     *
-     * @param value the prefix
-     * @return this builder
-     */
-    @CanIgnoreReturnValue
-    public Builder vmPrefix(String value) {
-      this.vmPrefix = requireNonNull(value, "vmPrefix");
-      return this;
-    }
-
-    /**
-     * Makes the array, the store and its origin.
-     *
-     * @return the store
-     */
-    public TestStore build() {
-      return new TestStore(this);
-    }
   }
 }
