@@ -34,7 +34,7 @@ public final class SimulatedStoreExtension
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     return java.util.Objects.requireNonNull(context.getStore(NAMESPACE)
-        .getOrComputeIfAbsent("store", k -> create(context), TestStore.class));
+        .computeIfAbsent("store", k -> create(context), TestStore.class));
   }
 
   @Override
