@@ -3,6 +3,7 @@ package dev.goldcopy.test;
 import static dev.goldcopy.test.GoldcopyAssertions.assertThat;
 
 import dev.goldcopy.plan.ReplicationPlan;
+import dev.goldcopy.plan.Shortfall;
 import dev.goldcopy.sim.VendorProfile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,15 +29,17 @@ class CostModelTest {
 
   @Test
   void aStoreThatFitsOnlySomeClonesIsPlannedAsTheArrayCharges() {
-    // Room for the origin, two replicas and 40 clones of 256 MiB; nothing more.
-    long capacity = 3 * TestStore.DEFAULT_ORIGIN_BYTES + 40 * VendorProfile.DEFAULT_CLONE_BYTES;
+    // Room for the origin, two replicas and 10 clones of 256 MiB. Charging clones nothing, a plan
+    // would copy two replicas and promise 24 clones, of which the run could make 10; charged as
+    // the array charges, one replica and 16 clones place the most.
+    long capacity = 3 * TestStore.DEFAULT_ORIGIN_BYTES + 10 * VendorProfile.DEFAULT_CLONE_BYTES;
     TestStore store = TestStore.builder().profile(VendorProfile.DELL_ME4_LARGE_POOLS)
         .capacityBytes(capacity).build();
     ReplicationPlan plan = store.plan(100);
 
     Provisioning run = store.provision(100);
 
-    assertThat(plan).makesClones(24).makesReplicas(2);
-    assertThat(run).hasClones(24).usedCapacityAsPreviewed(plan).exceededNoLimit();
+    assertThat(plan).makesClones(16).makesReplicas(1).isShortBy(Shortfall.Limit.CAPACITY, 84);
+    assertThat(run).hasClones(16).usedCapacityAsPreviewed(plan).exceededNoLimit();
   }
 }

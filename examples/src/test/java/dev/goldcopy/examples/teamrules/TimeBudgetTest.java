@@ -14,6 +14,6 @@ class TimeBudgetTest {
   @Test
   void aHundredVmsAreReadyWithinTheWindow(TestStore store) {
     assertThat(store.provision(100)).succeeded().hasClones(100)
-        .finishedWithin(Duration.ofHours(2));
+        .finishedWithin(Duration.ofMinutes(10)); // 4 min 42 s when measured
   }
 }
