@@ -28,7 +28,7 @@ public record CallRecord(
     StoreRef store,
     @Nullable ContainerId subject,
     @Nullable String name,
-    Outcome outcome,
+    CallOutcome outcome,
     @Nullable ContainerId result) {
 
   /**

@@ -31,7 +31,7 @@ final class Recorder {
     this.recordCalls = recordCalls;
   }
 
-  void call(PendingCall<?> call, Outcome outcome) {
+  void call(PendingCall<?> call, CallOutcome outcome) {
     if (recordCalls) {
       calls.add(
           new CallRecord(

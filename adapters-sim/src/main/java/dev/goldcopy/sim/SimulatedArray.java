@@ -109,6 +109,7 @@ public final class SimulatedArray implements ArrayAdapter {
   private final ArrayCapabilities declared;
   private final EventLoop loop = new EventLoop();
   private final SplittableRandom random;
+  private final long seed;
   private final Recorder recorder;
   private final CopyBandwidth bandwidth;
   private final Clock clock;
@@ -133,6 +134,7 @@ public final class SimulatedArray implements ArrayAdapter {
     LatencyModel latency = profile.latency();
     this.declared = profile.capabilities();
     this.random = new SplittableRandom(builder.seed);
+    this.seed = builder.seed;
     this.faults = builder.faults;
     this.busyRetryAfter = builder.busyRetryAfter;
     this.recorder = new Recorder(profile, loop, builder.recordCalls);
@@ -283,6 +285,16 @@ public final class SimulatedArray implements ArrayAdapter {
             labels);
     add(origin);
     return origin.view();
+  }
+
+  /**
+   * Returns the seed every random choice of this simulation comes from ({@link
+   * Builder#seed(long)}), so that a run can be replayed.
+   *
+   * @return the seed
+   */
+  public long seed() {
+    return seed;
   }
 
   /**
@@ -890,16 +902,16 @@ public final class SimulatedArray implements ArrayAdapter {
 
   private <T> void answer(PendingCall<T> call, @Nullable T value, @Nullable ArrayException error) {
     if (error != null) {
-      recorder.call(call, Outcome.of(error));
+      recorder.call(call, CallOutcome.of(error));
       call.future.completeExceptionally(error);
     } else if (call.lost) {
       recorder.fault(FaultKind.LOST_RESPONSE);
-      recorder.call(call, Outcome.LOST_RESPONSE);
+      recorder.call(call, CallOutcome.LOST_RESPONSE);
       call.future.completeExceptionally(
           new TransientArrayException(
               "the answer to " + call.operation + " " + describe(call) + " was lost"));
     } else {
-      recorder.call(call, Outcome.SUCCEEDED);
+      recorder.call(call, CallOutcome.SUCCEEDED);
       call.future.complete(value);
     }
   }

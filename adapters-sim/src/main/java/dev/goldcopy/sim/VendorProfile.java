@@ -162,15 +162,32 @@ public record VendorProfile(
   }
 
   /**
+   * Returns the capabilities an empty store of this array with the profile's store capacity
+   * reports: everything free, nothing used. For planning a hand-made inventory without a simulator.
+   *
+   * @return the capabilities as the SPI reports them
+   */
+  public ArrayCapabilities storeCapabilities() {
+    return capabilities(storeCapacityBytes, storeCapacityBytes, 0, 0);
+  }
+
+  /**
    * Returns the capabilities a store of this array reports, with its capacity and the array's
-   * current usage.
+   * current usage, as {@link SimulatedArray#capabilities} answers for it.
    *
    * @param totalCapacityBytes the store's capacity
-   * @param freeCapacityBytes the store's free capacity
+   * @param freeCapacityBytes the store's free capacity, at most {@code totalCapacityBytes}
    * @param usedVirtualCopies virtual copies the whole array holds now
    * @param usedContainers containers of every kind the whole array holds now
    * @return the capabilities as the SPI reports them
+   * @throws IllegalArgumentException if a value is negative or the free capacity exceeds the total
    */
+  public ArrayCapabilities capabilities(
+      long totalCapacityBytes, long freeCapacityBytes, int usedVirtualCopies, int usedContainers) {
+    return report(totalCapacityBytes, freeCapacityBytes, usedVirtualCopies, usedContainers);
+  }
+
+  /** The capabilities a store reports; see {@link #capabilities(long, long, int, int)}. */
   ArrayCapabilities report(
       long totalCapacityBytes, long freeCapacityBytes, int usedVirtualCopies, int usedContainers) {
     return capabilities.toBuilder()

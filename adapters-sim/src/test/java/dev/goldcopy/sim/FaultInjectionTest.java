@@ -50,7 +50,7 @@ class FaultInjectionTest {
     assertThat(sim.await(sim.inventory(store)).containers()).containsExactly(origin);
     assertThat(sim.records().faultCount(FaultKind.TRANSIENT_BUSY)).isEqualTo(2);
     assertThat(sim.records().calls()).extracting(CallRecord::outcome)
-        .containsExactly(Outcome.BUSY, Outcome.BUSY, Outcome.SUCCEEDED);
+        .containsExactly(CallOutcome.BUSY, CallOutcome.BUSY, CallOutcome.SUCCEEDED);
 
     sim.setFaults(FaultPlan.none());
     assertThat(sim.await(sim.createVirtualCopy(store, origin.id(), "vm", Labels.empty())).isReady()).isTrue();
@@ -72,7 +72,7 @@ class FaultInjectionTest {
     assertThat(made.state()).isEqualTo(ContainerState.READY);
     CallRecord record = sim.records().calls().get(0);
     assertThat(record.operation()).isEqualTo(Operation.CREATE_VIRTUAL_COPY);
-    assertThat(record.outcome()).isEqualTo(Outcome.LOST_RESPONSE);
+    assertThat(record.outcome()).isEqualTo(CallOutcome.LOST_RESPONSE);
     assertThat(record.result()).isEqualTo(made.id());
 
     sim.setFaults(FaultPlan.none());

@@ -39,12 +39,12 @@ class SimulationRecordsTest {
                 store,
                 origin.id(),
                 "vm-1",
-                Outcome.SUCCEEDED,
+                CallOutcome.SUCCEEDED,
                 clone.id()));
     assertThat(calls.get(1).operation()).isEqualTo(Operation.DELETE);
-    assertThat(calls.get(1).outcome()).isEqualTo(Outcome.CONFLICT);
+    assertThat(calls.get(1).outcome()).isEqualTo(CallOutcome.CONFLICT);
     assertThat(calls.get(1).subject()).isEqualTo(origin.id());
-    assertThat(calls.get(2).outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(calls.get(2).outcome()).isEqualTo(CallOutcome.SUCCEEDED);
     assertThat(calls.get(2).answeredAt()).isEqualTo(Duration.ofSeconds(3));
   }
 
@@ -151,7 +151,7 @@ class SimulationRecordsTest {
                     store,
                     null,
                     null,
-                    Outcome.SUCCEEDED,
+                    CallOutcome.SUCCEEDED,
                     null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("answeredAt");

@@ -6,7 +6,7 @@ import dev.goldcopy.plan.Demand;
 import dev.goldcopy.sim.CallRecord;
 import dev.goldcopy.sim.FaultPlan;
 import dev.goldcopy.sim.LatencyModel;
-import dev.goldcopy.sim.Outcome;
+import dev.goldcopy.sim.CallOutcome;
 import dev.goldcopy.sim.SimulatedArray;
 import dev.goldcopy.sim.SimulationRecords;
 import dev.goldcopy.sim.VendorProfile;
@@ -257,7 +257,7 @@ public final class MakespanComparison {
     long refusals =
         records.calls().stream()
             .map(CallRecord::outcome)
-            .filter(outcome -> outcome == Outcome.LIMIT_REACHED)
+            .filter(outcome -> outcome == CallOutcome.LIMIT_REACHED)
             .count();
     ProvisioningCheck check =
         ProvisioningCheck.inspect(

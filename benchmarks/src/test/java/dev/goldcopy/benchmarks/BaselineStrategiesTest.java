@@ -7,7 +7,7 @@ import dev.goldcopy.plan.Demand;
 import dev.goldcopy.sim.CallRecord;
 import dev.goldcopy.sim.FaultPlan;
 import dev.goldcopy.sim.Operation;
-import dev.goldcopy.sim.Outcome;
+import dev.goldcopy.sim.CallOutcome;
 import dev.goldcopy.sim.SimulatedArray;
 import dev.goldcopy.sim.SimulationRecords;
 import dev.goldcopy.sim.VendorProfile;
@@ -45,7 +45,7 @@ class BaselineStrategiesTest {
           sim.records(), inventory, origin, demand, 8, vm -> vm.value());
     }
 
-    long count(Operation operation, Outcome outcome) {
+    long count(Operation operation, CallOutcome outcome) {
       SimulationRecords records = sim.records();
       return records.calls().stream()
           .filter(c -> c.operation() == operation)
@@ -68,7 +68,7 @@ class BaselineStrategiesTest {
     ProvisioningCheck check = f.check(demand);
     assertThat(check.problems()).isEmpty();
     assertThat(check.clones()).isEqualTo(20);
-    assertThat(f.count(Operation.CREATE_VIRTUAL_COPY, Outcome.LIMIT_REACHED)).isEqualTo(12);
+    assertThat(f.count(Operation.CREATE_VIRTUAL_COPY, CallOutcome.LIMIT_REACHED)).isEqualTo(12);
     assertThat(check.replicas()).isEqualTo(12);
     assertThat(SequentialCopyStrategy.mastersNeeded(20, 8) - 1).isEqualTo(2);
   }
@@ -85,7 +85,7 @@ class BaselineStrategiesTest {
     ProvisioningCheck check = f.check(demand);
     assertThat(check.problems()).isEmpty();
     assertThat(check.replicas()).isEqualTo(2);
-    assertThat(f.count(Operation.CREATE_VIRTUAL_COPY, Outcome.LIMIT_REACHED)).isEqualTo(2);
+    assertThat(f.count(Operation.CREATE_VIRTUAL_COPY, CallOutcome.LIMIT_REACHED)).isEqualTo(2);
     Inventory inventory = f.sim.await(f.sim.inventory(f.store));
     assertThat(inventory.containers())
         .filteredOn(c -> c.isMaster() && !c.isOrigin())
@@ -105,7 +105,7 @@ class BaselineStrategiesTest {
     assertThat(check.problems()).isEmpty();
     assertThat(check.replicas()).isEqualTo(3);
     assertThat(f.sim.records().peakConcurrentPhysicalCopies()).isEqualTo(3);
-    assertThat(f.count(Operation.CREATE_VIRTUAL_COPY, Outcome.LIMIT_REACHED)).isZero();
+    assertThat(f.count(Operation.CREATE_VIRTUAL_COPY, CallOutcome.LIMIT_REACHED)).isZero();
     Inventory inventory = f.sim.await(f.sim.inventory(f.store));
     assertThat(inventory.containers())
         .filteredOn(c -> c.isMaster() && !c.isOrigin())
@@ -210,7 +210,7 @@ class BaselineStrategiesTest {
     assertThat(check.problems()).isEmpty();
     assertThat(check.replicas()).isEqualTo(3);
     assertThat(check.clones()).isEqualTo(30);
-    assertThat(f.count(Operation.CREATE_VIRTUAL_COPY, Outcome.LIMIT_REACHED)).isZero();
+    assertThat(f.count(Operation.CREATE_VIRTUAL_COPY, CallOutcome.LIMIT_REACHED)).isZero();
     assertThat(f.sim.records().peakConcurrentPhysicalCopies()).isEqualTo(1);
   }
 

@@ -27,13 +27,14 @@ final class ClonePlacer {
   /** A placer that adds its {@link CreateClone} steps to {@code clones}. */
   ClonePlacer(
       PlanningPolicy policy,
+      long cloneCharge,
       CapacityLedger capacity,
       SlotLedger arrayTotal,
       SlotLedger containerTotal,
       Map<String, String> oldDelete,
       List<PlanStep> clones) {
     this.placement = policy.placement();
-    this.growth = policy.expectedCloneGrowthBytes();
+    this.growth = cloneCharge;
     this.capacity = capacity;
     this.arrayTotal = arrayTotal;
     this.containerTotal = containerTotal;

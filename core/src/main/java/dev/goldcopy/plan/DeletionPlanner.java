@@ -89,11 +89,12 @@ final class DeletionPlanner {
     }
     CapacityLedger capacity = new CapacityLedger(caps.freeCapacityBytes());
     for (PlanStep step : cloneDeletes) {
-      capacity.credit(step.id(), policy.expectedCloneGrowthBytes());
+      capacity.credit(step.id(), CopyCharges.clone(policy, caps));
     }
     for (PlanStep step : masterDeletes) {
       DeleteContainer d = (DeleteContainer) step;
-      capacity.credit(d.id(), index.masters().at(index.masters().ordinal(d.container())).sizeBytes());
+      capacity.credit(d.id(), CopyCharges.replica(caps,
+          index.masters().at(index.masters().ordinal(d.container())).sizeBytes()));
     }
     ArrayUsage usage = ArrayUsage.of(caps, index.containers());
     SlotLedger arrayTotal =

@@ -3,12 +3,14 @@ package dev.goldcopy.plan;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Something odd in the inventory that the plan leaves in place and reports: a clone outside its
- * group, a master over a lowered limit, a choice between groups. The planner never moves an
- * existing clone to fix one; an operator decides.
+ * Something odd in the inventory that the plan leaves in place and reports (a clone outside its
+ * group, a master over a lowered limit, a choice between groups), or a rule of the policy the plan
+ * could not follow as written (a clone ratio the group could not honour, a fill cap that rounds to
+ * nothing). The planner never moves an existing clone to fix one; an operator decides.
  *
  * @param kind what is odd
- * @param name the container (or, for {@link Kind#SEVERAL_GROUPS}, the group) concerned
+ * @param name the container (or, for {@link Kind#SEVERAL_GROUPS} and {@link Kind#RATIO_EXCEEDED},
+ *     the group; for {@link Kind#FILL_CAP_RAISED}, {@code "policy"}) concerned
  * @param detail the account, with the numbers
  */
 public record Finding(Kind kind, String name, String detail) {
@@ -43,7 +45,18 @@ public record Finding(Kind kind, String name, String detail) {
     /** A group holds masters of more than one content: it is left alone and serves no VM. */
     MALFORMED_GROUP,
     /** A failed master that still has clones: it cannot be deleted until they go. */
-    FAILED_MASTER_WITH_CLONES
+    FAILED_MASTER_WITH_CLONES,
+    /**
+     * The policy's soft clone ratio could not be honoured: the group could not grow (a master cap,
+     * the capacity or the array's total bound), so some masters take clones above the ratio, up to
+     * the hard limit. The detail says which masters, how many clones and why.
+     */
+    RATIO_EXCEEDED,
+    /**
+     * The policy's fill cap rounds to 0 clones per master on this array ({@code floor(limit x
+     * percent / 100)}); it is raised to 1, never read as "no limit".
+     */
+    FILL_CAP_RAISED
   }
 
   /**

@@ -45,7 +45,7 @@ final class GroupPlanner {
       ReplicaNamer.Name named = namer.next(run.caps.maxNameLength());
       String name = named.name();
       List<String> extra = named.waitsFor();
-      List<String> paid = run.capacity.take(g.target.image());
+      List<String> paid = run.capacity.take(CopyCharges.replica(run.caps, g.target.image()));
       List<String> volume = run.deletions.containerTotal().take();
       if (!paid.isEmpty() || !volume.isEmpty()) {
         List<String> all = new ArrayList<>(extra);
@@ -101,6 +101,7 @@ final class GroupPlanner {
   /** Lists the VMs left without a clone and the group's sizing account. */
   private static void record(PlanScope run, GroupScope g) {
     GroupSizer.GroupTarget t = g.target;
+    String bound = g.boundNote;
     if (g.toMake < g.need) {
       Shortfall.Limit limit = g.bound == null ? Shortfall.Limit.PER_SOURCE : g.bound;
       List<VmId> left = List.copyOf(g.toPlace.subList((int) g.toMake, g.toPlace.size()));
@@ -111,7 +112,10 @@ final class GroupPlanner {
               left,
               left.size() + " of " + t.n() + " VM(s) of " + g.content + " get no clone:"
                   + g.boundNote));
+      // Said once, in the shortfall; the sizing names it.
+      bound = " " + left.size() + " VM(s) short, limit " + limit + ".";
     }
+    ratioFinding(run, g);
     run.sizing.add(
         new GroupSizing(
             g.content,
@@ -126,6 +130,36 @@ final class GroupPlanner {
             (int) g.newMasters,
             g.retired,
             GroupSizer.note(t, run.policy.growthHeadroomPercent(), g.existing, g.newMasters,
-                g.retired) + g.extraNote + g.boundNote + ReplicaBudget.capNote(run.policy)));
+                g.retired) + g.extraNote + g.keptNote + bound
+                + ReplicaBudget.capNote(run.policy)));
+  }
+
+  /** Says when the masters take clones above the soft ratio, how many, and why. */
+  private static void ratioFinding(PlanScope run, GroupScope g) {
+    GroupSizer.GroupTarget t = g.target;
+    if (t.soft() == 0 || t.soft() == t.hard()) {
+      return;
+    }
+    int masters = 0;
+    long above = 0;
+    for (MasterSlot s : g.slots) {
+      if (s.placed > s.softCap) {
+        masters++;
+        above += s.placed - s.softCap;
+      }
+    }
+    if (masters == 0) {
+      return;
+    }
+    String why = g.boundNote.isEmpty()
+        ? " The existing masters cannot take their share within it." : g.boundNote;
+    run.findings.add(
+        new Finding(
+            Finding.Kind.RATIO_EXCEEDED,
+            g.group.value(),
+            masters + " master(s) take " + above + " clone(s) above the clone ratio of "
+                + t.soft() + " (up to the hard limit of "
+                + (t.hard() == 0 ? "none" : Integer.toString(t.hard()))
+                + ") because the group cannot grow:" + why));
   }
 }

@@ -38,6 +38,8 @@ final class GroupScope {
   long newMasters;
   /** Why more masters than the target were added, or empty. */
   String extraNote = "";
+  /** Why masters above the target are kept rather than retired, or empty. */
+  String keptNote = "";
   int retired;
   /** The limit that leaves VMs without a clone; null for the per-source limit. */
   Shortfall.@Nullable Limit bound;

@@ -20,7 +20,8 @@ final class GroupSizer {
    *
    * @param n the image version's demanded VMs
    * @param toCome the demanded VMs that need a new clone
-   * @param hard the array's per-source limit, 0 for none
+   * @param hard the per-source limit the planner holds masters to: the array's, lowered by the
+   *     policy's fill cap; 0 for none
    * @param soft L: the per-master clone count used for sizing, 0 for none
    * @param reserved whether the origin is kept as a pristine source
    * @param image the bytes a new replica copies: the group's largest master
@@ -30,6 +31,7 @@ final class GroupSizer {
    * @param concurrent the creations that run at once
    * @param callerConcurrency whether {@code concurrent} is the caller's expected deployments
    * @param throughputNeed the masters the concurrent creations need; 0 without a rule
+   * @param arrayLimit the array's own per-source limit, 0 for none
    */
   record GroupTarget(
       int n,
@@ -43,7 +45,8 @@ final class GroupSizer {
       int k,
       long concurrent,
       boolean callerConcurrency,
-      long throughputNeed) {
+      long throughputNeed,
+      int arrayLimit) {
 
     /** The masters the group should have: the larger need. */
     long target() {
@@ -85,7 +88,8 @@ final class GroupSizer {
    */
   static GroupTarget size(PlanningPolicy policy, ArrayCapabilities caps, boolean hasOrigin,
       long image, int n, int toCome) {
-    int hard = caps.maxVirtualCopiesPerSource();
+    int arrayLimit = caps.maxVirtualCopiesPerSource();
+    int hard = FillCap.apply(arrayLimit, policy.fillCapPercent());
     int ratio = policy.cloneRatio();
     int soft = ratio > 0 ? (hard > 0 ? Math.min(hard, ratio) : ratio) : hard;
     boolean reserved = !policy.originServesClones() && hasOrigin;
@@ -103,7 +107,7 @@ final class GroupSizer {
     long throughputNeed =
         k > 0 && concurrent > 0 ? ceilDiv(concurrent, k) + (reserved ? 1 : 0) : 0;
     return new GroupTarget(n, toCome, hard, soft, reserved, image, sizedN, countNeed, k,
-        concurrent, expected > 0, throughputNeed);
+        concurrent, expected > 0, throughputNeed, arrayLimit);
   }
 
   /**
@@ -124,9 +128,9 @@ final class GroupSizer {
     if (soft == 0) {
       b.append("; no per-source limit, so one master serves them all");
     } else {
-      b.append("; L = ").append(soft)
-          .append(soft != hard ? " (policy clone ratio; array limit "
-              + (hard == 0 ? "none" : Integer.toString(hard)) + ")" : " (array per-source limit)");
+      b.append("; L = ").append(soft).append(soft != hard
+          ? " (policy clone ratio; " + FillCap.describe(hard, t.arrayLimit(), false) + ")"
+          : " (" + FillCap.describe(hard, t.arrayLimit(), true) + ")");
       b.append("; count need ").append(t.reserved() ? "1 + " : "max(1, ").append("ceil(")
           .append(t.sizedN()).append(" / ").append(soft).append(")")
           .append(t.reserved() ? "" : ")").append(" = ").append(t.countNeed());

@@ -1,9 +1,14 @@
 package dev.goldcopy.plan;
 
+import dev.goldcopy.spi.ArrayCapabilities;
+import dev.goldcopy.spi.Container;
+import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.ContentId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call of {@link ContainerReplicationPlanner#plan}: checks the store, runs the stages in
@@ -51,6 +56,7 @@ final class PlanRun {
     InventoryIndex index = InventoryIndex.of(input, policy);
     List<Finding> findings = new ArrayList<>();
     reportAdopted(findings);
+    reportFillCap(findings);
     Map<ContentId, String> chosenGroup = GroupChoice.choose(index, findings);
     DemandClassifier.Result demand =
         DemandClassifier.classify(input, index, chosenGroup, findings);
@@ -77,8 +83,49 @@ final class PlanRun {
     at = copyInto(replicas, steps, at);
     copyInto(run.clones, steps, at);
     // An immutable list already, so the plan keeps it without another copy.
-    return new ReplicationPlan(
-        input.store(), List.of(steps), run.shortfalls, run.sizing, run.findings);
+    List<PlanStep> all = List.of(steps);
+    return new ReplicationPlan(input.store(), all, run.shortfalls, run.sizing, run.findings,
+        preview(all));
+  }
+
+  /** What {@code steps} reserve and give back, charged as the planner charged them. */
+  private CapacityPreview preview(List<PlanStep> steps) {
+    ArrayCapabilities caps = input.capabilities();
+    long clone = CopyCharges.clone(policy, caps);
+    long reserved = 0;
+    long released = 0;
+    @Nullable Map<ContainerId, Long> sizes = null;
+    for (PlanStep step : steps) {
+      if (step instanceof CreateReplica r) {
+        reserved = PlanMath.sat(reserved + CopyCharges.replica(caps, r.sizeBytes()));
+      } else if (step instanceof CreateClone) {
+        reserved = PlanMath.sat(reserved + clone);
+      } else if (step instanceof DeleteContainer d) {
+        if (d.cause() == DeleteContainer.Cause.VM_REMOVED) {
+          released = PlanMath.sat(released + clone);
+        } else {
+          if (sizes == null) {
+            sizes = new HashMap<>();
+            for (Container c : input.inventory().containers()) {
+              sizes.put(c.id(), c.sizeBytes());
+            }
+          }
+          long size = sizes.getOrDefault(d.container(), 0L);
+          released = PlanMath.sat(released + CopyCharges.replica(caps, size));
+        }
+      }
+    }
+    return new CapacityPreview(caps.freeCapacityBytes(), reserved, released);
+  }
+
+  /** Says when the policy's fill cap rounds to nothing on this array and is raised to 1. */
+  private void reportFillCap(List<Finding> findings) {
+    int limit = input.capabilities().maxVirtualCopiesPerSource();
+    if (FillCap.raised(limit, policy.fillCapPercent())) {
+      findings.add(new Finding(Finding.Kind.FILL_CAP_RAISED, "policy",
+          "a fill cap of " + policy.fillCapPercent() + "% of the array's per-source limit of "
+              + limit + " rounds down to 0; masters take at most 1 clone each"));
+    }
   }
 
   /** Lists, in the plan, every container the policy adopts: never by accident, always shown. */

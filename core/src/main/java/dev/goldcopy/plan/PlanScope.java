@@ -47,7 +47,7 @@ final class PlanScope {
     }
     this.clones = new ArrayList<>(placing);
     this.placer =
-        new ClonePlacer(policy, capacity, deletions.arrayTotal(), deletions.containerTotal(),
-            demand.oldDelete(), clones);
+        new ClonePlacer(policy, CopyCharges.clone(policy, caps), capacity, deletions.arrayTotal(),
+            deletions.containerTotal(), demand.oldDelete(), clones);
   }
 }

@@ -6,8 +6,11 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
 
 /**
  * The choices the planner makes on the operator's behalf, on top of the limits the array
- * declares. Every cap uses {@value #NO_LIMIT} for "no limit", as {@link
- * dev.goldcopy.spi.ArrayCapabilities#UNLIMITED} does.
+ * declares. In the record, a cap of {@value #NO_LIMIT} means "no limit", as {@link
+ * dev.goldcopy.spi.ArrayCapabilities#UNLIMITED} does; the builder never takes 0 for it: each cap
+ * has a setter that takes a positive value and a named one for "none" ({@link
+ * Builder#noCloneRatio()}, {@link Builder#unlimitedMastersPerGroup()}, {@link
+ * Builder#noThroughputRule()}, {@link Builder#noFillCap()}).
  *
  * <p>Real products' sizing rules map onto a policy: Azure Compute Gallery's "one replica per 20
  * concurrent creations, at most 100 replicas" is {@code maxConcurrentCreationsPerSource(20)
@@ -21,7 +24,8 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
  * @param placement how new clones are spread over the masters
  * @param cloneRatio a soft per-master clone count used for sizing, below the array's hard
  *     per-source limit (Citrix's replica ratio); when the group cannot grow to honour it, masters
- *     take clones up to the array's hard limit instead; {@value #NO_LIMIT} for none
+ *     take clones up to the hard limit instead, and the plan says so in a {@link
+ *     Finding.Kind#RATIO_EXCEEDED} finding; {@value #NO_LIMIT} for none
  * @param maxMastersPerGroup the most physical masters a replica group may have, the origin
  *     included (Azure and Citrix count their replicas this way); {@value #NO_LIMIT} for none
  * @param maxConcurrentCreationsPerSource how many concurrent clone creations one master serves
@@ -29,8 +33,15 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
  *     {@value #NO_LIMIT} for no throughput rule
  * @param growthHeadroomPercent extra VMs the group is sized for, as a percentage of the demanded
  *     VMs (rounded up), so growth finds masters ready; 0 for none
+ * @param fillCapPercent a hard cap on each master's clones, as a percentage of the array's
+ *     per-source limit, 1 to 100 (100: the array's limit itself): {@code floor(limit x percent /
+ *     100)}, at least 1 (a {@link Finding.Kind#FILL_CAP_RAISED} finding says when rounding gave 0).
+ *     VMs the capped masters cannot hold are left short rather than placed above the cap. An array
+ *     without a per-source limit is not capped
  * @param expectedCloneGrowthBytes the capacity each new clone is expected to take as it diverges
- *     from its master; a new replica costs its image's full size
+ *     from its master, on top of what the array declares a new clone costs ({@link
+ *     dev.goldcopy.spi.CopyCosts#virtualCopyBytes()}); a new replica costs what the array declares
+ *     for a physical copy of its image ({@link dev.goldcopy.spi.CopyCosts#physicalCopyBytes(long)})
  * @param owner the owner id written on every container the plans make, and the only one whose
  *     containers they retire or delete
  * @param adoption the containers Goldcopy did not make that it manages as its own
@@ -52,6 +63,7 @@ public record PlanningPolicy(
     int maxMastersPerGroup,
     int maxConcurrentCreationsPerSource,
     int growthHeadroomPercent,
+    int fillCapPercent,
     long expectedCloneGrowthBytes,
     OwnerId owner,
     Adoption adoption,
@@ -64,6 +76,9 @@ public record PlanningPolicy(
   /** The value of a cap that means "no limit". */
   public static final int NO_LIMIT = 0;
 
+  /** The {@link #fillCapPercent()} that caps nothing: masters fill to the array's limit. */
+  public static final int NO_FILL_CAP = 100;
+
   /** The largest accepted {@link #growthHeadroomPercent()}. */
   public static final int MAX_HEADROOM_PERCENT = 1000;
 
@@ -72,7 +87,7 @@ public record PlanningPolicy(
    *
    * @throws NullPointerException if {@code placement} is null
    * @throws IllegalArgumentException naming the field if a value is negative or the headroom is
-   *     above {@value #MAX_HEADROOM_PERCENT}
+   *     above {@value #MAX_HEADROOM_PERCENT}, or the fill cap is not 1 to 100
    */
   public PlanningPolicy {
     requireNonNull(placement, "placement");
@@ -86,6 +101,10 @@ public record PlanningPolicy(
     nonNegative("growthHeadroomPercent", growthHeadroomPercent);
     nonNegative("expectedCloneGrowthBytes", expectedCloneGrowthBytes);
     nonNegative("expectedConcurrentDeployments", expectedConcurrentDeployments);
+    if (fillCapPercent < 1 || fillCapPercent > NO_FILL_CAP) {
+      throw new IllegalArgumentException(
+          "fillCapPercent must be 1 to 100 (100 for no fill cap): " + fillCapPercent);
+    }
     if (growthHeadroomPercent > MAX_HEADROOM_PERCENT) {
       throw new IllegalArgumentException(
           "growthHeadroomPercent must be at most " + MAX_HEADROOM_PERCENT + ": "
@@ -101,7 +120,8 @@ public record PlanningPolicy(
 
   /**
    * Returns the default policy: the origin serves clones, spread placement, no soft ratio, no
-   * replica cap, no throughput rule, no headroom, clones cost no capacity up front.
+   * replica cap, no throughput rule, no headroom, no fill cap, clones cost what the array declares
+   * and no expected growth on top.
    *
    * @return the default policy
    */
@@ -124,13 +144,11 @@ public record PlanningPolicy(
    * @return a new builder holding these values
    */
   public Builder toBuilder() {
-    return new Builder()
+    Builder b = new Builder()
         .originServesClones(originServesClones)
         .placement(placement)
-        .cloneRatio(cloneRatio)
-        .maxMastersPerGroup(maxMastersPerGroup)
-        .maxConcurrentCreationsPerSource(maxConcurrentCreationsPerSource)
         .growthHeadroomPercent(growthHeadroomPercent)
+        .fillCapPercent(fillCapPercent)
         .expectedCloneGrowthBytes(expectedCloneGrowthBytes)
         .owner(owner)
         .adoption(adoption)
@@ -139,6 +157,10 @@ public record PlanningPolicy(
         .consolidate(consolidate)
         .expectedConcurrentDeployments(expectedConcurrentDeployments)
         .capCountsOrigin(capCountsOrigin);
+    b.cloneRatio = cloneRatio;
+    b.maxMastersPerGroup = maxMastersPerGroup;
+    b.maxConcurrentCreationsPerSource = maxConcurrentCreationsPerSource;
+    return b;
   }
 
   /** Builds a {@link PlanningPolicy}; every setter returns this builder. */
@@ -149,6 +171,7 @@ public record PlanningPolicy(
     private int maxMastersPerGroup = NO_LIMIT;
     private int maxConcurrentCreationsPerSource = NO_LIMIT;
     private int growthHeadroomPercent;
+    private int fillCapPercent = NO_FILL_CAP;
     private long expectedCloneGrowthBytes;
     private boolean consolidate;
     private OwnerId owner = OwnerId.DEFAULT;
@@ -237,39 +260,116 @@ public record PlanningPolicy(
     }
 
     /**
-     * Sets the soft per-master clone count used for sizing.
+     * Sets the soft per-master clone count used for sizing (none unless set).
      *
-     * @param value clones per master, or {@link #NO_LIMIT}
+     * @param value clones per master, at least 1
      * @return this builder
+     * @throws IllegalArgumentException if the value is not positive; use {@link #noCloneRatio()}
      */
     @CanIgnoreReturnValue
     public Builder cloneRatio(int value) {
-      this.cloneRatio = value;
+      this.cloneRatio = positive("cloneRatio", value, "noCloneRatio()");
       return this;
     }
 
     /**
-     * Sets the cap on masters per replica group, the origin included.
+     * Sizes by the array's per-source limit (and the fill cap) alone, with no soft ratio.
      *
-     * @param value masters, or {@link #NO_LIMIT}
      * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder noCloneRatio() {
+      this.cloneRatio = NO_LIMIT;
+      return this;
+    }
+
+    /**
+     * Sets the cap on masters per replica group, the origin included (none unless set).
+     *
+     * @param value masters, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if the value is not positive; use {@link
+     *     #unlimitedMastersPerGroup()}
      */
     @CanIgnoreReturnValue
     public Builder maxMastersPerGroup(int value) {
-      this.maxMastersPerGroup = value;
+      this.maxMastersPerGroup = positive("maxMastersPerGroup", value, "unlimitedMastersPerGroup()");
       return this;
     }
 
     /**
-     * Sets how many concurrent clone creations one master serves.
+     * Lets a replica group have as many masters as its sizing needs.
      *
-     * @param value creations per master, or {@link #NO_LIMIT}
      * @return this builder
      */
     @CanIgnoreReturnValue
-    public Builder maxConcurrentCreationsPerSource(int value) {
-      this.maxConcurrentCreationsPerSource = value;
+    public Builder unlimitedMastersPerGroup() {
+      this.maxMastersPerGroup = NO_LIMIT;
       return this;
+    }
+
+    /**
+     * Sets how many concurrent clone creations one master serves (no throughput rule unless set).
+     *
+     * @param value creations per master, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if the value is not positive; use {@link
+     *     #noThroughputRule()}
+     */
+    @CanIgnoreReturnValue
+    public Builder maxConcurrentCreationsPerSource(int value) {
+      this.maxConcurrentCreationsPerSource =
+          positive("maxConcurrentCreationsPerSource", value, "noThroughputRule()");
+      return this;
+    }
+
+    /**
+     * Sizes with no throughput rule: any number of creations per master.
+     *
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder noThroughputRule() {
+      this.maxConcurrentCreationsPerSource = NO_LIMIT;
+      return this;
+    }
+
+    /**
+     * Caps every master at {@code percent} of the array's per-source limit, rounded down and at
+     * least 1: 75 on an array of 8 clones per source gives masters of at most 6. VMs the capped
+     * masters cannot hold are left short, never placed above the cap.
+     *
+     * @param percent 1 to 100
+     * @return this builder
+     * @throws IllegalArgumentException if {@code percent} is not 1 to 100
+     */
+    @CanIgnoreReturnValue
+    public Builder fillCapPercent(int percent) {
+      if (percent < 1 || percent > NO_FILL_CAP) {
+        throw new IllegalArgumentException(
+            "fillCapPercent must be 1 to 100: " + percent + "; use noFillCap() for none");
+      }
+      this.fillCapPercent = percent;
+      return this;
+    }
+
+    /**
+     * Lets masters fill to the array's per-source limit (the default).
+     *
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder noFillCap() {
+      this.fillCapPercent = NO_FILL_CAP;
+      return this;
+    }
+
+    private static int positive(String field, int value, String none) {
+      if (value < 1) {
+        throw new IllegalArgumentException(
+            field + " must be at least 1: " + value + "; use " + none + " for none");
+      }
+      return value;
     }
 
     /**
@@ -309,7 +409,8 @@ public record PlanningPolicy(
     }
 
     /**
-     * Sets the capacity a new clone is expected to take.
+     * Sets the capacity a new clone is expected to take as it diverges, on top of what the array
+     * declares a new clone costs (0 unless set).
      *
      * @param value bytes
      * @return this builder
@@ -351,6 +452,7 @@ public record PlanningPolicy(
           maxMastersPerGroup,
           maxConcurrentCreationsPerSource,
           growthHeadroomPercent,
+          fillCapPercent,
           expectedCloneGrowthBytes,
           owner,
           adoption,

@@ -20,22 +20,15 @@ final class ReplicaBudget {
     Room room =
         new Room(
             run.capacity.available(),
-            g.target.image(),
-            run.policy.expectedCloneGrowthBytes(),
+            CopyCharges.replica(run.caps, g.target.image()),
+            CopyCharges.clone(run.policy, run.caps),
             run.deletions.arrayTotal().remaining(),
             run.deletions.containerTotal().remaining());
     long placeable = placeable(g, g.newMasters);
     long affordable = room.clones(g.newMasters, placeable);
     if (affordable < placeable) {
-      long bestM = 0;
-      long bestC = -1;
-      for (long m = 0; m <= g.newMasters; m++) {
-        long c = room.clones(m, placeable(g, m));
-        if (c > bestC) {
-          bestC = c;
-          bestM = m;
-        }
-      }
+      long bestM = fewestForMost(g, room);
+      long bestC = room.clones(bestM, placeable(g, bestM));
       long wanted = g.newMasters;
       g.newMasters = bestM;
       affordable = Math.max(0, bestC);
@@ -79,10 +72,41 @@ final class ReplicaBudget {
               + madeM + " of " + wanted + " replica(s) and " + clones + " clone(s); "
               + usage.containerHolders();
       default ->
-          "Free capacity (" + room.budget + " bytes) pays for " + madeM + " of " + wanted
-              + " replica(s) at " + room.image + " bytes and " + clones + " clone(s) at "
-              + room.growth + " bytes";
+          "Free capacity (" + Units.bytes(room.budget) + ") pays for " + madeM + " of " + wanted
+              + " replica(s) at " + Units.bytes(room.image) + " and " + clones + " clone(s) at "
+              + Units.bytes(room.growth);
     };
+  }
+
+  /**
+   * The fewest new replicas that place the most clones. When those clones use up the array's
+   * virtual copy total (so no later group of the plan can place one, whatever capacity is left),
+   * the fewest that also hold them within the soft ratio instead, or the most that place them if
+   * none does: the total binding must not drop the ratio. Without a ratio both are the same.
+   */
+  private static long fewestForMost(GroupScope g, Room room) {
+    long bestC = -1;
+    long first = 0;
+    long most = 0;
+    long fewest = -1;
+    for (long m = 0; m <= g.newMasters; m++) {
+      long c = room.clones(m, placeable(g, m));
+      if (c > bestC) {
+        bestC = c;
+        first = m;
+        fewest = -1;
+      }
+      if (c == bestC) {
+        most = m;
+        if (fewest < 0 && sat(g.availSoft + slots(m, g.target.perNewSoft())) >= c) {
+          fewest = m;
+        }
+      }
+    }
+    if (bestC < room.virtualLeft()) {
+      return first;
+    }
+    return fewest >= 0 ? fewest : most;
   }
 
   /**

@@ -25,14 +25,14 @@ final class Retirement {
       return;
     }
     List<MasterSlot> candidates = new ArrayList<>();
+    int[] kept = new int[KEPT_REASONS.length];
     for (int i = 0; i < g.live.size(); i++) {
       Container m = g.live.get(i);
-      if (!m.isOrigin()
-          && run.index.manages(m)
-          && m.isReady()
-          && run.index.masters().kept(m.id()) == 0
-          && !run.index.isCopySource(m.id())) {
+      int why = keptReason(run, m);
+      if (why < 0) {
         candidates.add(g.slots.get(i));
+      } else {
+        kept[why]++;
       }
     }
     candidates.sort(
@@ -52,6 +52,7 @@ final class Retirement {
                   || g.existing - g.retired - 1 > (g.target.reserved() ? 1 : 0)
                   || g.need == 0);
       if (!stillServed) {
+        kept[KEPT_REASONS.length - 1]++;
         continue;
       }
       g.availSoft = softAfter;
@@ -67,7 +68,7 @@ final class Retirement {
               List.copyOf(run.deletions.pendingOf(m.id())),
               "Group " + g.group + " needs " + target + " master(s) and has " + g.existing
                   + "; this replica holds no clones (highest ordinal first)."));
-      run.capacity.credit(id, m.sizeBytes());
+      run.capacity.credit(id, CopyCharges.replica(run.caps, m.sizeBytes()));
       run.deletions.containerTotal().credit(id);
       retiredNames.add(m.name());
       g.retired++;
@@ -75,6 +76,47 @@ final class Retirement {
     if (g.retired > 0) {
       dropRetired(g, retiredNames);
     }
+    g.keptNote = keptNote(g.existing - g.retired - target, kept);
+  }
+
+  /** Why a surplus master is kept, by index of {@link #keptReason}; the last: still serving. */
+  private static final String[] KEPT_REASONS = {
+    "the origin", "not Goldcopy's own", "still copying", "holding clones", "a copy source",
+    "needed to serve the VMs"
+  };
+
+  /** The index in {@link #KEPT_REASONS} of why {@code m} may not retire, or -1 if it may. */
+  private static int keptReason(PlanScope run, Container m) {
+    if (m.isOrigin()) {
+      return 0;
+    }
+    if (!run.index.manages(m)) {
+      return 1;
+    }
+    if (!m.isReady()) {
+      return 2;
+    }
+    if (run.index.masters().kept(m.id()) > 0) {
+      return 3;
+    }
+    return run.index.isCopySource(m.id()) ? 4 : -1;
+  }
+
+  /** Says why the masters above the target are kept; empty when none are. */
+  private static String keptNote(long surplus, int[] kept) {
+    if (surplus <= 0) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(" Kept ").append(surplus)
+        .append(" master(s) above the target; masters that may not retire:");
+    String sep = " ";
+    for (int i = 0; i < kept.length; i++) {
+      if (kept[i] > 0) {
+        b.append(sep).append(kept[i]).append(' ').append(KEPT_REASONS[i]);
+        sep = ", ";
+      }
+    }
+    return b.append('.').toString();
   }
 
   private static void dropRetired(GroupScope g, Set<String> retiredNames) {

@@ -52,7 +52,7 @@ class EndToEndOnSimulatedArrayTest {
     assertThat(s.sim.records().calls())
         .filteredOn(c -> c.operation() != Operation.INVENTORY)
         .map(CallRecord::outcome)
-        .doesNotContain(dev.goldcopy.sim.Outcome.BUSY);
+        .doesNotContain(dev.goldcopy.sim.CallOutcome.BUSY);
   }
 
   @ParameterizedTest

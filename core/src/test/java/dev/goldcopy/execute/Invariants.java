@@ -106,7 +106,7 @@ final class Invariants {
       if (call.operation() == Operation.DELETE && store.equals(call.store())) {
         assertThat(call.subject()).as("deletion of the origin").isNotEqualTo(origin.id());
         assertThat(call.outcome()).as("deletion refused for dependents: %s", call)
-            .isNotEqualTo(dev.goldcopy.sim.Outcome.CONFLICT);
+            .isNotEqualTo(dev.goldcopy.sim.CallOutcome.CONFLICT);
       }
     }
   }

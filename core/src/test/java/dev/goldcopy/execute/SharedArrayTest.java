@@ -73,7 +73,7 @@ class SharedArrayTest {
     assertThat(run.totals().replicasMade()).isEqualTo(3);
     assertThat(run.shortfalls()).singleElement()
         .satisfies(short_ -> assertThat(short_.vms()).hasSize(172));
-    assertThat(creates(callsBefore)).noneMatch(c -> c.outcome() != dev.goldcopy.sim.Outcome.SUCCEEDED);
+    assertThat(creates(callsBefore)).noneMatch(c -> c.outcome() != dev.goldcopy.sim.CallOutcome.SUCCEEDED);
     assertEveryMasterServes(s.sim.await(s.sim.inventory(s.store)));
     assertThat(s.sim.await(s.sim.inventory(globex)).containers()).hasSize(13 + 100);
 
@@ -100,7 +100,7 @@ class SharedArrayTest {
     assertThat(clones).isLessThanOrEqualTo(128);
     long refused =
         s.sim.records().calls().stream()
-            .filter(c -> c.outcome() == dev.goldcopy.sim.Outcome.LIMIT_REACHED)
+            .filter(c -> c.outcome() == dev.goldcopy.sim.CallOutcome.LIMIT_REACHED)
             .count();
     // Refusals come only from the race; each one makes the run re-plan against the new usage.
     assertThat(refused).isLessThan(40);
@@ -113,7 +113,7 @@ class SharedArrayTest {
 
     int callsAfter = s.sim.records().calls().size();
     ExecutionResult again = s.sim.await(s.executor().build().start(s.store, ours).result());
-    assertThat(creates(callsAfter)).allMatch(c -> c.outcome() == dev.goldcopy.sim.Outcome.SUCCEEDED);
+    assertThat(creates(callsAfter)).allMatch(c -> c.outcome() == dev.goldcopy.sim.CallOutcome.SUCCEEDED);
     assertThat(again.shortfalls())
         .allSatisfy(short_ -> assertThat(short_.limit()).isEqualTo(Shortfall.Limit.ARRAY_TOTAL));
   }

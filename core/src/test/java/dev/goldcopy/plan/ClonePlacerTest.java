@@ -17,7 +17,7 @@ class ClonePlacerTest {
   private final List<PlanStep> clones = new ArrayList<>();
 
   private ClonePlacer placer(Placement placement, Map<String, String> oldDelete) {
-    return new ClonePlacer(PlanningPolicy.builder().placement(placement).build(),
+    return new ClonePlacer(PlanningPolicy.builder().placement(placement).build(), 0,
         new CapacityLedger(Long.MAX_VALUE), new SlotLedger(0, 0, new ArrayDeque<>()),
         new SlotLedger(0, 0, new ArrayDeque<>()), oldDelete,
         clones);

@@ -108,14 +108,22 @@ class PlannerPropertiesTest {
     qt().withExamples(EXAMPLES)
         .forAll(Scenario.scenarios(), SourceDSL.integers().between(0, 31))
         .checkAssert((s, p) -> {
-          PlanningPolicy policy =
+          PlanningPolicy.Builder b =
               s.policy().toBuilder()
                   .placement((p & 1) != 0 ? Placement.PACK : Placement.SPREAD)
                   .originServesClones((p & 2) == 0)
-                  .maxConcurrentCreationsPerSource((p & 4) != 0 ? 7 : 0)
-                  .growthHeadroomPercent((p & 8) != 0 ? 30 : 0)
-                  .maxMastersPerGroup((p & 16) != 0 ? 4 : 0)
-                  .build();
+                  .growthHeadroomPercent((p & 8) != 0 ? 30 : 0);
+          if ((p & 4) != 0) {
+            b.maxConcurrentCreationsPerSource(7);
+          } else {
+            b.noThroughputRule();
+          }
+          if ((p & 16) != 0) {
+            b.maxMastersPerGroup(4);
+          } else {
+            b.unlimitedMastersPerGroup();
+          }
+          PlanningPolicy policy = b.build();
           ContainerReplicationPlanner planner = ContainerReplicationPlanner.create(policy);
           StoreModel store = s.store();
           Demand demand = s.demand();

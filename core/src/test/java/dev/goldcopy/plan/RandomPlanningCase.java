@@ -65,12 +65,25 @@ record RandomPlanningCase(PlanningPolicy policy, PlanningInput input) {
   }
 
   private static PlanningPolicy policy(Random r) {
-    return PlanningPolicy.builder()
-        .originServesClones(r.nextInt(4) != 0)
-        .placement(r.nextBoolean() ? Placement.SPREAD : Placement.PACK)
-        .cloneRatio(r.nextInt(3) == 0 ? 1 + r.nextInt(12) : 0)
-        .maxMastersPerGroup(r.nextInt(4) == 0 ? 1 + r.nextInt(6) : 0)
-        .maxConcurrentCreationsPerSource(r.nextInt(4) == 0 ? 1 + r.nextInt(10) : 0)
+    // Drawn in this order so that every seed keeps its case.
+    boolean originServes = r.nextInt(4) != 0;
+    Placement placement = r.nextBoolean() ? Placement.SPREAD : Placement.PACK;
+    int ratio = r.nextInt(3) == 0 ? 1 + r.nextInt(12) : 0;
+    int cap = r.nextInt(4) == 0 ? 1 + r.nextInt(6) : 0;
+    int k = r.nextInt(4) == 0 ? 1 + r.nextInt(10) : 0;
+    PlanningPolicy.Builder b = PlanningPolicy.builder();
+    if (ratio > 0) {
+      b.cloneRatio(ratio);
+    }
+    if (cap > 0) {
+      b.maxMastersPerGroup(cap);
+    }
+    if (k > 0) {
+      b.maxConcurrentCreationsPerSource(k);
+    }
+    return b
+        .originServesClones(originServes)
+        .placement(placement)
         .growthHeadroomPercent(
             r.nextInt(4) == 0 ? (r.nextInt(20) == 0 ? r.nextInt(1001) : r.nextInt(60)) : 0)
         .expectedCloneGrowthBytes(

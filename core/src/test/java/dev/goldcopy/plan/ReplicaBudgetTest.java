@@ -55,8 +55,8 @@ class ReplicaBudgetTest {
     assertThat(g.newMasters).isEqualTo(1);
     assertThat(g.toMake).isEqualTo(8);
     assertThat(g.bound).isEqualTo(Shortfall.Limit.CAPACITY);
-    assertThat(g.boundNote).isEqualTo(" Free capacity (" + (IMAGE + 100) + " bytes) pays for 1"
-        + " of 2 replica(s) at " + IMAGE + " bytes and 8 clone(s) at 10 bytes.");
+    assertThat(g.boundNote).isEqualTo(" Free capacity (40.0 GiB) pays for 1"
+        + " of 2 replica(s) at 40.0 GiB and 8 clone(s) at 10 B.");
   }
 
   @Test

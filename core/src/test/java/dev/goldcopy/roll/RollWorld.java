@@ -100,7 +100,7 @@ final class RollWorld {
   long[] peaksSince(Duration since, long mastersAtStart, Set<ContainerId> clonesAtStart) {
     List<long[]> events = new ArrayList<>(); // time nanos, master delta, down delta
     for (CallRecord c : array.records().calls()) {
-      if (c.calledAt().compareTo(since) < 0 || c.outcome() != dev.goldcopy.sim.Outcome.SUCCEEDED) {
+      if (c.calledAt().compareTo(since) < 0 || c.outcome() != dev.goldcopy.sim.CallOutcome.SUCCEEDED) {
         continue;
       }
       if (c.operation() == Operation.CREATE_PHYSICAL_COPY) {

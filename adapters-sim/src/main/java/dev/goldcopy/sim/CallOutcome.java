@@ -12,7 +12,7 @@ import dev.goldcopy.spi.LimitReachedException;
 import dev.goldcopy.spi.TransientArrayException;
 
 /** How a call to the {@link SimulatedArray} was answered, as a {@link CallRecord} tells it. */
-public enum Outcome {
+public enum CallOutcome {
   /** The stage completed normally. */
   SUCCEEDED,
   /** The array did the work but the answer was lost ({@link TransientArrayException}). */
@@ -40,7 +40,7 @@ public enum Outcome {
    * @param error the failure
    * @return its outcome
    */
-  static Outcome of(ArrayException error) {
+  static CallOutcome of(ArrayException error) {
     if (error instanceof TransientArrayException) {
       return LOST_RESPONSE;
     }
