@@ -1,0 +1,45 @@
+package dev.goldcopy.temporal;
+
+import dev.goldcopy.temporal.wire.StepDto;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** One step of a round's plan, as the workflow tracks it. Workflow state. */
+final class StepNode {
+  enum Status {
+    WAITING,
+    READY,
+    RUNNING,
+    DONE,
+    FAILED
+  }
+
+  final StepDto step;
+  /** True for a wait on a copy another run started, which no plan step stands for. */
+  final boolean await;
+  Status status = Status.WAITING;
+  int pendingDeps;
+  @Nullable String sourceId;
+  @Nullable String failure;
+  final List<StepNode> dependents = new ArrayList<>(0);
+  /** For an await: the steps waiting for the copy. */
+  final List<StepNode> waiters = new ArrayList<>(0);
+
+  StepNode(StepDto step, boolean await) {
+    this.step = step;
+    this.await = await;
+  }
+
+  boolean physical() {
+    return step.kind() == StepDto.Kind.REPLICA;
+  }
+
+  String describe() {
+    return switch (step.kind()) {
+      case REPLICA -> "replica " + step.name();
+      case CLONE -> "clone " + step.name();
+      case DELETE -> "delete " + step.name();
+    };
+  }
+}

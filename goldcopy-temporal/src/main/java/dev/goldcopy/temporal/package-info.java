@@ -1,0 +1,3 @@
+/** Goldcopy on Temporal. */
+@org.jspecify.annotations.NullMarked
+package dev.goldcopy.temporal;
