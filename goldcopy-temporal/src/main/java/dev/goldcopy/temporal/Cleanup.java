@@ -65,7 +65,9 @@ final class Cleanup {
       return wf.failed("cancelled; cleaned " + ledger.cleanupDeletions
           + " half-made container(s), but the store could not be listed afterwards");
     }
-    String reason = "the run was cancelled; deleted " + ledger.cleanupDeletions
+    String why = wf.stopReason();
+    String reason = "the run was cancelled" + (why == null ? "" : " (" + why + ")") + "; deleted "
+        + ledger.cleanupDeletions
         + " container(s) it had half-made"
         + (leftover.isEmpty() ? "" : "; could not delete " + leftover);
     return wf.finish(StoreResult.Status.CANCELLED, reason, after, "the run was cancelled");

@@ -42,6 +42,7 @@ final class StepRound {
   private int physicalCap;
   private int virtualCap;
   int inFlight;
+  private boolean settling;
   int successes;
   boolean replan;
   @Nullable String pictureChange;
@@ -80,6 +81,7 @@ final class StepRound {
 
   /** After a cancel: waits, without issuing anything, for the calls in flight to come back. */
   void settle() {
+    settling = true;
     while (inFlight > 0) {
       Workflow.await(() -> !completions.isEmpty());
       while (!completions.isEmpty()) {
@@ -239,6 +241,10 @@ final class StepRound {
       return;
     }
     ledger.retries += Math.max(0, done.attempt() - 1);
+    if (done.copying() && settling) {
+      n.status = Status.WAITING;
+      return;
+    }
     if (done.copying()) {
       ledger.copyPolls++;
       inFlight++;

@@ -97,7 +97,7 @@ public final class StoreRun {
    * array has it.
    */
   public void cancel() {
-    untyped().cancel();
+    typed().cancel("cancelled by a client");
   }
 
   private WorkflowStub untyped() {

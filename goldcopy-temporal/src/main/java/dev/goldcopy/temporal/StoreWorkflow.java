@@ -46,6 +46,17 @@ public interface StoreWorkflow {
   void changeDemand(DemandDto demand);
 
   /**
+   * Stops the run: calls in flight are cancelled (a copy at its next heartbeat), what this run
+   * half-made is deleted (a copy in progress is aborted by its deletion), and the workflow returns
+   * a {@code CANCELLED} result with every VM as the array has it. A Temporal cancel request does
+   * the same clean-up, but Temporal then records the run as cancelled without a result.
+   *
+   * @param reason why, for the result
+   */
+  @SignalMethod(name = "cancel")
+  void cancel(String reason);
+
+  /**
    * Answers the workflow's progress.
    *
    * @return the progress

@@ -16,6 +16,7 @@ import dev.goldcopy.temporal.wire.StoreResult.Status;
 import dev.goldcopy.temporal.wire.Totals;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ final class StoreWorkflowImpl implements StoreWorkflow {
   private @Nullable DemandDto pendingDemand;
   private @Nullable PlanDto plan;
   private @Nullable StepRound round;
+  private @Nullable CancellationScope scope;
+  private @Nullable String stopReason;
   private RunLedger ledger = new RunLedger(dev.goldcopy.temporal.wire.Carry.empty());
   private StoreProgress.Phase phase = StoreProgress.Phase.OBSERVING;
   private List<String> leftInPlace = List.of();
@@ -48,17 +51,41 @@ final class StoreWorkflowImpl implements StoreWorkflow {
     demand = req.demand();
     ledger = new RunLedger(req.carry());
     StoreCalls calls = new StoreCalls(req, Workflow.getInfo().getWorkflowId());
-    try {
-      return switch (req.mode()) {
+    StoreResult[] out = new StoreResult[1];
+    CancellationScope body = Workflow.newCancellationScope(() -> {
+      out[0] = switch (req.mode()) {
         case PREVIEW -> preview(calls);
         case APPLY -> new ApplyLoop(this, calls).run();
         case CONVERGE -> converge(calls);
       };
-    } catch (CanceledFailure e) {
-      StoreResult[] out = new StoreResult[1];
-      Workflow.newDetachedCancellationScope(() -> out[0] = new Cleanup(this, calls).run()).run();
-      return out[0];
+    });
+    scope = body;
+    if (stopReason != null) {
+      body.cancel(stopReason);
     }
+    try {
+      body.run();
+    } catch (CanceledFailure e) {
+      // The cancel signal cancelled the body, or Temporal cancelled the whole workflow: clean up
+      // in a scope that neither reaches.
+      Workflow.newDetachedCancellationScope(() -> out[0] = new Cleanup(this, calls).run()).run();
+    }
+    return java.util.Objects.requireNonNull(out[0], "result");
+  }
+
+  @Override
+  public void cancel(String reason) {
+    if (stopReason == null) {
+      stopReason = reason;
+      CancellationScope s = scope;
+      if (s != null) {
+        s.cancel(reason);
+      }
+    }
+  }
+
+  @Nullable String stopReason() {
+    return stopReason;
   }
 
   @Override

@@ -17,7 +17,7 @@ final class Scenarios {
   /** Short timeouts and polls, so that a dead worker is noticed within seconds. */
   static StoreSettings fastSettings() {
     return StoreOptions.builder()
-        .callTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10))
+        .callTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(3))
         .copyWait(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(2))
         .build();
   }
