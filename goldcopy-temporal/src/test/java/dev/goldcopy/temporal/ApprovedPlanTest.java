@@ -60,7 +60,7 @@ class ApprovedPlanTest {
       }
       assertThat(created).isEqualTo(planned);
       Inventory inventory = sim.await(sim.inventory(store));
-      assertThat(StoreChecks.violations(store, inventory, demand, 8, List.of(), sim.records()))
+      assertThat(StoreChecks.violations(store, inventory, demand, 8, List.of(), sim.records(), 0))
           .isEmpty();
     }
   }

@@ -106,7 +106,7 @@ class StoreWorkflowControlTest {
       assertThat(run.progress().demandChanges()).isEqualTo(1);
       assertThat(run.progress().phase()).isEqualTo(StoreProgress.Phase.DONE);
       Inventory inventory = sim.await(sim.inventory(store));
-      assertThat(StoreChecks.violations(store, inventory, bigger, 8, List.of(), sim.records()))
+      assertThat(StoreChecks.violations(store, inventory, bigger, 8, List.of(), sim.records(), 0))
           .isEmpty();
     }
   }

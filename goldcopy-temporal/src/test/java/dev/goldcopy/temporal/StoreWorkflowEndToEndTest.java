@@ -38,7 +38,7 @@ class StoreWorkflowEndToEndTest {
       assertThat(result.totals().limitRefusals()).isZero();
       assertThat(run.workflowId()).isEqualTo("goldcopy-store/acme/pool-1");
       Inventory inventory = sim.await(sim.inventory(store));
-      assertThat(StoreChecks.violations(store, inventory, demand, 8, List.of(), sim.records()))
+      assertThat(StoreChecks.violations(store, inventory, demand, 8, List.of(), sim.records(), 0))
           .isEmpty();
       assertThat(inventory.findByName("vm-00001").orElseThrow().labels().asMap())
           .containsEntry(Ownership.MANAGED_BY_KEY, "goldcopy")

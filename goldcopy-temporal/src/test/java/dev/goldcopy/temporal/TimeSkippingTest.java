@@ -59,7 +59,7 @@ class TimeSkippingTest {
       assertThat(copiesDone).isGreaterThan(Duration.ofHours(4));
       assertThat(result.totals().copyPolls()).isGreaterThanOrEqualTo(10);
       Inventory inventory = sim.await(sim.inventory(store));
-      assertThat(StoreChecks.violations(store, inventory, demand, 8, List.of(), sim.records()))
+      assertThat(StoreChecks.violations(store, inventory, demand, 8, List.of(), sim.records(), 0))
           .isEmpty();
     }
   }

@@ -60,7 +60,7 @@ class WorkerFailoverTest {
       assertThat(doneBeforeKill).isPositive();
       assertThat(result.status()).as(result.reason()).isEqualTo(StoreResult.Status.SUCCEEDED);
       Inventory inventory = sim.await(sim.inventory(store));
-      assertThat(StoreChecks.violations(store, inventory, demand, 8, List.of(), sim.records()))
+      assertThat(StoreChecks.violations(store, inventory, demand, 8, List.of(), sim.records(), 0))
           .isEmpty();
       // No duplicates: every name was made once on the array (retries joined the same container).
       Set<String> made = new HashSet<>();
@@ -124,7 +124,7 @@ class WorkerFailoverTest {
       Inventory inventory = sim.await(sim.inventory(store));
       boolean firstWon = inventory.findByName("vm-00001").isPresent();
       Demand winner = firstWon ? demand : Demand.of(IMAGE, "other", 5);
-      assertThat(StoreChecks.violations(store, inventory, winner, 8, List.of(), sim.records()))
+      assertThat(StoreChecks.violations(store, inventory, winner, 8, List.of(), sim.records(), 0))
           .isEmpty();
       assertThatThrownBy(() -> Scenarios.client(temporal.client()).attach(store).changeDemand(demand))
           .isInstanceOf(RuntimeException.class);
