@@ -51,27 +51,34 @@ final class DriftCheck {
     if (remaining.isEmpty()) {
       return null;
     }
-    Map<String, FactDto> expected = expected(approved, done);
-    Map<String, StepDto> creates = new HashMap<>();
+    // A remaining create whose container is already there as that create makes it is an earlier
+    // attempt of this run (its answer was lost): count it as done.
+    List<FactDto> actual = Approvals.facts(Approvals.names(remaining), observation);
+    Map<String, FactDto> actualByName = new HashMap<>();
+    for (FactDto f : actual) {
+      actualByName.put(f.name(), f);
+    }
+    Set<String> assumed = new java.util.HashSet<>(done);
     for (StepDto s : remaining) {
-      if (s.kind() != StepDto.Kind.DELETE) {
-        creates.put(s.name(), s);
+      FactDto there = actualByName.get(s.name());
+      if (s.kind() != StepDto.Kind.DELETE && there != null && ownEarlierAttempt(there, s)) {
+        assumed.add(s.id());
       }
     }
-    for (FactDto actual : Approvals.facts(Approvals.names(remaining), observation)) {
-      FactDto want = expected.getOrDefault(actual.name(), FactDto.absent(actual.name()));
-      String difference = want.differenceFrom(actual);
-      if (!difference.isEmpty() && !ownEarlierAttempt(want, actual, creates.get(actual.name()))) {
+    Map<String, FactDto> expected = expected(approved, assumed);
+    for (FactDto f : actual) {
+      String difference =
+          expected.getOrDefault(f.name(), FactDto.absent(f.name())).differenceFrom(f);
+      if (!difference.isEmpty()) {
         return difference;
       }
     }
     return null;
   }
 
-  /** A remaining create's container already there as that create makes it: an earlier attempt. */
-  private static boolean ownEarlierAttempt(FactDto want, FactDto actual, @Nullable StepDto create) {
-    if (create == null || want.present() || !actual.present()
-        || actual.state() == ContainerState.FAILED) {
+  /** Whether the container is there as {@code create} makes it: same kind and source, not failed. */
+  private static boolean ownEarlierAttempt(FactDto actual, StepDto create) {
+    if (!actual.present() || actual.state() == ContainerState.FAILED) {
       return false;
     }
     ContainerKind kind = create.kind() == StepDto.Kind.REPLICA

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.goldcopy.plan.CreateClone;
 import dev.goldcopy.plan.CreateReplica;
 import dev.goldcopy.plan.DeleteContainer;
+import dev.goldcopy.plan.DeleteContainer.Cause;
 import dev.goldcopy.plan.PlanStep;
 import dev.goldcopy.plan.VmId;
 import dev.goldcopy.spi.ContainerId;
@@ -46,7 +47,7 @@ public record StepDto(
     long sizeBytes,
     int round,
     @Nullable String containerId,
-    DeleteContainer.@Nullable Cause cause) {
+    @Nullable Cause cause) {
 
   /** The kind of a step. */
   public enum Kind {
