@@ -13,6 +13,9 @@ import dev.goldcopy.spi.StoreRef;
 import dev.goldcopy.spi.TenantId;
 import dev.goldcopy.temporal.wire.StoreResult;
 import dev.goldcopy.temporal.wire.VmResult;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,17 @@ class StoreWorkflowEndToEndTest {
           .containsEntry(Ownership.OWNER_KEY, "goldcopy")
           .containsEntry(Ownership.VM_KEY, "vm-00001")
           .containsEntry(Ownership.WORKFLOW_KEY, "goldcopy-store/acme/pool-1");
+
+      // Deterministic: the recorded history replays on fresh workflow code without an array.
+      var history = temporal.client().fetchHistory(run.workflowId());
+      try (TestWorkflowEnvironment replayEnv = TestWorkflowEnvironment.newInstance()) {
+        Worker replayer = replayEnv.newWorker("replay");
+        GoldcopyWorkers.register(replayer, id -> {
+          throw new IllegalStateException("a replay calls no array");
+        });
+        WorkflowReplayer.replayWorkflowExecution(history, replayer);
+      }
+      assertThat(history.getEvents()).hasSizeGreaterThan(40);
     }
   }
 }
