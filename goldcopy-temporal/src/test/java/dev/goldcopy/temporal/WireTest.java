@@ -86,4 +86,33 @@ class WireTest {
 
     assertThat(roundTrip(request, StoreRequest.class)).isEqualTo(request);
   }
+
+  @Test
+  void aThousandVmStoreCrossesTemporalWellWithinItsPayloadLimit() {
+    SimulatedArray sim = SimulatedArray.builder()
+        .profile(VendorProfile.builder("no limits").build()).build();
+    StoreRef store = sim.addStore(TenantId.of("acme"), StoreId.of("pool-1"));
+    var origin = sim.createOrigin(store, "win11-golden", IMAGE, GroupId.of("win11"), 1L << 30);
+    for (int i = 1; i <= 1000; i++) {
+      sim.await(sim.createVirtualCopy(store, origin.id(), String.format("vm-%05d", i),
+          Labels.of(Ownership.MANAGED_BY_KEY, Ownership.MANAGED_BY, Ownership.OWNER_KEY, "goldcopy",
+              Ownership.WORKFLOW_KEY, "goldcopy-store/acme/pool-1", Ownership.VM_KEY,
+              String.format("vm-%05d", i), Ownership.CONTENT_KEY, "win11@2026.11")));
+    }
+    ObservationDto observation = ObservationDto.of(sim.await(sim.capabilities(store)),
+        sim.await(sim.inventory(store)));
+    int observationBytes = JSON.toPayload(observation).orElseThrow().getSerializedSize();
+    PlanningInput fresh = new PlanningInput(store, sim.await(sim.capabilities(store)),
+        sim.await(sim.inventory(store)),
+        Demand.of(IMAGE, "new", 1000));
+    int planBytes = JSON.toPayload(PlanDto.of(
+        ContainerReplicationPlanner.create(PlanningPolicy.defaults()).plan(fresh)))
+        .orElseThrow().getSerializedSize();
+    System.out.printf("payloads: inventory of 1,001 labelled containers %d bytes (%d a container),"
+        + " plan of 1,000 new clones and 1,000 deletions %d bytes%n",
+        observationBytes, observationBytes / 1001, planBytes);
+
+    assertThat(observationBytes).isLessThan(2 << 20);
+    assertThat(planBytes).isLessThan(2 << 20);
+  }
 }
