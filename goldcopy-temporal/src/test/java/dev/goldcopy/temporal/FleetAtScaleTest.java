@@ -25,13 +25,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A thousand stores (the {@code goldcopy.temporal.stores} system property sets the count) on four
  * simulated arrays with faults on, provisioned by one fleet request across three worker
  * processes; every store's invariants are checked on the arrays at the end.
  */
+// A guard against a hang, far above any run's time; not a performance assertion.
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class FleetAtScaleTest {
   private static final ContentId IMAGE = ContentId.of("win11", "2026.11");
   private static final int ARRAYS = 4;

@@ -22,8 +22,12 @@ import dev.goldcopy.temporal.wire.VmResult;
 import io.temporal.api.history.v1.HistoryEvent;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+// A guard against a hang, far above any run's time; not a performance assertion.
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class StoreWorkflowControlTest {
   private static final ContentId IMAGE = ContentId.of("win11", "2026.11");
 

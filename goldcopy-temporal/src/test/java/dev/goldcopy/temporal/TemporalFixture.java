@@ -24,10 +24,19 @@ final class TemporalFixture implements AutoCloseable {
 
   /** Starts one worker process on the default task queue. */
   WorkerFactory worker(ArrayRegistry arrays) {
+    return worker(arrays, true);
+  }
+
+  /**
+   * Starts one worker process. A worker that may be killed runs without a sticky queue: the test
+   * server never moves a workflow task off a dead worker's sticky queue (a real server does, after
+   * the sticky schedule-to-start timeout), so a task left there would wait forever.
+   */
+  WorkerFactory worker(ArrayRegistry arrays, boolean sticky) {
     WorkerFactory factory = WorkerFactory.newInstance(env.getWorkflowClient());
     Worker w = factory.newWorker(GoldcopyWorkers.TASK_QUEUE,
         WorkerOptions.newBuilder()
-            .setStickyQueueScheduleToStartTimeout(Duration.ofSeconds(1))
+            .setStickyQueueScheduleToStartTimeout(sticky ? Duration.ofSeconds(1) : Duration.ZERO)
             .setMaxConcurrentActivityExecutionSize(200)
             .build());
     GoldcopyWorkers.register(w, arrays);

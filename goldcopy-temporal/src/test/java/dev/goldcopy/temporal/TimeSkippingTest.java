@@ -17,8 +17,12 @@ import dev.goldcopy.temporal.wire.StoreResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+// A guard against a hang, far above any run's time; not a performance assertion.
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class TimeSkippingTest {
   private static final ContentId IMAGE = ContentId.of("win11", "2026.11");
 
@@ -34,9 +38,9 @@ class TimeSkippingTest {
       StoreClient client = StoreClient.builder(temporal.client()).retry(Scenarios.fastRetry())
           .settings(StoreOptions.builder()
               .callTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30))
-              // Each copy activity holds a second, then the workflow sleeps ten minutes: with no
+              // Each copy activity holds 0.3 s, then the workflow sleeps ten minutes: with no
               // activity running the test server skips those minutes, and the array follows.
-              .copyWait(Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(5))
+              .copyWait(Duration.ofMillis(300), Duration.ofMinutes(10), Duration.ofSeconds(5))
               .build())
           .build();
       long wall = System.nanoTime();
@@ -55,8 +59,8 @@ class TimeSkippingTest {
           copiesDone, wallSeconds, result.totals().copyPolls());
 
       assertThat(result.status()).as(result.reason()).isEqualTo(StoreResult.Status.SUCCEEDED);
-      // Two copy rounds of 4 TiB at 512 MiB/s: over two hours of the array's time.
-      assertThat(copiesDone).isGreaterThan(Duration.ofHours(4));
+      // A copy of 4 TiB at 512 MiB/s alone takes 2 h 16 min of the array's time.
+      assertThat(copiesDone).isGreaterThan(Duration.ofHours(2));
       assertThat(result.totals().copyPolls()).isGreaterThanOrEqualTo(10);
       Inventory inventory = sim.await(sim.inventory(store));
       assertThat(StoreChecks.violations(store, inventory, demand, 8, List.of(), sim.records(), 0))

@@ -28,8 +28,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+// A guard against a hang, far above any run's time; not a performance assertion.
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class WorkerFailoverTest {
   private static final ContentId IMAGE = ContentId.of("win11", "2026.11");
 
@@ -37,12 +41,12 @@ class WorkerFailoverTest {
   void aWorkerKilledMidRunIsReplacedAndTheStoreEndsWithNoDuplicatesOrLeaks() throws Exception {
     SimulatedArray sim = Scenarios.me4(2, FaultPlan.none());
     StoreRef store = sim.addStore(TenantId.of("acme"), StoreId.of("pool-2"));
-    sim.createOrigin(store, "win11-golden", IMAGE, GroupId.of("win11"), 40 * Scenarios.GIB);
+    sim.createOrigin(store, "win11-golden", IMAGE, GroupId.of("win11"), 16 * Scenarios.GIB);
     Demand demand = Demand.of(IMAGE, "vm", 60);
     try (DrivenArray array = DrivenArray.scaled(sim, 40, "a2");
         TemporalFixture temporal = new TemporalFixture()) {
       KillableAdapter first = new KillableAdapter(array);
-      WorkerFactory doomed = temporal.worker(ArrayRegistry.of(Map.of("array-1", first)));
+      WorkerFactory doomed = temporal.worker(ArrayRegistry.of(Map.of("array-1", first)), false);
       StoreRun run = Scenarios.client(temporal.client()).converge(store, "array-1", demand);
       // Let it make some of the work: a copy round done and clones under way, not all.
       StoreProgress seen = run.progress();
@@ -54,8 +58,14 @@ class WorkerFailoverTest {
       TemporalFixture.kill(doomed);
       int doneBeforeKill = seen.replicasDone() + seen.clonesDone();
 
-      temporal.worker(ArrayRegistry.of(Map.of("array-1", new KillableAdapter(array))));
-      StoreResult result = run.result();
+      temporal.worker(ArrayRegistry.of(Map.of("array-1", new KillableAdapter(array))), false);
+      StoreResult result;
+      try {
+        result = run.resultAsync().get(90, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        System.out.println(temporal.env.getDiagnostics()); // the history, to see where it stood
+        throw e;
+      }
 
       assertThat(doneBeforeKill).isPositive();
       assertThat(result.status()).as(result.reason()).isEqualTo(StoreResult.Status.SUCCEEDED);
