@@ -49,6 +49,12 @@ final class SimFixture implements ConformanceFixture {
   }
 
   @Override
+  public boolean failPhysicalCopies(boolean fail) {
+    sim.setFaults(fail ? FaultPlan.builder().incompleteCopyRate(1.0).build() : FaultPlan.none());
+    return true;
+  }
+
+  @Override
   public void close() {
     sim.runUntilIdle();
     if (!sim.records().limitViolations().isEmpty()) {

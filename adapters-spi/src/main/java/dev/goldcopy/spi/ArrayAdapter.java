@@ -28,7 +28,13 @@ import java.util.concurrent.CompletionStage;
  *       is free at once and the container is no longer listed, even on an array that keeps deleted
  *       volumes in a trash or recovery queue for a while (the adapter renames or hides them; until
  *       purged they still count in the usage the capabilities report).
- *   <li><b>Limits hold exactly</b>, also under concurrent callers. A create that would exceed a limit
+ *   <li><b>Identity.</b> A {@link ContainerId} names one container for its whole life and is never
+ *       given to another after a delete. On an array whose {@link NameRules} ignore case, names
+ *       equal but for case are one name: a repeated create returns the existing container (with
+ *       the name it was created with).
+ *   <li><b>Limits hold exactly</b>, also under concurrent callers. Array-wide totals, the
+ *       concurrency limits and the usage figures count every container of the array, whatever its
+ *       store, tenant or state ({@code COPYING} and {@code FAILED} ones included). A create that would exceed a limit
  *       the adapter declares fails with {@link LimitReachedException} (per-source, array-wide
  *       virtual copies, array-wide containers of every kind, depth, or no virtual copies at all),
  *       {@link InsufficientCapacityException} (capacity) or {@link BusyException} (more concurrent
@@ -121,7 +127,8 @@ public interface ArrayAdapter {
    * @param name the new container's name, unique in the store, within {@link
    *     ArrayCapabilities#nameRules()}
    * @param labels the labels to store with the new container
-   * @return a stage with the ready virtual copy; fails with {@link LimitReachedException} at the
+   * @return a stage with the ready virtual copy; fails with {@link ConflictException} if the source
+   *     is {@code COPYING} or {@code FAILED}; {@link LimitReachedException} at the
    *     per-source limit, the array-wide virtual copy total, the array-wide container total ({@link
    *     LimitReachedException.Scope#ARRAY_CONTAINERS}), the depth, or on an array that makes no
    *     virtual copies; {@link ContainerNotFoundException}, {@link ConflictException}, {@link

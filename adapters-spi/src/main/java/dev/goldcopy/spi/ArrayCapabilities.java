@@ -149,8 +149,9 @@ public record ArrayCapabilities(
   }
 
   /**
-   * Returns a builder that starts with no limits, nothing used, unbounded capacity, thick copies and
-   * permissive 255-byte names.
+   * Returns a builder that starts with no copy or concurrency limits, a replication depth of 1 (no
+   * virtual copy of a virtual copy), nothing used, unbounded capacity, thick copies and permissive
+   * 255-byte, case-sensitive names.
    *
    * @return a new builder
    */

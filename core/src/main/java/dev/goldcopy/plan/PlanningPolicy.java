@@ -29,6 +29,12 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
  *     VMs (rounded up), so growth finds masters ready; 0 for none
  * @param expectedCloneGrowthBytes the capacity each new clone is expected to take as it diverges
  *     from its master; a new replica costs its image's full size
+ * @param owner the owner id written on every container the plans make, and the only one whose
+ *     containers they retire or delete
+ * @param adoption the containers Goldcopy did not make that it manages as its own
+ * @param naming how VM and group ids become container names
+ * @param deletionGuard how much of the owner's clones one plan deletes without the run's approval
+ * @param consolidate whether scale-down moves recreatable VMs' clones so emptied replicas retire
  */
 public record PlanningPolicy(
     boolean originServesClones,
@@ -37,7 +43,12 @@ public record PlanningPolicy(
     int maxMastersPerGroup,
     int maxConcurrentCreationsPerSource,
     int growthHeadroomPercent,
-    long expectedCloneGrowthBytes) {
+    long expectedCloneGrowthBytes,
+    OwnerId owner,
+    Adoption adoption,
+    NamingStrategy naming,
+    DeletionGuard deletionGuard,
+    boolean consolidate) {
 
   /** The value of a cap that means "no limit". */
   public static final int NO_LIMIT = 0;
@@ -54,6 +65,10 @@ public record PlanningPolicy(
    */
   public PlanningPolicy {
     requireNonNull(placement, "placement");
+    requireNonNull(owner, "owner");
+    requireNonNull(adoption, "adoption");
+    requireNonNull(naming, "naming");
+    requireNonNull(deletionGuard, "deletionGuard");
     nonNegative("cloneRatio", cloneRatio);
     nonNegative("maxMastersPerGroup", maxMastersPerGroup);
     nonNegative("maxConcurrentCreationsPerSource", maxConcurrentCreationsPerSource);
@@ -104,7 +119,12 @@ public record PlanningPolicy(
         .maxMastersPerGroup(maxMastersPerGroup)
         .maxConcurrentCreationsPerSource(maxConcurrentCreationsPerSource)
         .growthHeadroomPercent(growthHeadroomPercent)
-        .expectedCloneGrowthBytes(expectedCloneGrowthBytes);
+        .expectedCloneGrowthBytes(expectedCloneGrowthBytes)
+        .owner(owner)
+        .adoption(adoption)
+        .naming(naming)
+        .deletionGuard(deletionGuard)
+        .consolidate(consolidate);
   }
 
   /** Builds a {@link PlanningPolicy}; every setter returns this builder. */
@@ -116,8 +136,78 @@ public record PlanningPolicy(
     private int maxConcurrentCreationsPerSource = NO_LIMIT;
     private int growthHeadroomPercent;
     private long expectedCloneGrowthBytes;
+    private OwnerId owner = OwnerId.DEFAULT;
+    private Adoption adoption = Adoption.none();
+    private NamingStrategy naming = NamingStrategy.safe();
+    private DeletionGuard deletionGuard = DeletionGuard.DEFAULT;
+    private boolean consolidate = true;
 
     private Builder() {}
+
+    /**
+     * Sets the owner id written on every container this policy's plans make, and the only one
+     * whose containers they retire or delete.
+     *
+     * @param value the owner id ({@link OwnerId#DEFAULT} unless set)
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder owner(OwnerId value) {
+      this.owner = requireNonNull(value, "owner");
+      return this;
+    }
+
+    /**
+     * Sets which containers Goldcopy did not make it manages as its own ({@link Adoption#none()}
+     * unless set).
+     *
+     * @param value the adoption
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder adoption(Adoption value) {
+      this.adoption = requireNonNull(value, "adoption");
+      return this;
+    }
+
+    /**
+     * Sets how VM and group ids become container names ({@link NamingStrategy#safe()} unless set).
+     *
+     * @param value the strategy
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder naming(NamingStrategy value) {
+      this.naming = requireNonNull(value, "naming");
+      return this;
+    }
+
+    /**
+     * Sets how much of the owner's clones one plan deletes without the run's approval ({@link
+     * DeletionGuard#DEFAULT} unless set).
+     *
+     * @param value the guard
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder deletionGuard(DeletionGuard value) {
+      this.deletionGuard = requireNonNull(value, "deletionGuard");
+      return this;
+    }
+
+    /**
+     * Sets whether scale-down consolidates: moves recreatable (non-persistent) VMs' clones off
+     * replicas that would otherwise stay for a few VMs, so those replicas can be retired. Persistent
+     * disks never move. On by default.
+     *
+     * @param value false to never move a clone
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder consolidate(boolean value) {
+      this.consolidate = value;
+      return this;
+    }
 
     /**
      * Sets whether the origin takes new clones.
@@ -218,7 +308,12 @@ public record PlanningPolicy(
           maxMastersPerGroup,
           maxConcurrentCreationsPerSource,
           growthHeadroomPercent,
-          expectedCloneGrowthBytes);
+          expectedCloneGrowthBytes,
+          owner,
+          adoption,
+          naming,
+          deletionGuard,
+          consolidate);
     }
   }
 }

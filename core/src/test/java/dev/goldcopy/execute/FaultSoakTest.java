@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * A thousand seeded random scenarios on the simulated array: store sizes, per-source limits,
  * concurrency, fault rates up to 30 % of calls, and executors that crash at random points (the run
  * is abandoned: it ignores its callbacks and issues nothing) while their calls are still in flight,
- * each followed by a fresh executor that resumes. After each scenario DESIGN.md's invariants hold,
+ * each followed by a fresh executor that resumes. After each scenario the invariants of docs/design.md hold,
  * and the simulator's records show no source over its limit at any instant.
  */
 class FaultSoakTest {

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * DESIGN.md's invariants, checked on a simulated store after a scenario: one clone per demanded
+ * the invariants of docs/design.md, checked on a simulated store after a scenario: one clone per demanded
  * VM from a member of its version's group, no master ever over the per-source limit (from the
  * simulator's records), group membership, no orphans, no master with dependents deleted, the
  * origin kept, and the minimal number of masters.

@@ -12,15 +12,21 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the conformance kit needs from a vendor: the adapter under test, two stores of two tenants,
- * a way to make an origin master, and a way to wait for an operation.
+ * a way to make an origin master, and a way to wait for an operation. The optional hooks (with
+ * defaults) let the kit check more: copy failures, restarts, hidden backend objects, a shared test
+ * array.
  *
- * <p>The kit asks for a new fixture before every test and closes it after. When a test starts, the
- * two stores must hold nothing the test could trip over: the kit counts what is already in them and
- * removes only what it made, but it assumes that no other store of the array holds virtual copies
- * that count toward an array-wide total.
+ * <p>The kit asks for a new fixture before every check and closes it after. Every name the kit
+ * uses starts with {@link #namePrefix()} followed by a random token of this run, and the kit
+ * deletes only what it made (what it was handed, and names carrying this run's token), so it can
+ * run against an array that holds other containers. On a dedicated array (the default) it also
+ * checks that both stores hold exactly what they held before, and runs the checks that fill an
+ * array-wide total or half the free capacity; on a {@linkplain #sharedArray() shared} array it
+ * skips those.
  */
 public interface ConformanceFixture extends AutoCloseable {
 
@@ -96,10 +102,66 @@ public interface ConformanceFixture extends AutoCloseable {
   /**
    * Returns how long {@link #await(CompletionStage)} waits by default.
    *
-   * @return ten minutes unless overridden
+   * @return two minutes unless overridden
    */
   default Duration timeout() {
-    return Duration.ofMinutes(10);
+    return Duration.ofMinutes(2);
+  }
+
+  /**
+   * Returns whether the array is shared with others while the kit runs (other stores, tenants or
+   * test runs). The kit then counts only what it made, and skips the checks that fill an array-wide
+   * total or half the free capacity.
+   *
+   * @return false unless overridden: the array is the kit's alone
+   */
+  default boolean sharedArray() {
+    return false;
+  }
+
+  /**
+   * Returns the start of every name the kit gives a container; a random token of this run follows
+   * it. It must be allowed by the array's name rules.
+   *
+   * @return {@code "gckit"} unless overridden
+   */
+  default String namePrefix() {
+    return "gckit";
+  }
+
+  /**
+   * Arranges for physical copies started from now on to fail ({@code true}) or to succeed again
+   * ({@code false}), for the check that a failed copy is listed {@code FAILED} and reported with
+   * {@link dev.goldcopy.spi.CopyFailedException}. A simulator turns its fault plan on; a real array
+   * may fill a test volume or detach a path.
+   *
+   * @param fail whether copies should fail from now on
+   * @return false if the fixture cannot make copies fail (the check is then skipped)
+   */
+  default boolean failPhysicalCopies(boolean fail) {
+    return false;
+  }
+
+  /**
+   * Returns a new adapter instance over the same backend, as after a restart of the process, for
+   * the check that containers and their labels are kept by the array and not by the adapter object.
+   *
+   * @return the restarted adapter, or {@code null} if the fixture cannot restart (the check is then
+   *     skipped)
+   */
+  default @Nullable ArrayAdapter restartedAdapter() {
+    return null;
+  }
+
+  /**
+   * Counts the objects the backend holds for {@link #store()}, hidden ones included (snapshots a
+   * virtual copy was cloned from, trash entries, temporary files), read from the backend directly
+   * and not through the adapter; the kit checks that a check leaves this count as it found it.
+   *
+   * @return the count, or {@code -1} if the fixture cannot count (the check is then skipped)
+   */
+  default long rawObjectCount() {
+    return -1;
   }
 
   /** Releases what the fixture holds; the kit calls it after each test. Does nothing by default. */

@@ -35,7 +35,7 @@ import java.util.Locale;
 
 /**
  * The main job: plans and provisions a fleet of VMs from one golden image on a simulated array,
- * with faults injected, then checks DESIGN.md's invariants on the result.
+ * with faults injected, then checks the invariants of docs/design.md on the result.
  *
  * <p>Run it with {@code ./goldcopy-demo} from the repository's root ({@code --help} for options).
  * Exit codes: 0 when every VM is provisioned and every invariant holds, 1 when not, 2 on bad

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks DESIGN.md's invariants on a store after a fleet has been provisioned: from the final
+ * Checks the invariants of docs/design.md on a store after a fleet has been provisioned: from the final
  * inventory, the demand, the array's limit and the simulator's records of every instant.
  */
 public final class FleetInvariants {
@@ -31,7 +31,7 @@ public final class FleetInvariants {
    *     clone
    * @param capabilities the array's declared limits
    * @param records the simulator's records of the run
-   * @return one check per invariant, in DESIGN.md's order
+   * @return one check per invariant, in docs/design.md's order
    */
   public static List<InvariantCheck> check(
       Inventory inventory,

@@ -3,7 +3,7 @@ package dev.goldcopy.examples.fleet;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One of DESIGN.md's invariants, checked after a run.
+ * One of the invariants of docs/design.md, checked after a run.
  *
  * @param name what was checked
  * @param passed whether it held

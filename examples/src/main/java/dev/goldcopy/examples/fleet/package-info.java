@@ -1,6 +1,6 @@
 /**
  * The main job: the fleet demo ({@code ./goldcopy-demo}) that plans and provisions a fleet on the
- * simulated array and checks DESIGN.md's invariants on the result.
+ * simulated array and checks the invariants of docs/design.md on the result.
  */
 @NullMarked
 package dev.goldcopy.examples.fleet;

@@ -9,9 +9,10 @@
  *   <li><b>Declare capabilities honestly</b> in {@link dev.goldcopy.spi.ArrayCapabilities}: every
  *       limit the array enforces, {@link dev.goldcopy.spi.ArrayCapabilities#UNLIMITED} only where it
  *       has none. The planner sizes replica groups from these numbers, and the kit tests each one.
- *   <li><b>Extend the conformance kit</b> from the {@code goldcopy-adapters-spi} test-jar, {@code
- *       dev.goldcopy.spi.kit.ArrayAdapterConformanceKit}, with its one factory method, and
- *       run it in your build. Tests for a capability the adapter does not declare are skipped.
+ *   <li><b>Extend the conformance kit</b>, {@code
+ *       dev.goldcopy.spi.kit.ArrayAdapterConformanceKit} from {@code goldcopy-adapters-kit} in test
+ *       scope, with its one factory method, and run it in your build. Checks for a capability the
+ *       adapter does not declare are skipped.
  * </ol>
  *
  * <p>The adapter depends on {@code goldcopy-adapters-spi} alone, as a vendor's would.

@@ -1,0 +1,126 @@
+package dev.goldcopy.plan;
+
+import dev.goldcopy.spi.GroupId;
+import dev.goldcopy.spi.NameRules;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * The default {@link NamingStrategy}. A clone is named after its VM id and a replica after its
+ * group id and ordinal ({@code win11-r7}), each checked the same way:
+ *
+ * <ol>
+ *   <li>Refused outright: path separators ({@code /} and {@code \}), the names {@code .} and {@code
+ *       ..} and a leading {@code .} or {@code -}, control characters, format characters (bidi
+ *       overrides such as U+202E, zero-width joiners), and every space character, no-break spaces
+ *       included. Mangling them could make two ids meet on one name, so the id is refused with
+ *       its kind and value.
+ *   <li>Normalised to Unicode NFC, so one name has one byte form on the array.
+ *   <li>If the array's rules refuse the result, {@code -}, {@code .} are replaced by {@code _}
+ *       (ONTAP allows no hyphen), and the id is refused if that is still not allowed. Names longer
+ *       than the array's limit in bytes are refused, never cut.
+ * </ol>
+ *
+ * <p>Names that differ only by case or Unicode compatibility form collide ({@link
+ * #collisionKey(String)}); the planner refuses such a pair naming both.
+ */
+final class SafeNaming implements NamingStrategy {
+  static final SafeNaming INSTANCE = new SafeNaming();
+
+  private SafeNaming() {}
+
+  @Override
+  public String cloneName(VmId vm, NameRules rules) {
+    return safe("VM id", vm.value(), rules);
+  }
+
+  @Override
+  public String replicaName(GroupId group, int ordinal, NameRules rules) {
+    if (ordinal < 1) {
+      throw new IllegalArgumentException("ordinal must be at least 1: " + ordinal);
+    }
+    String base = refuseUnsafe("group id", group.value());
+    return safe("group id", base + "-r" + ordinal, rules);
+  }
+
+  private static String safe(String kind, String id, NameRules rules) {
+    String name = refuseUnsafe(kind, id);
+    if (rules.allows(name)) {
+      return name;
+    }
+    String replaced = name.replace('-', '_').replace('.', '_');
+    if (!replaced.equals(name) && rules.allows(replaced)) {
+      return replaced;
+    }
+    String why = rules.violation(replaced).orElse("not allowed");
+    throw new IllegalArgumentException(kind + " '" + id + "' makes no name the array allows: " + why);
+  }
+
+  /** Refuses the characters no name may hold, and returns the id in NFC. */
+  static String refuseUnsafe(String kind, String id) {
+    if (id.equals(".") || id.equals("..") || id.startsWith(".") || id.startsWith("-")) {
+      throw new IllegalArgumentException(kind + " '" + id + "' may not start with '.' or '-'");
+    }
+    boolean ascii = true;
+    for (int i = 0; i < id.length(); ) {
+      int cp = id.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp == '/' || cp == '\\') {
+        throw new IllegalArgumentException(kind + " '" + id + "' holds a path separator");
+      }
+      if (cp < 0x80) {
+        if (cp <= 0x20 || cp == 0x7f) {
+          throw new IllegalArgumentException(kind + " " + escaped(id) + " holds a space or control character");
+        }
+        continue;
+      }
+      ascii = false;
+      int type = Character.getType(cp);
+      if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SPACE_SEPARATOR
+          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+          || type == Character.PRIVATE_USE || type == Character.UNASSIGNED || type == Character.SURROGATE) {
+        throw new IllegalArgumentException(kind + " " + escaped(id)
+            + " holds U+" + String.format(Locale.ROOT, "%04X", cp)
+            + ", a control, format (bidi), space or unassigned character");
+      }
+    }
+    return ascii ? id : Normalizer.normalize(id, Normalizer.Form.NFC);
+  }
+
+  /** Case-folded NFKC: names equal under this key are the same to a person or a careless array. */
+  static String foldedKey(String name) {
+    boolean ascii = true;
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    String n = ascii ? name : Normalizer.normalize(name, Normalizer.Form.NFKC);
+    return n.toLowerCase(Locale.ROOT);
+  }
+
+  private static String escaped(String id) {
+    StringBuilder b = new StringBuilder("'");
+    for (int i = 0; i < id.length(); ) {
+      int cp = id.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && !Character.isLetterOrDigit(cp))) {
+        b.append(String.format(Locale.ROOT, "\\u%04X", cp));
+      } else {
+        b.appendCodePoint(cp);
+      }
+    }
+    return b.append('\'').toString();
+  }
+
+  static int utf8Length(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  @Override
+  public String toString() {
+    return "NamingStrategy.safe()";
+  }
+}
