@@ -34,7 +34,7 @@ final class Cleanup {
       r.settle();
     }
     RunLedger ledger = wf.ledger();
-    String owner = wf.requireRequest().settings().owner();
+    dev.goldcopy.plan.OwnerId owner = wf.requireRequest().policy().ownerId();
     ObservationDto obs = wf.observe(calls);
     if (obs == null) {
       return wf.failed("cancelled, but the store could not be listed to clean up");
@@ -45,7 +45,7 @@ final class Cleanup {
     StoreActivities deleter = calls.stub(StepDto.Kind.DELETE);
     for (ContainerDto c : obs.containers()) {
       if (c.state() != ContainerState.READY && ledger.suspects.contains(c.name())
-          && Ownership.owns(c, owner)) {
+          && WorkflowLabels.owns(c, owner)) {
         deletions.add(Async.function(deleter::delete, calls.delete(c.id())));
         names.add(c.name());
       }

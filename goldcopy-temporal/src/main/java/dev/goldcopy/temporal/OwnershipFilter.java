@@ -1,5 +1,6 @@
 package dev.goldcopy.temporal;
 
+import dev.goldcopy.plan.OwnerId;
 import dev.goldcopy.temporal.wire.ContainerDto;
 import dev.goldcopy.temporal.wire.ObservationDto;
 import dev.goldcopy.temporal.wire.PlanDto;
@@ -17,7 +18,7 @@ import java.util.Map;
 final class OwnershipFilter {
   private OwnershipFilter() {}
 
-  static PlanResult filter(PlanDto plan, ObservationDto observation, String owner) {
+  static PlanResult filter(PlanDto plan, ObservationDto observation, OwnerId owner) {
     Map<String, ContainerDto> byId = new HashMap<>();
     for (ContainerDto c : observation.containers()) {
       byId.put(c.id(), c);
@@ -30,7 +31,7 @@ final class OwnershipFilter {
       if (s.kind() == StepDto.Kind.DELETE) {
         String id = s.containerId();
         ContainerDto target = id == null ? null : byId.get(id);
-        if (target != null && !Ownership.owns(target, owner)) {
+        if (target != null && !WorkflowLabels.owns(target, owner)) {
           leftInPlace.add(s.name());
           dropped.put(s.id(), "deleting " + s.name() + ", which this control plane does not own");
           continue;

@@ -18,7 +18,7 @@ final class PlanActivitiesImpl implements PlanActivities {
     ReplicationPlan plan;
     try {
       plan =
-          ContainerReplicationPlanner.create(call.policy())
+          ContainerReplicationPlanner.create(call.policy().toPolicy())
               .plan(
                   new PlanningInput(
                       store,
@@ -30,6 +30,6 @@ final class PlanActivitiesImpl implements PlanActivities {
       // cannot help until the demand or the store changes, so this is an answer, not a failure.
       return new PlanResult(null, List.of(), List.of(), e.getMessage());
     }
-    return OwnershipFilter.filter(PlanDto.of(plan), call.observation(), call.owner());
+    return OwnershipFilter.filter(PlanDto.of(plan), call.observation(), call.policy().ownerId());
   }
 }

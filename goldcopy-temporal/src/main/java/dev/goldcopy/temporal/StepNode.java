@@ -42,4 +42,27 @@ final class StepNode {
       case DELETE -> "delete " + step.name();
     };
   }
+
+  /**
+   * Fails every step that waits, directly or not, for {@code failed}, with why, and records the
+   * reason for each clone's VM.
+   */
+  static void blockDependents(StepNode failed, java.util.Map<String, String> vmFailures) {
+    java.util.ArrayDeque<StepNode> stack = new java.util.ArrayDeque<>();
+    stack.push(failed);
+    while (!stack.isEmpty()) {
+      StepNode n = stack.pop();
+      for (StepNode d : n.dependents) {
+        if (d.status == Status.WAITING) {
+          d.status = Status.FAILED;
+          d.failure = "depends on " + failed.describe() + ", which failed: " + failed.failure;
+          String vm = d.step.vm();
+          if (vm != null) {
+            vmFailures.put(vm, d.failure);
+          }
+          stack.push(d);
+        }
+      }
+    }
+  }
 }

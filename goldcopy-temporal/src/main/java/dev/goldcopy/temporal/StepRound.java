@@ -341,21 +341,6 @@ final class StepRound {
   }
 
   private void blockDependents(StepNode failed) {
-    ArrayDeque<StepNode> stack = new ArrayDeque<>();
-    stack.push(failed);
-    while (!stack.isEmpty()) {
-      StepNode n = stack.pop();
-      for (StepNode d : n.dependents) {
-        if (d.status == Status.WAITING) {
-          d.status = Status.FAILED;
-          d.failure = "depends on " + failed.describe() + ", which failed: " + failed.failure;
-          String vm = d.step.vm();
-          if (vm != null) {
-            ledger.vmFailures.put(vm, d.failure);
-          }
-          stack.push(d);
-        }
-      }
-    }
+    StepNode.blockDependents(failed, ledger.vmFailures);
   }
 }

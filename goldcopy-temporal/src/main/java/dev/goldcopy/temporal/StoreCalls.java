@@ -5,7 +5,10 @@ import dev.goldcopy.temporal.wire.StepDto;
 import dev.goldcopy.temporal.wire.StoreRequest;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import dev.goldcopy.temporal.wire.DemandDto;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +21,7 @@ final class StoreCalls {
   private final StoreActivities clone;
   private final StoreActivities delete;
   private final PlanActivities plan;
+  private final Set<String> recreatable = new HashSet<>();
 
   StoreCalls(StoreRequest request, String workflowId) {
     this.request = request;
@@ -31,6 +35,12 @@ final class StoreCalls {
     this.delete = Workflow.newActivityStub(StoreActivities.class,
         RetryMapping.delete(request.retry(), request.settings()));
     this.plan = Workflow.newLocalActivityStub(PlanActivities.class, RetryMapping.plan());
+  }
+
+  /** Takes the demand in force, for the persistent label of the clones it makes. */
+  void demand(DemandDto demand) {
+    recreatable.clear();
+    recreatable.addAll(demand.recreatable());
   }
 
   StoreActivities observer() {
@@ -71,7 +81,9 @@ final class StoreCalls {
   }
 
   private Map<String, String> labels(StepDto step) {
-    return Ownership.labelsFor(step, request.settings().owner(), workflowId);
+    String vm = step.vm();
+    return WorkflowLabels.of(step, request.policy().ownerId(),
+        vm != null && !recreatable.contains(vm), workflowId);
   }
 
   private ArrayCall call(ArrayCall.Op op, String target, @Nullable String sourceId,

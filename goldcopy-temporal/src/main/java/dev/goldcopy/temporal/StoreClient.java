@@ -12,6 +12,7 @@ import dev.goldcopy.temporal.wire.Carry;
 import dev.goldcopy.temporal.wire.DemandDto;
 import dev.goldcopy.temporal.wire.FleetRequest;
 import dev.goldcopy.temporal.wire.FleetSummary;
+import dev.goldcopy.temporal.wire.PolicyDto;
 import dev.goldcopy.temporal.wire.StoreRequest;
 import dev.goldcopy.temporal.wire.StoreResult;
 import dev.goldcopy.temporal.wire.StoreSettings;
@@ -138,14 +139,14 @@ public final class StoreClient {
     FleetWorkflow fleet = client.newWorkflowStub(FleetWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId(fleetId).setTaskQueue(taskQueue).build());
     WorkflowClient.start(fleet::provision,
-        new FleetRequest(stores, policy, retry, settings, maxParallel));
+        new FleetRequest(stores, PolicyDto.of(policy), retry, settings, maxParallel));
     return client.newWorkflowStub(FleetWorkflow.class, fleetId);
   }
 
   private StoreRequest request(StoreRef store, String arrayId, StoreRequest.Mode mode,
       @Nullable DemandDto demand, @Nullable ApprovedPlanDto approved) {
     return new StoreRequest(store.tenant().value(), store.store().value(), arrayId, mode, demand,
-        approved, policy, retry, settings, Carry.empty());
+        approved, PolicyDto.of(policy), retry, settings, Carry.empty());
   }
 
   private StoreRun start(StoreRequest request) {
@@ -185,14 +186,17 @@ public final class StoreClient {
     }
 
     /**
-     * Sets the planning policy.
+     * Sets the planning policy, with the owner id written on every container made.
      *
      * @param value the policy
      * @return this builder
+     * @throws IllegalArgumentException if it adopts by a rule or names by a strategy of its own,
+     *     which cannot cross Temporal (see {@link PolicyDto})
      */
     @CanIgnoreReturnValue
     public Builder policy(PlanningPolicy value) {
-      this.policy = requireNonNull(value, "policy");
+      PolicyDto.of(requireNonNull(value, "policy")); // refuse one that cannot cross Temporal now
+      this.policy = value;
       return this;
     }
 

@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
  * heartbeating within a 30 s heartbeat timeout.
  */
 public final class StoreOptions {
-  private String owner = "goldcopy";
   private @Nullable String activityTaskQueue;
   private Duration observeTimeout = Duration.ofMinutes(2);
   private Duration cloneTimeout = Duration.ofMinutes(5);
@@ -35,18 +34,6 @@ public final class StoreOptions {
    */
   public static StoreOptions builder() {
     return new StoreOptions();
-  }
-
-  /**
-   * Sets the owner label of this control plane (default {@code goldcopy}).
-   *
-   * @param value the owner id
-   * @return this builder
-   */
-  @CanIgnoreReturnValue
-  public StoreOptions owner(String value) {
-    this.owner = requireNonNull(value, "owner");
-    return this;
   }
 
   /**
@@ -138,7 +125,7 @@ public final class StoreOptions {
    * @throws IllegalArgumentException naming the field if a value is out of range
    */
   public StoreSettings build() {
-    return new StoreSettings(owner, activityTaskQueue, observeTimeout, cloneTimeout,
+    return new StoreSettings(activityTaskQueue, observeTimeout, cloneTimeout,
         deleteTimeout, copyHold, copyPollInterval, heartbeatTimeout, maxConcurrentPhysicalCopies,
         maxConcurrentVirtualCopies, continueAsNewAfterEvents, noProgressRounds);
   }

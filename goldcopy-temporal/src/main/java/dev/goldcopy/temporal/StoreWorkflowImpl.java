@@ -126,8 +126,9 @@ final class StoreWorkflowImpl implements StoreWorkflow {
       }
       phase = StoreProgress.Phase.PLANNING;
       DemandDto d = currentDemand();
+      calls.demand(d);
       PlanResult planned = calls.planner().plan(new PlanCall(req.tenant(), req.store(), obs, d,
-          req.policy(), req.settings().owner()));
+          req.policy()));
       PlanDto p = planned.plan();
       if (p == null) {
         return finish(Status.FAILED, "planning failed: " + planned.error(), obs, null);
@@ -194,7 +195,7 @@ final class StoreWorkflowImpl implements StoreWorkflow {
     }
     phase = StoreProgress.Phase.PLANNING;
     PlanResult planned = calls.planner().plan(new PlanCall(req.tenant(), req.store(), obs,
-        currentDemand(), req.policy(), req.settings().owner()));
+        currentDemand(), req.policy()));
     PlanDto p = planned.plan();
     phase = StoreProgress.Phase.DONE;
     if (p == null) {

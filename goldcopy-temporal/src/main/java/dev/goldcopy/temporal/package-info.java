@@ -55,7 +55,9 @@
  *
  * <h2>Ownership</h2>
  *
- * Every container a workflow makes carries the labels of {@link dev.goldcopy.temporal.Ownership}.
+ * Every container a workflow makes carries Goldcopy's ownership labels ({@link
+ * dev.goldcopy.plan.Ownership}, with the policy's owner id) and the workflow's id ({@link
+ * dev.goldcopy.temporal.WorkflowLabels}).
  * A plan step that would delete a container without them (someone else's image or clone, a
  * container made by hand) is left out, with the steps that wait for it, and reported in the
  * result's {@code leftInPlace}; such containers still count against every limit.

@@ -3,6 +3,12 @@ package dev.goldcopy.temporal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goldcopy.execute.RetryPolicy;
+import dev.goldcopy.plan.Adoption;
+import dev.goldcopy.plan.OwnerId;
+import dev.goldcopy.plan.Ownership;
+import dev.goldcopy.plan.PlanningPolicy;
+import dev.goldcopy.temporal.wire.PolicyDto;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.goldcopy.plan.DeleteContainer;
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.BusyException;
@@ -28,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /** The workflow's pure stages, one at a time: ownership, drift, failure mapping, ids. */
 class PureStagesTest {
   private static final Map<String, String> OURS =
-      Map.of(Ownership.MANAGED_BY_KEY, Ownership.MANAGED_BY, Ownership.OWNER_KEY, "goldcopy");
+      Map.of(Ownership.MANAGED_BY, Ownership.GOLDCOPY, Ownership.OWNER, "goldcopy");
 
   private static ContainerDto origin() {
     return new ContainerDto("1", "gold", ContainerKind.PHYSICAL_MASTER, "win11", "1", "g", null,
@@ -72,14 +78,14 @@ class PureStagesTest {
     steps.add(deleteStep("2", "vm-1"));
     steps.add(cloneStep("vm-3", List.of()).dto());
 
-    PlanResult result = OwnershipFilter.filter(plan(steps), obs, "goldcopy");
+    PlanResult result = OwnershipFilter.filter(plan(steps), obs, OwnerId.of("goldcopy"));
 
     assertThat(java.util.Objects.requireNonNull(result.plan()).steps()).extracting(StepDto::id)
         .containsExactly("delete:vm-1", "clone:vm-3");
     assertThat(result.leftInPlace()).containsExactly("x-1");
     assertThat(result.held()).singleElement().asString()
         .startsWith("clone:vm-2: waits for deleting x-1");
-    assertThat(OwnershipFilter.filter(plan(steps), obs, "another-owner").leftInPlace())
+    assertThat(OwnershipFilter.filter(plan(steps), obs, OwnerId.of("another-owner")).leftInPlace())
         .containsExactly("x-1", "vm-1");
   }
 
@@ -135,6 +141,16 @@ class PureStagesTest {
     assertThat(RetryMapping.retryOptions(retry).getDoNotRetry())
         .contains(LimitReachedException.class.getName());
     assertThat(RetryMapping.retryOptions(retry).getMaximumAttempts()).isEqualTo(8);
+  }
+
+  @Test
+  void aPolicyCrossesTemporalAsDataOnly() {
+    PlanningPolicy policy = PlanningPolicy.builder().owner(OwnerId.of("team-a")).cloneRatio(4)
+        .consolidate(true).build();
+    assertThat(PolicyDto.of(policy).toPolicy()).isEqualTo(policy);
+    assertThatThrownBy(() -> PolicyDto.of(PlanningPolicy.builder()
+        .adoption(Adoption.matching("old volumes", c -> true)).build()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("policy.adoption");
   }
 
   @Test

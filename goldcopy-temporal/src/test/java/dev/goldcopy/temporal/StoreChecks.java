@@ -1,5 +1,6 @@
 package dev.goldcopy.temporal;
 
+import dev.goldcopy.plan.Ownership;
 import dev.goldcopy.plan.Demand;
 import dev.goldcopy.plan.VmId;
 import dev.goldcopy.sim.CallRecord;
@@ -54,7 +55,7 @@ final class StoreChecks {
       if (c.isMaster() && !foreignIds.contains(c.id())) {
         masters++;
       }
-      c.labels().get(Ownership.VM_KEY).ifPresent(vm -> clonesPerVm.merge(vm, 1, Integer::sum));
+      c.labels().get(Ownership.VM).ifPresent(vm -> clonesPerVm.merge(vm, 1, Integer::sum));
     }
     for (Map.Entry<VmId, ContentId> vm : demand.vms().entrySet()) {
       Container clone = byName.get(vm.getKey().value());

@@ -2,6 +2,7 @@ package dev.goldcopy.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.goldcopy.plan.Ownership;
 import dev.goldcopy.plan.Demand;
 import dev.goldcopy.sim.FaultPlan;
 import dev.goldcopy.sim.SimulatedArray;
@@ -44,10 +45,12 @@ class StoreWorkflowEndToEndTest {
       assertThat(StoreChecks.violations(store, inventory, demand, 8, List.of(), sim.records(), 0))
           .isEmpty();
       assertThat(inventory.findByName("vm-00001").orElseThrow().labels().asMap())
-          .containsEntry(Ownership.MANAGED_BY_KEY, "goldcopy")
-          .containsEntry(Ownership.OWNER_KEY, "goldcopy")
-          .containsEntry(Ownership.VM_KEY, "vm-00001")
-          .containsEntry(Ownership.WORKFLOW_KEY, "goldcopy-store/acme/pool-1");
+          .containsEntry(Ownership.MANAGED_BY, "goldcopy")
+          .containsEntry(Ownership.OWNER, "default")
+          .containsEntry(Ownership.ROLE, "clone")
+          .containsEntry(Ownership.PERSISTENT, "true")
+          .containsEntry(Ownership.VM, "vm-00001")
+          .containsEntry(WorkflowLabels.WORKFLOW_KEY, "goldcopy-store/acme/pool-1");
 
       // Deterministic: the recorded history replays on fresh workflow code without an array.
       var history = temporal.client().fetchHistory(run.workflowId());

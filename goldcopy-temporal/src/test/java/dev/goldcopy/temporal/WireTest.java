@@ -3,6 +3,7 @@ package dev.goldcopy.temporal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goldcopy.execute.RetryPolicy;
+import dev.goldcopy.plan.Ownership;
 import dev.goldcopy.plan.ContainerReplicationPlanner;
 import dev.goldcopy.plan.Demand;
 import dev.goldcopy.plan.PlanningInput;
@@ -81,7 +82,8 @@ class WireTest {
         Map.of("vm-00001", 2), Map.of("vm-00002", "AccessDeniedException: no"),
         List.of("vm-00003"), Map.of("vm-00004", "busy"), List.of("clone:vm-00005"), 1, 0);
     StoreRequest request = new StoreRequest("acme", "pool-1", "array-1", StoreRequest.Mode.APPLY,
-        null, approved, PlanningPolicy.builder().cloneRatio(4).build(),
+        null, approved, dev.goldcopy.temporal.wire.PolicyDto.of(
+            PlanningPolicy.builder().cloneRatio(4).build()),
         RetryPolicy.builder().maxAttempts(3).seed(9).build(), Scenarios.fastSettings(), carry);
 
     assertThat(roundTrip(request, StoreRequest.class)).isEqualTo(request);
@@ -95,9 +97,9 @@ class WireTest {
     var origin = sim.createOrigin(store, "win11-golden", IMAGE, GroupId.of("win11"), 1L << 30);
     for (int i = 1; i <= 1000; i++) {
       sim.await(sim.createVirtualCopy(store, origin.id(), String.format("vm-%05d", i),
-          Labels.of(Ownership.MANAGED_BY_KEY, Ownership.MANAGED_BY, Ownership.OWNER_KEY, "goldcopy",
-              Ownership.WORKFLOW_KEY, "goldcopy-store/acme/pool-1", Ownership.VM_KEY,
-              String.format("vm-%05d", i), Ownership.CONTENT_KEY, "win11@2026.11")));
+          Labels.of(Ownership.MANAGED_BY, Ownership.GOLDCOPY, Ownership.OWNER, "goldcopy",
+              WorkflowLabels.WORKFLOW_KEY, "goldcopy-store/acme/pool-1", Ownership.VM,
+              String.format("vm-%05d", i), Ownership.CONTENT, "win11@2026.11")));
     }
     ObservationDto observation = ObservationDto.of(sim.await(sim.capabilities(store)),
         sim.await(sim.inventory(store)));

@@ -15,8 +15,10 @@ import java.util.TreeMap;
  * once.
  *
  * @param groups one entry per image version, sorted by image and version
+ * @param recreatable the VMs whose disks may be made again (not persistent), sorted
+ * @param recompose the VMs to make again from their image now, sorted
  */
-public record DemandDto(List<Group> groups) {
+public record DemandDto(List<Group> groups, List<String> recreatable, List<String> recompose) {
 
   /**
    * The VMs that run one image version.
@@ -45,6 +47,17 @@ public record DemandDto(List<Group> groups) {
    */
   public DemandDto {
     groups = List.copyOf(groups);
+    recreatable = List.copyOf(recreatable);
+    recompose = List.copyOf(recompose);
+  }
+
+  /**
+   * Returns a demand of persistent VMs, none to recompose.
+   *
+   * @param groups the VMs by image version
+   */
+  public DemandDto(List<Group> groups) {
+    this(groups, List.of(), List.of());
   }
 
   /**
@@ -64,7 +77,13 @@ public record DemandDto(List<Group> groups) {
         byContent.computeIfAbsent(content, k -> new ArrayList<>()).add(vm.value()));
     List<Group> groups = new ArrayList<>(byContent.size());
     byContent.forEach((c, vms) -> groups.add(new Group(c.imageId(), c.version(), vms)));
-    return new DemandDto(groups);
+    List<String> recreatable = new ArrayList<>();
+    demand.recreatable().forEach(vm -> recreatable.add(vm.value()));
+    List<String> recompose = new ArrayList<>();
+    demand.recompose().forEach(vm -> recompose.add(vm.value()));
+    recreatable.sort(null);
+    recompose.sort(null);
+    return new DemandDto(groups, recreatable, recompose);
   }
 
   /**
@@ -74,12 +93,20 @@ public record DemandDto(List<Group> groups) {
    * @throws IllegalArgumentException if a VM is listed twice or an id is malformed
    */
   public Demand toDemand() {
+    java.util.Set<String> mayRecreate = new java.util.HashSet<>(recreatable);
     Demand.Builder b = Demand.builder();
     for (Group g : groups) {
       ContentId content = ContentId.of(g.imageId(), g.version());
       for (String vm : g.vms()) {
-        b.add(VmId.of(vm), content);
+        if (mayRecreate.contains(vm)) {
+          b.addRecreatable(VmId.of(vm), content);
+        } else {
+          b.add(VmId.of(vm), content);
+        }
       }
+    }
+    for (String vm : recompose) {
+      b.recompose(VmId.of(vm));
     }
     return b.build();
   }

@@ -3,7 +3,6 @@ package dev.goldcopy.temporal.wire;
 import static java.util.Objects.requireNonNull;
 
 import dev.goldcopy.execute.RetryPolicy;
-import dev.goldcopy.plan.PlanningPolicy;
 import java.util.List;
 
 /**
@@ -19,7 +18,7 @@ import java.util.List;
  */
 public record FleetRequest(
     List<Target> stores,
-    PlanningPolicy policy,
+    PolicyDto policy,
     RetryPolicy retry,
     StoreSettings settings,
     int maxParallel) {

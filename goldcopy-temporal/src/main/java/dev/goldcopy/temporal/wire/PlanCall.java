@@ -2,8 +2,6 @@ package dev.goldcopy.temporal.wire;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.goldcopy.plan.PlanningPolicy;
-
 /**
  * The input of the planning local activity.
  *
@@ -11,16 +9,14 @@ import dev.goldcopy.plan.PlanningPolicy;
  * @param store the store
  * @param observation what the store holds and what the array can do
  * @param demand the demand in force
- * @param policy the planning policy
- * @param owner the owner label of this control plane
+ * @param policy the planning policy, with the owner id of this control plane
  */
 public record PlanCall(
     String tenant,
     String store,
     ObservationDto observation,
     DemandDto demand,
-    PlanningPolicy policy,
-    String owner) {
+    PolicyDto policy) {
 
   /**
    * Checks the fields.
@@ -33,6 +29,5 @@ public record PlanCall(
     requireNonNull(observation, "observation");
     requireNonNull(demand, "demand");
     requireNonNull(policy, "policy");
-    requireNonNull(owner, "owner");
   }
 }

@@ -3,7 +3,6 @@ package dev.goldcopy.temporal.wire;
 import static java.util.Objects.requireNonNull;
 
 import dev.goldcopy.execute.RetryPolicy;
-import dev.goldcopy.plan.PlanningPolicy;
 import dev.goldcopy.spi.StoreRef;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +29,7 @@ public record StoreRequest(
     Mode mode,
     @Nullable DemandDto demand,
     @Nullable ApprovedPlanDto approved,
-    PlanningPolicy policy,
+    PolicyDto policy,
     RetryPolicy retry,
     StoreSettings settings,
     Carry carry) {

@@ -6,12 +6,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a store workflow calls the array: who it labels its containers as, where its activities
- * run, their timeouts, how long a copy activity waits before it hands back, and the caller's caps.
+ * How a store workflow calls the array: where its activities run, their timeouts, how long a copy activity waits before it hands back, and the caller's caps.
  * Build one with {@link dev.goldcopy.temporal.StoreOptions}.
  *
- * @param owner the owner label written on every container the workflow makes; only containers
- *     carrying it (and Goldcopy's managed-by label) are ever deleted
  * @param activityTaskQueue the task queue of the array activities; null for the workflow's own
  * @param observeTimeout start-to-close timeout of one observation (capabilities and inventory)
  * @param cloneTimeout start-to-close timeout of one virtual copy creation
@@ -29,7 +26,6 @@ import org.jspecify.annotations.Nullable;
  * @param noProgressRounds rounds in a row with nothing done before the workflow gives up
  */
 public record StoreSettings(
-    String owner,
     @Nullable String activityTaskQueue,
     Duration observeTimeout,
     Duration cloneTimeout,
@@ -50,7 +46,6 @@ public record StoreSettings(
    *     negative
    */
   public StoreSettings {
-    requireNonNull(owner, "owner");
     positive("observeTimeout", observeTimeout);
     positive("cloneTimeout", cloneTimeout);
     positive("deleteTimeout", deleteTimeout);
