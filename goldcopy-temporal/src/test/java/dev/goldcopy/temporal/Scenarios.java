@@ -14,11 +14,15 @@ final class Scenarios {
 
   private Scenarios() {}
 
-  /** Short timeouts and polls, so that a dead worker is noticed within seconds. */
+  /**
+   * Short timeouts and polls, so that a dead worker is noticed within seconds; a heartbeat
+   * timeout well above the copy activity's one-second heartbeat, so that a loaded build machine
+   * does not time out live copies.
+   */
   static StoreSettings fastSettings() {
     return StoreOptions.builder()
         .callTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(3))
-        .copyWait(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(2))
+        .copyWait(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(5))
         .build();
   }
 

@@ -59,7 +59,13 @@ class StoreWorkflowControlTest {
           .isNotEmpty();
       long before = System.nanoTime();
       run.cancel();
-      StoreResult result = run.result();
+      StoreResult result;
+      try {
+        result = run.resultAsync().get(3, TimeUnit.MINUTES);
+      } catch (java.util.concurrent.TimeoutException e) {
+        System.out.println(temporal.env.getDiagnostics()); // the history, to see where it stood
+        throw e;
+      }
       System.out.printf("cancel of 1 TiB copies returned in %.2f s wall%n",
           (System.nanoTime() - before) / 1e9);
 
