@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.goldcopy.plan.ContainerReplicationPlanner;
+import dev.goldcopy.plan.DeletionApproval;
 import dev.goldcopy.plan.Demand;
 import dev.goldcopy.plan.PlanningInput;
 import dev.goldcopy.plan.PlanningPolicy;
@@ -51,7 +52,10 @@ public final class ReplicationExecutor {
   private final ErrorPolicy errorPolicy;
   private final List<ExecutionListener> listeners;
 
+  private final PlanningPolicy policy;
+
   private ReplicationExecutor(Builder b, Function<PlanningInput, ReplicationPlan> planner) {
+    this.policy = b.policy;
     this.adapter = b.adapter;
     this.planner = planner;
     this.executor = b.executor;
@@ -85,9 +89,26 @@ public final class ReplicationExecutor {
    * @throws NullPointerException if an argument is null
    */
   public ExecutionHandle start(StoreRef store, Demand demand) {
+    return start(store, demand, DeletionApproval.none());
+  }
+
+  /**
+   * Starts converging {@code store} to {@code demand}, approving for this run deletions beyond the
+   * planner's {@link dev.goldcopy.plan.DeletionGuard}: for example {@link DeletionApproval#all()}
+   * to empty a store on purpose. Without approval such a plan is refused and the run fails before
+   * anything is deleted.
+   *
+   * @param store the tenant and store
+   * @param demand the VMs that must run from it
+   * @param approval the deletions approved for this run
+   * @return the run's handle
+   * @throws NullPointerException if an argument is null
+   */
+  public ExecutionHandle start(StoreRef store, Demand demand, DeletionApproval approval) {
+    requireNonNull(approval, "approval");
     requireNonNull(store, "store");
     requireNonNull(demand, "demand");
-    ExecutionRun run = new ExecutionRun(this, store, demand);
+    ExecutionRun run = new ExecutionRun(this, store, demand, approval);
     run.begin();
     return run;
   }
@@ -119,6 +140,11 @@ public final class ReplicationExecutor {
 
   ArrayAdapter adapter() {
     return adapter;
+  }
+
+  /** The policy of the planner: whose containers this executor may change, and the labels it writes. */
+  PlanningPolicy policy() {
+    return policy;
   }
 
   Function<PlanningInput, ReplicationPlan> planner() {
@@ -166,6 +192,7 @@ public final class ReplicationExecutor {
     private final ArrayAdapter adapter;
     private Function<PlanningInput, ReplicationPlan> planner =
         ContainerReplicationPlanner.create(PlanningPolicy.defaults())::plan;
+    private PlanningPolicy policy = PlanningPolicy.defaults();
     private Executor executor = ForkJoinPool.commonPool();
     private Scheduler scheduler = DefaultScheduler.INSTANCE;
     private Clock clock = Clock.systemUTC();
@@ -191,6 +218,7 @@ public final class ReplicationExecutor {
     public Builder planner(ContainerReplicationPlanner value) {
       requireNonNull(value, "planner");
       this.planner = value::plan;
+      this.policy = value.policy();
       return this;
     }
 

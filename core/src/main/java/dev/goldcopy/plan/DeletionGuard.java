@@ -14,8 +14,8 @@ package dev.goldcopy.plan;
  */
 public record DeletionGuard(int maxClones, int maxPercent) {
 
-  /** The default: at most half of the owner's clones, and never all of them. */
-  public static final DeletionGuard DEFAULT = new DeletionGuard(Integer.MAX_VALUE, 50);
+  /** The default: at most 90% of the owner's clones, and never all of them. */
+  public static final DeletionGuard DEFAULT = new DeletionGuard(Integer.MAX_VALUE, 90);
 
   /**
    * Checks the values.

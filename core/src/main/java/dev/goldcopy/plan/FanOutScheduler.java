@@ -72,58 +72,7 @@ final class FanOutScheduler {
     int round = 0;
     while (total > 0) {
       round++;
-      long budget = concurrency == 0 ? Long.MAX_VALUE : concurrency;
-      List<List<NewReplica>> madeThisRound = new ArrayList<>(groups.size());
-      for (GroupCopies g : groups) {
-        g.sourceCursor = 0;
-        madeThisRound.add(new ArrayList<>());
-      }
-      boolean progress = true;
-      while (budget > 0 && progress) {
-        progress = false;
-        for (int gi = 0; gi < groups.size() && budget > 0; gi++) {
-          GroupCopies g = groups.get(gi);
-          if (g.next >= g.pending.size() || g.sourceCursor >= g.sources.size()) {
-            continue;
-          }
-          // Give a group all its free sources at once when nothing limits concurrency.
-          int take =
-              concurrency == 0
-                  ? Math.min(g.pending.size() - g.next, g.sources.size() - g.sourceCursor)
-                  : 1;
-          for (int t = 0; t < take; t++) {
-            NewReplica r = g.pending.get(g.next++);
-            String source = g.sources.get(g.sourceCursor);
-            String sourceStep = g.sourceSteps.get(g.sourceCursor++);
-            List<String> deps;
-            if (sourceStep == null) {
-              deps = r.extraDeps();
-            } else if (r.extraDeps().isEmpty()) {
-              deps = List.of(sourceStep);
-            } else {
-              deps = new ArrayList<>(1 + r.extraDeps().size());
-              deps.add(sourceStep);
-              deps.addAll(r.extraDeps());
-            }
-            String how = g.waitNote;
-            steps.add(
-                new CreateReplica(
-                    r.stepId(),
-                    r.name(),
-                    source,
-                    g.group,
-                    g.content,
-                    g.sizeBytes,
-                    round,
-                    deps,
-                    how.isEmpty() ? r.reason() : r.reason() + how));
-            madeThisRound.get(gi).add(r);
-            budget--;
-            total--;
-          }
-          progress = true;
-        }
-      }
+      List<List<NewReplica>> madeThisRound = copyRound(groups, concurrency, round, steps);
       int made = 0;
       for (int gi = 0; gi < groups.size(); gi++) {
         GroupCopies g = groups.get(gi);
@@ -136,7 +85,75 @@ final class FanOutScheduler {
       if (made == 0) {
         throw new IllegalStateException("a group has replicas to make but no source");
       }
+      total -= made;
     }
     return steps;
+  }
+
+  /**
+   * Schedules one round: the groups take the round's copy slots in turn, one source each (all
+   * their free sources when nothing limits concurrency), until the slots, the sources or the
+   * replicas run out.
+   *
+   * @return each group's replicas made in this round, in the groups' order
+   */
+  private static List<List<NewReplica>> copyRound(
+      List<GroupCopies> groups, int concurrency, int round, List<CreateReplica> steps) {
+    long budget = concurrency == 0 ? Long.MAX_VALUE : concurrency;
+    List<List<NewReplica>> madeThisRound = new ArrayList<>(groups.size());
+    for (GroupCopies g : groups) {
+      g.sourceCursor = 0;
+      madeThisRound.add(new ArrayList<>());
+    }
+    boolean progress = true;
+    while (budget > 0 && progress) {
+      progress = false;
+      for (int gi = 0; gi < groups.size() && budget > 0; gi++) {
+        GroupCopies g = groups.get(gi);
+        if (g.next >= g.pending.size() || g.sourceCursor >= g.sources.size()) {
+          continue;
+        }
+        // Give a group all its free sources at once when nothing limits concurrency.
+        int take =
+            concurrency == 0
+                ? Math.min(g.pending.size() - g.next, g.sources.size() - g.sourceCursor)
+                : 1;
+        for (int t = 0; t < take; t++) {
+          NewReplica r = g.pending.get(g.next++);
+          steps.add(copy(g, r, round));
+          madeThisRound.get(gi).add(r);
+          budget--;
+        }
+        progress = true;
+      }
+    }
+    return madeThisRound;
+  }
+
+  /** The step copying {@code r} from {@code g}'s next source in round {@code round}. */
+  private static CreateReplica copy(GroupCopies g, NewReplica r, int round) {
+    String source = g.sources.get(g.sourceCursor);
+    String sourceStep = g.sourceSteps.get(g.sourceCursor++);
+    List<String> deps;
+    if (sourceStep == null) {
+      deps = r.extraDeps();
+    } else if (r.extraDeps().isEmpty()) {
+      deps = List.of(sourceStep);
+    } else {
+      deps = new ArrayList<>(1 + r.extraDeps().size());
+      deps.add(sourceStep);
+      deps.addAll(r.extraDeps());
+    }
+    String how = g.waitNote;
+    return new CreateReplica(
+        r.stepId(),
+        r.name(),
+        source,
+        g.group,
+        g.content,
+        g.sizeBytes,
+        round,
+        deps,
+        how.isEmpty() ? r.reason() : r.reason() + how);
   }
 }

@@ -26,6 +26,16 @@ public record Finding(Kind kind, String name, String detail) {
     MASTER_OVER_LIMIT,
     /** Several groups hold the demanded content; the planner chose one deterministically. */
     SEVERAL_GROUPS,
+    /** Containers Goldcopy does not own (foreign, other owners') share a master: counted, never touched. */
+    FOREIGN_ON_MASTER,
+    /** A persistent VM's image version changed: its clone is kept until the caller asks to recompose it. */
+    RECOMPOSE_DUE,
+    /** A container Goldcopy did not make holds the name of a VM's clone: the VM cannot be provisioned. */
+    NAME_TAKEN,
+    /** Containers adopted by the policy: managed as Goldcopy's own from now on. */
+    ADOPTED,
+    /** A group holds masters of more than one content: it is left alone and serves no VM. */
+    MALFORMED_GROUP,
     /** A failed master that still has clones: it cannot be deleted until they go. */
     FAILED_MASTER_WITH_CLONES
   }

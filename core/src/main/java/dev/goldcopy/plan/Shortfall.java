@@ -25,7 +25,11 @@ public record Shortfall(ContentId content, Limit limit, List<VmId> vms, String r
     /** Free capacity for replicas or clone growth. */
     CAPACITY,
     /** The policy's cap on replicas per group. */
-    REPLICA_CAP
+    REPLICA_CAP,
+    /** A container Goldcopy does not own holds the name the VM's clone needs. */
+    NAME_TAKEN,
+    /** The image version's group cannot serve: no usable origin, or a malformed group. */
+    NO_USABLE_GROUP
   }
 
   /**

@@ -129,16 +129,17 @@ final class FakeArray implements ArrayAdapter {
   @Override
   public CompletionStage<Container> createPhysicalCopy(
       StoreRef ref, ContainerId source, String name, Labels labels) {
-    return create(ContainerKind.PHYSICAL_MASTER, source, name);
+    return create(ContainerKind.PHYSICAL_MASTER, source, name, labels);
   }
 
   @Override
   public CompletionStage<Container> createVirtualCopy(
       StoreRef ref, ContainerId source, String name, Labels labels) {
-    return create(ContainerKind.VIRTUAL_COPY, source, name);
+    return create(ContainerKind.VIRTUAL_COPY, source, name, labels);
   }
 
-  private CompletionStage<Container> create(ContainerKind kind, ContainerId source, String name) {
+  private CompletionStage<Container> create(
+      ContainerKind kind, ContainerId source, String name, Labels labels) {
     String op = kind == ContainerKind.PHYSICAL_MASTER ? "copy" : "clone";
     CompletableFuture<Container> f = new CompletableFuture<>();
     ArrayException scriptedError = scriptedFailure(name);
@@ -180,7 +181,7 @@ final class FakeArray implements ArrayAdapter {
       Container c =
           new Container(
               ContainerId.of("id-" + ids++), name, kind, content, null, source, store, 10,
-              ContainerState.READY);
+              ContainerState.READY, labels);
       containers.put(name, c);
       calls.add(new Call(loop.now(), op, name, "ok"));
       loop.schedule(CLONE_TIME, () -> f.complete(c));
@@ -191,7 +192,7 @@ final class FakeArray implements ArrayAdapter {
     Container copying =
         new Container(
             ContainerId.of("id-" + ids++), name, kind, content, group, source, store, 1000,
-            ContainerState.COPYING);
+            ContainerState.COPYING, labels);
     containers.put(name, copying);
     calls.add(new Call(loop.now(), op, name, "ok"));
     waiters.computeIfAbsent(name, k -> new ArrayList<>()).add(f);
@@ -209,10 +210,7 @@ final class FakeArray implements ArrayAdapter {
     if (fails > 0) {
       failCopies.put(copying.name(), fails - 1);
     }
-    Container done =
-        new Container(
-            copying.id(), copying.name(), copying.kind(), copying.content(), copying.group(),
-            copying.source(), store, copying.sizeBytes(), end);
+    Container done = copying.withState(end);
     containers.put(done.name(), done);
     List<CompletableFuture<Container>> list = waiters.remove(done.name());
     if (list != null) {

@@ -2,6 +2,7 @@ package dev.goldcopy.execute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.goldcopy.plan.DeletionApproval;
 import dev.goldcopy.plan.Demand;
 import dev.goldcopy.sim.FaultKind;
 import dev.goldcopy.sim.FaultPlan;
@@ -66,14 +67,14 @@ class FaultSoakTest {
 
     long crashes = random.nextInt(4);
     for (int i = 0; i < crashes; i++) {
-      ExecutionRun doomed = (ExecutionRun) s.executor().build().start(s.store, after);
+      ExecutionRun doomed = (ExecutionRun) s.executor().build().start(s.store, after, DeletionApproval.all());
       int events = random.nextInt(200);
       for (int e = 0; e < events && !doomed.result().isDone() && s.sim.step(); e++) {
         // run the array until the crash
       }
       doomed.abandon();
     }
-    ExecutionResult last = s.sim.await(s.executor().build().start(s.store, after).result());
+    ExecutionResult last = s.sim.await(s.executor().build().start(s.store, after, DeletionApproval.all()).result());
 
     assertThat(last.outcome()).as("%s", last.undone()).isEqualTo(Outcome.SUCCEEDED);
     s.sim.runUntilIdle();

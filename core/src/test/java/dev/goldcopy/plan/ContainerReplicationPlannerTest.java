@@ -461,16 +461,23 @@ class ContainerReplicationPlannerTest {
   }
 
   @Test
-  void refusesAnUnknownImage() {
+  void anUnknownImageOrAFailedOriginLeavesOnlyItsVmsShortAndTheOriginIsNeverDeleted() {
     StoreModel store = StoreModel.withOrigin(limit(2));
     ContentId unknown = ContentId.of("ubuntu", "24.04");
-    assertThatThrownBy(() -> DEFAULT.plan(store.input(Demand.of(unknown, "vm", 1))))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("demand.vms").hasMessageContaining("ubuntu@24.04");
+    Demand mixed = Demand.builder().addAll(Demand.of(unknown, "u", 1)).addAll(Demand.of(GOLD, "vm", 1)).build();
+    ReplicationPlan plan = DEFAULT.plan(store.input(mixed));
+    assertThat(plan.shortfalls()).singleElement().satisfies(sf -> {
+      assertThat(sf.limit()).isEqualTo(Shortfall.Limit.NO_USABLE_GROUP);
+      assertThat(sf.reason()).contains("ubuntu@24.04");
+    });
+    assertThat(plan.steps()).filteredOn(st -> st instanceof CreateClone).hasSize(1);
+
     StoreModel onlyFailed = new StoreModel(limit(2));
     onlyFailed.master("gold", "gold-origin", GOLD, null, ContainerState.FAILED);
-    assertThatThrownBy(() -> DEFAULT.plan(onlyFailed.input(Demand.of(GOLD, "vm", 1))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown image");
+    ReplicationPlan failed = DEFAULT.plan(onlyFailed.input(Demand.of(GOLD, "vm", 1)));
+    assertThat(failed.steps()).as("a failed origin is never planned for deletion").isEmpty();
+    assertThat(failed.shortfalls()).singleElement()
+        .satisfies(sf -> assertThat(sf.limit()).isEqualTo(Shortfall.Limit.NO_USABLE_GROUP));
   }
 
   @Test
@@ -479,8 +486,8 @@ class ContainerReplicationPlannerTest {
         ArrayCapabilities.builder().maxVirtualCopiesPerSource(1).maxNameLength(12).build();
     StoreModel store = StoreModel.withOrigin(caps);
     assertThatThrownBy(() -> DEFAULT.plan(store.input(Demand.of(GOLD, "a-long-vm-name", 1))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("demand.vms")
-        .hasMessageContaining("maxNameLength");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("demand.vms: VM id")
+        .hasMessageContaining("bytes in UTF-8, more than the array's 12");
     StoreModel longGroup = new StoreModel(caps);
     longGroup.master("golden-group", "origin", GOLD, null, ContainerState.READY);
     assertThatThrownBy(() -> DEFAULT.plan(longGroup.input(Demand.of(GOLD, "v", 2))))
@@ -489,19 +496,36 @@ class ContainerReplicationPlannerTest {
   }
 
   @Test
-  void refusesAVmNamedLikeAMaster() {
+  void aVmNamedLikeAMasterIsShortAndTheRestIsPlanned() {
     StoreModel store = StoreModel.withOrigin(limit(2));
-    Demand demand = Demand.builder().add(VmId.of("gold-origin"), GOLD).build();
-    assertThatThrownBy(() -> DEFAULT.plan(store.input(demand)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("demand.vms");
+    Demand demand = Demand.builder().add(VmId.of("gold-origin"), GOLD).add(VmId.of("vm-1"), GOLD).build();
+
+    ReplicationPlan plan = DEFAULT.plan(store.input(demand));
+
+    assertThat(plan.shortfalls()).singleElement().satisfies(sf -> {
+      assertThat(sf.limit()).isEqualTo(Shortfall.Limit.NAME_TAKEN);
+      assertThat(sf.vms()).containsExactly(VmId.of("gold-origin"));
+    });
+    assertThat(plan.steps()).filteredOn(st -> st instanceof CreateClone).hasSize(1);
   }
 
   @Test
-  void refusesAGroupMixingContents() {
+  void aGroupMixingContentsServesNoVmAndTheOtherImagesArePlanned() {
     StoreModel store = StoreModel.withOrigin(limit(2));
     store.master("gold", "gold-r001", GOLD2, "gold-origin", ContainerState.READY);
-    assertThatThrownBy(() -> DEFAULT.plan(store.input(Demand.of(GOLD, "vm", 1))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inventory.containers");
+    store.master("gold2", "gold2-origin", GOLD2, null, ContainerState.READY);
+    Demand demand = Demand.builder().addAll(Demand.of(GOLD, "vm", 1)).addAll(Demand.of(GOLD2, "w", 1)).build();
+
+    ReplicationPlan plan = DEFAULT.plan(store.input(demand));
+
+    assertThat(plan.findings()).anySatisfy(f -> assertThat(f.kind()).isEqualTo(Finding.Kind.MALFORMED_GROUP));
+    assertThat(plan.shortfalls()).singleElement().satisfies(sf -> {
+      assertThat(sf.limit()).isEqualTo(Shortfall.Limit.NO_USABLE_GROUP);
+      assertThat(sf.vms()).containsExactly(VmId.of("vm-00001"));
+    });
+    assertThat(plan.steps()).filteredOn(st -> st instanceof CreateClone).singleElement()
+        .satisfies(st -> assertThat(((CreateClone) st).vm()).isEqualTo(VmId.of("w-00001")));
+    assertThat(plan.steps()).noneMatch(st -> st instanceof DeleteContainer);
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.goldcopy.spi.ContainerState;
 import dev.goldcopy.spi.ContentId;
 import dev.goldcopy.spi.GroupId;
 import dev.goldcopy.spi.Inventory;
+import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.StoreRef;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,7 +57,8 @@ final class StoreModel {
         sourceName == null ? null : Objects.requireNonNull(byName.get(sourceName)).id();
     Container c =
         new Container(ContainerId.of("id-" + nextId++), name, ContainerKind.PHYSICAL_MASTER,
-            content, GroupId.of(group), source, STORE, IMAGE, state);
+            content, GroupId.of(group), source, STORE, IMAGE, state,
+            source == null ? Labels.empty() : Ownership.replica(OwnerId.DEFAULT, GroupId.of(group), content, String.valueOf(sourceName)));
     byName.put(name, c);
     return c;
   }
@@ -66,7 +68,8 @@ final class StoreModel {
     ContainerId source = master == null ? ContainerId.of("gone-" + masterName) : master.id();
     Container c =
         new Container(ContainerId.of("id-" + nextId++), vm, ContainerKind.VIRTUAL_COPY, content,
-            null, source, STORE, IMAGE, state);
+            null, source, STORE, IMAGE, state,
+            Ownership.clone(OwnerId.DEFAULT, VmId.of(vm), content, masterName, false));
     byName.put(vm, c);
     return c;
   }
@@ -75,7 +78,17 @@ final class StoreModel {
     return new Inventory(STORE, new ArrayList<>(byName.values()));
   }
 
+  /**
+   * The input for {@code demand} as the tests before ownership wrote it: every VM recreatable and
+   * every deletion approved, so sizing is tested alone; persistence and the deletion guard have
+   * tests of their own.
+   */
   PlanningInput input(Demand demand) {
+    return new PlanningInput(STORE, caps, inventory(), demand.allRecreatable(), DeletionApproval.all());
+  }
+
+  /** The input for {@code demand} as given, with no deletion approval. */
+  PlanningInput strictInput(Demand demand) {
     return new PlanningInput(STORE, caps, inventory(), demand);
   }
 
@@ -94,7 +107,8 @@ final class StoreModel {
         byName.put(r.name(),
             new Container(ContainerId.of("id-" + nextId++), r.name(),
                 ContainerKind.PHYSICAL_MASTER, r.content(), r.group(), source.id(), STORE,
-                r.sizeBytes(), ContainerState.READY));
+                r.sizeBytes(), ContainerState.READY,
+                Ownership.replica(OwnerId.DEFAULT, r.group(), r.content(), r.sourceName())));
         caps = caps.withFreeCapacityBytes(caps.freeCapacityBytes() - r.sizeBytes());
       } else if (step instanceof CreateClone c) {
         assertThat(byName).as("master of %s", c.id()).containsKey(c.masterName());
@@ -103,7 +117,8 @@ final class StoreModel {
         assertThat(byName).as("name %s free", c.name()).doesNotContainKey(c.name());
         byName.put(c.name(),
             new Container(ContainerId.of("id-" + nextId++), c.name(), ContainerKind.VIRTUAL_COPY,
-                c.content(), null, master.id(), STORE, master.sizeBytes(), ContainerState.READY));
+                c.content(), null, master.id(), STORE, master.sizeBytes(), ContainerState.READY,
+                Ownership.clone(OwnerId.DEFAULT, c.vm(), c.content(), c.masterName(), false)));
         if (caps.maxVirtualCopiesPerSource() > 0) {
           assertThat(clonesOf(master.id()))
               .as("clones on %s", master.name())

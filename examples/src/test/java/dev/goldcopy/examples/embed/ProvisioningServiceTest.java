@@ -74,12 +74,16 @@ class ProvisioningServiceTest {
   }
 
   @Test
-  void refusesAnImageTheStoreDoesNotHold() {
+  void anImageTheStoreDoesNotHoldIsShortWithTheReason() {
     ProvisioningService service = new ProvisioningService(array(), workers, progress::add);
 
-    assertThatThrownBy(
-            () -> service.preview(STORE, Demand.of(ContentId.of("rhel", "9.6"), "vm", 3)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("rhel@9.6");
+    var plan = service.preview(STORE, Demand.of(ContentId.of("rhel", "9.6"), "vm", 3));
+
+    assertThat(plan.steps()).isEmpty();
+    assertThat(plan.shortfalls()).singleElement().satisfies(sf -> {
+      assertThat(sf.limit()).isEqualTo(dev.goldcopy.plan.Shortfall.Limit.NO_USABLE_GROUP);
+      assertThat(sf.vms()).hasSize(3);
+      assertThat(sf.reason()).contains("rhel@9.6");
+    });
   }
 }

@@ -1,0 +1,7 @@
+/**
+ * The Ceph RBD adapter: {@link dev.goldcopy.ceph.CephRbdAdapter}, configured with its builder.
+ */
+@NullMarked
+package dev.goldcopy.ceph;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,91 @@
+package dev.goldcopy.execute;
+
+import dev.goldcopy.execute.ArrayCalls.Observation;
+import dev.goldcopy.plan.CreateClone;
+import dev.goldcopy.plan.DeletionApproval;
+import dev.goldcopy.plan.Demand;
+import dev.goldcopy.plan.PlanningInput;
+import dev.goldcopy.plan.ReplicationPlan;
+import dev.goldcopy.plan.Shortfall;
+import dev.goldcopy.spi.StoreRef;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns what a run observed into the next round: asks the planner for a plan, makes it a {@link
+ * StepGraph}, marks the steps that failed for good in earlier rounds, and opens a {@link Round}
+ * over the observed inventory with the round's limits, if any step can be issued.
+ */
+final class RoundPlanner {
+  /**
+   * What planning a round gave.
+   *
+   * @param refusal why the planner refused the input, or null if it planned
+   * @param graph the plan's steps (empty if refused)
+   * @param shortfalls the plan's shortfalls (empty if refused)
+   * @param round the round to run, or null if no step can be issued
+   */
+  record Planned(
+      @Nullable String refusal, StepGraph graph, List<Shortfall> shortfalls, @Nullable Round round) {}
+
+  private final Function<PlanningInput, ReplicationPlan> planner;
+  private final StoreRef store;
+  private final Demand demand;
+  private final DeletionApproval approval;
+  private final RunLedger ledger;
+  private final int callerPhysicalCap;
+  private final int callerVirtualCap;
+
+  RoundPlanner(
+      Function<PlanningInput, ReplicationPlan> planner,
+      StoreRef store,
+      Demand demand,
+      DeletionApproval approval,
+      RunLedger ledger,
+      int callerPhysicalCap,
+      int callerVirtualCap) {
+    this.planner = planner;
+    this.store = store;
+    this.demand = demand;
+    this.approval = approval;
+    this.ledger = ledger;
+    this.callerPhysicalCap = callerPhysicalCap;
+    this.callerVirtualCap = callerVirtualCap;
+  }
+
+  /** Plans the round that follows {@code observation}. */
+  Planned plan(Observation observation) {
+    ReplicationPlan plan;
+    try {
+      plan =
+          planner.apply(
+              new PlanningInput(
+                  store, observation.capabilities(), observation.inventory(), demand, approval));
+    } catch (RuntimeException e) {
+      return new Planned(
+          "planning failed: " + FailureClassifier.describe(e), StepGraph.EMPTY, List.of(), null);
+    }
+    StepGraph graph = StepGraph.of(plan);
+    ledger.planned(graph.replicas(), graph.clones(), graph.deletions());
+    if (plan.steps().isEmpty()) {
+      return new Planned(null, graph, plan.shortfalls(), null);
+    }
+    Round round =
+        Round.of(
+            graph,
+            ArrayView.of(observation.inventory()),
+            observation.capabilities(),
+            callerPhysicalCap,
+            callerVirtualCap);
+    int issuable =
+        graph.carryFailures(
+            ledger::failedForGood,
+            (blocked, reason) -> {
+              if (blocked.step instanceof CreateClone c) {
+                ledger.vmFailed(c.vm(), reason);
+              }
+            });
+    return new Planned(null, graph, plan.shortfalls(), issuable == 0 ? null : round);
+  }
+}

@@ -1,0 +1,149 @@
+package dev.goldcopy.execute;
+
+import dev.goldcopy.plan.CreateClone;
+import dev.goldcopy.plan.VmId;
+import dev.goldcopy.spi.ContainerId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a run keeps from round to round: how often each step failed and which failed for good, the
+ * names of containers it tried to make and may have left half-made (suspects), the clones it made,
+ * why VMs failed, and the progress counters ({@link #progress} may be read from any thread).
+ */
+// Counters are volatile for progress readers and written by mailbox tasks only: one writer.
+@SuppressWarnings("NonAtomicVolatileUpdate")
+final class RunLedger {
+  private final Map<String, Integer> failureCounts = new HashMap<>();
+  private final Map<String, String> permanentFailures = new HashMap<>();
+  private final Set<String> suspects = new HashSet<>();
+  /** The clones this run made, in order, and their ids; made into a map once, at the end. */
+  private final List<CreateClone> madeClones = new ArrayList<>();
+  private final List<ContainerId> madeCloneIds = new ArrayList<>();
+  private final Map<VmId, String> vmFailures = new HashMap<>();
+
+  private volatile int replicasDone;
+  private volatile int clonesDone;
+  private volatile int deletionsDone;
+  private volatile int replicasLeft;
+  private volatile int clonesLeft;
+  private volatile int deletionsLeft;
+  private volatile int rounds;
+  private int cleanupDeletions;
+
+  /** Counts a failure of the step that makes {@code key}; after enough, or if final, for good. */
+  void stepFailed(String key, String why, boolean repeatable) {
+    int count = failureCounts.merge(key, 1, Integer::sum);
+    if (!repeatable || count >= ExecutionRun.REPEATABLE_FAILURE_LIMIT) {
+      permanentFailures.put(key, why);
+    }
+  }
+
+  /** Returns why the step that makes {@code key} failed for good, or null. */
+  @Nullable String failedForGood(String key) {
+    return permanentFailures.get(key);
+  }
+
+  void vmFailed(VmId vm, String why) {
+    vmFailures.put(vm, why);
+  }
+
+  @Nullable String vmFailure(VmId vm) {
+    return vmFailures.get(vm);
+  }
+
+  /** Notes a name this run asked for and may have left half-made. */
+  void suspect(String name) {
+    suspects.add(name);
+  }
+
+  /** Notes that the container named {@code name} is complete, or gone. */
+  void cleared(String name) {
+    if (!suspects.isEmpty()) {
+      suspects.remove(name);
+    }
+  }
+
+  boolean isSuspect(String name) {
+    return suspects.contains(name);
+  }
+
+  boolean hasSuspects() {
+    return !suspects.isEmpty();
+  }
+
+  /** A new round's plan: what is left is what it holds. */
+  void planned(int replicas, int clones, int deletions) {
+    replicasLeft = replicas;
+    clonesLeft = clones;
+    deletionsLeft = deletions;
+  }
+
+  void roundStarted() {
+    rounds++;
+  }
+
+  void replicaMade() {
+    replicasDone++;
+    replicasLeft--;
+  }
+
+  void cloneMade(CreateClone clone, ContainerId id) {
+    madeClones.add(clone);
+    madeCloneIds.add(id);
+    clonesDone++;
+    clonesLeft--;
+  }
+
+  void deletionDone() {
+    deletionsDone++;
+    deletionsLeft--;
+  }
+
+  /** Counts a deletion that was not a step of the plan: a failed or half-made copy. */
+  void cleanupDeletion() {
+    cleanupDeletions++;
+  }
+
+  /** Returns the clones this run made, in order. */
+  List<CreateClone> madeClones() {
+    return madeClones;
+  }
+
+  /** Returns the ids of {@link #madeClones()}, in the same order. */
+  List<ContainerId> madeCloneIds() {
+    return madeCloneIds;
+  }
+
+  /** Returns the run's totals. */
+  ExecutionTotals totals(int retries, int failedCalls, Duration elapsed) {
+    return new ExecutionTotals(
+        replicasDone,
+        clonesDone,
+        deletionsDone + cleanupDeletions,
+        retries,
+        failedCalls,
+        rounds,
+        elapsed.isNegative() ? Duration.ZERO : elapsed);
+  }
+
+  /** Returns the progress so far; may be called from any thread. */
+  ProgressSnapshot progress(int retries, int inFlight) {
+    int rd = replicasDone;
+    int cd = clonesDone;
+    int dd = deletionsDone;
+    return new ProgressSnapshot(
+        new StepProgress(rd, rd + Math.max(0, replicasLeft)),
+        new StepProgress(cd, cd + Math.max(0, clonesLeft)),
+        new StepProgress(dd, dd + Math.max(0, deletionsLeft)),
+        retries,
+        inFlight,
+        rounds);
+  }
+}

@@ -1,0 +1,166 @@
+package dev.goldcopy.execute;
+
+import dev.goldcopy.execute.StepNode.Kind;
+import dev.goldcopy.execute.StepNode.Status;
+import dev.goldcopy.plan.PlanStep;
+import dev.goldcopy.plan.ReplicationPlan;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The steps of one round's plan as {@link StepNode}s, each linked to the steps that depend on it,
+ * in the plan's order. Marks the steps that failed for good in earlier rounds, and blocks what
+ * depends on a failed step.
+ */
+final class StepGraph {
+  /** Hears of each step {@link #block} fails. */
+  @FunctionalInterface
+  interface Blocked {
+    void blocked(StepNode node, String reason);
+  }
+
+  /** The graph of no plan. */
+  static final StepGraph EMPTY = new StepGraph(List.of(), 0, 0, 0);
+
+  private final List<StepNode> nodes;
+  private final int replicas;
+  private final int clones;
+  private final int deletions;
+
+  private StepGraph(List<StepNode> nodes, int replicas, int clones, int deletions) {
+    this.nodes = nodes;
+    this.replicas = replicas;
+    this.clones = clones;
+    this.deletions = deletions;
+  }
+
+  /** Builds the graph of {@code plan}; a dependency on a step the plan lacks is ignored. */
+  static StepGraph of(ReplicationPlan plan) {
+    List<PlanStep> steps = plan.steps();
+    List<StepNode> list = new ArrayList<>(steps.size());
+    // Clones are leaves in every plan the planner makes; they are indexed by id only if a step
+    // turns out to depend on one, which keeps the index small for plans of a million clones.
+    Map<String, StepNode> byStepId = new HashMap<>();
+    Map<String, StepNode> clonesById = null;
+    int replicas = 0;
+    int clones = 0;
+    int deletions = 0;
+    for (PlanStep s : steps) {
+      StepNode n = new StepNode(s);
+      list.add(n);
+      if (n.kind != Kind.CLONE) {
+        byStepId.put(s.id(), n);
+      }
+      for (String dep : s.dependsOn()) {
+        StepNode d = byStepId.get(dep);
+        if (d == null) {
+          if (clonesById == null) {
+            clonesById = clonesSoFar(list);
+          }
+          d = clonesById.get(dep);
+        }
+        if (d != null) {
+          n.pendingDeps++;
+          d.addDependent(n);
+        }
+      }
+      switch (n.kind) {
+        case REPLICA -> replicas++;
+        case CLONE -> {
+          clones++;
+          if (clonesById != null) {
+            clonesById.put(s.id(), n);
+          }
+        }
+        case DELETE -> deletions++;
+      }
+    }
+    return new StepGraph(list, replicas, clones, deletions);
+  }
+
+  private static Map<String, StepNode> clonesSoFar(List<StepNode> list) {
+    Map<String, StepNode> clonesById = new HashMap<>();
+    for (StepNode earlier : list) {
+      if (earlier.kind == Kind.CLONE) {
+        clonesById.put(earlier.step.id(), earlier);
+      }
+    }
+    return clonesById;
+  }
+
+  /** Returns the nodes in the plan's order. */
+  List<StepNode> nodes() {
+    return nodes;
+  }
+
+  int replicas() {
+    return replicas;
+  }
+
+  int clones() {
+    return clones;
+  }
+
+  int deletions() {
+    return deletions;
+  }
+
+  /**
+   * Marks each step that failed for good in an earlier round as failed again, and blocks what
+   * depends on it.
+   *
+   * @param failedForGood why the step that makes a key failed for good, or null
+   * @param blocked told of each step blocked
+   * @return how many steps can still be issued
+   */
+  int carryFailures(
+      Function<String, @Nullable String> failedForGood,
+      Blocked blocked) {
+    for (StepNode n : nodes) {
+      if (n.status != Status.FAILED) {
+        String earlier = failedForGood.apply(n.key);
+        if (earlier != null) {
+          n.status = Status.FAILED;
+          n.failure = earlier;
+          block(n, earlier, blocked);
+        }
+      }
+    }
+    int issuable = 0;
+    for (StepNode n : nodes) {
+      if (n.status != Status.FAILED) {
+        issuable++;
+      }
+    }
+    return issuable;
+  }
+
+  /**
+   * Fails every step that waits, directly or not, on {@code failed}, with a reason naming it.
+   *
+   * @param failed the step that failed
+   * @param why why it failed
+   * @param blocked told of each step blocked, depth first
+   */
+  void block(StepNode failed, String why, Blocked blocked) {
+    ArrayDeque<StepNode> stack = new ArrayDeque<>();
+    stack.push(failed);
+    while (!stack.isEmpty()) {
+      StepNode n = stack.pop();
+      for (StepNode d : n.dependents()) {
+        if (d.status == Status.WAITING) {
+          String reason = "depends on " + failed.describe() + ", which failed: " + why;
+          d.status = Status.FAILED;
+          d.failure = reason;
+          blocked.blocked(d, reason);
+          stack.push(d);
+        }
+      }
+    }
+  }
+}

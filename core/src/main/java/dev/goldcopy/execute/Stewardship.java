@@ -1,0 +1,51 @@
+package dev.goldcopy.execute;
+
+import dev.goldcopy.plan.Adoption;
+import dev.goldcopy.plan.CreateClone;
+import dev.goldcopy.plan.CreateReplica;
+import dev.goldcopy.plan.Demand;
+import dev.goldcopy.plan.OwnerId;
+import dev.goldcopy.plan.Ownership;
+import dev.goldcopy.plan.PlanStep;
+import dev.goldcopy.plan.PlanningPolicy;
+import dev.goldcopy.spi.Container;
+import dev.goldcopy.spi.Labels;
+
+/**
+ * What a run may touch and how it marks what it makes: the labels of each new container (owner,
+ * role, group, content, lineage, VM, persistence), and whether a container is the owner's to
+ * delete. The executor's last word before a change, after the planner's.
+ */
+final class Stewardship {
+  private final OwnerId owner;
+  private final Adoption adoption;
+  private final Demand demand;
+
+  Stewardship(PlanningPolicy policy, Demand demand) {
+    this.owner = policy.owner();
+    this.adoption = policy.adoption();
+    this.demand = demand;
+  }
+
+  OwnerId owner() {
+    return owner;
+  }
+
+  /** The labels a create step's container is made with. */
+  Labels labels(PlanStep step) {
+    if (step instanceof CreateReplica r) {
+      return Ownership.replica(owner, r.group(), r.content(), r.sourceName());
+    }
+    if (step instanceof CreateClone c) {
+      boolean persistent = !demand.recreatable().contains(c.vm());
+      return Ownership.clone(owner, c.vm(), c.content(), c.masterName(), persistent);
+    }
+    return Labels.empty();
+  }
+
+  /** Whether the run may delete {@code c}: made for this owner, or adopted on purpose. */
+  boolean manages(Container c) {
+    Ownership.Kind kind = Ownership.classify(c, owner, adoption);
+    return kind == Ownership.Kind.OWN || kind == Ownership.Kind.ADOPTED;
+  }
+}

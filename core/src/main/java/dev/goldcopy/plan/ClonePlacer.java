@@ -1,0 +1,127 @@
+package dev.goldcopy.plan;
+
+import dev.goldcopy.spi.ContentId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Places new clones on a group's masters, SPREAD (the least-loaded master first) or PACK (one
+ * master after another), in passes of growing caps: the throughput rate, the soft cap, the hard
+ * cap. Each clone depends on the step making its master, the deletion of its VM's old clone, and
+ * the deletions that free its slot, the array total's slot and its capacity when they are full
+ * until then.
+ */
+final class ClonePlacer {
+  private final Placement placement;
+  private final long growth;
+  private final CapacityLedger capacity;
+  private final SlotLedger arrayTotal;
+  /** For a VM whose clone is replaced, the id of the old clone's deletion. */
+  private final Map<String, String> oldDelete;
+  private final List<PlanStep> clones;
+
+  /** A placer that adds its {@link CreateClone} steps to {@code clones}. */
+  ClonePlacer(
+      PlanningPolicy policy,
+      CapacityLedger capacity,
+      SlotLedger arrayTotal,
+      Map<String, String> oldDelete,
+      List<PlanStep> clones) {
+    this.placement = policy.placement();
+    this.growth = policy.expectedCloneGrowthBytes();
+    this.capacity = capacity;
+    this.arrayTotal = arrayTotal;
+    this.oldDelete = oldDelete;
+    this.clones = clones;
+  }
+
+  /**
+   * Places every VM of {@code vms}, in order.
+   *
+   * @param perSourceRate the throughput rule's creations per master, 0 for none: a first pass
+   *     gives no master more
+   * @throws IllegalStateException if the slots cannot take every VM
+   */
+  void place(ContentId content, List<VmId> vms, List<MasterSlot> slots, int perSourceRate) {
+    int cursor = 0;
+    List<ToLongFunction<MasterSlot>> passes = new ArrayList<>();
+    if (perSourceRate > 0) {
+      passes.add(s -> Math.min(s.softCap, perSourceRate));
+    }
+    passes.add(s -> s.softCap);
+    passes.add(s -> s.hardCap);
+    for (ToLongFunction<MasterSlot> cap : passes) {
+      if (cursor >= vms.size()) {
+        return;
+      }
+      if (placement == Placement.PACK) {
+        for (MasterSlot s : slots) {
+          long limit = Math.min(cap.applyAsLong(s), s.hardCap);
+          while (s.placed < limit && cursor < vms.size()) {
+            placeOne(content, vms.get(cursor++), s);
+          }
+        }
+      } else {
+        // Slots sort by position as by index: both grow along the list.
+        SlotHeap heap = new SlotHeap(slots.size());
+        for (int i = 0; i < slots.size(); i++) {
+          MasterSlot s = slots.get(i);
+          if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
+            heap.add(s.load, i);
+          }
+        }
+        while (cursor < vms.size() && !heap.isEmpty()) {
+          MasterSlot s = slots.get(heap.peek());
+          placeOne(content, vms.get(cursor++), s);
+          if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
+            heap.updateTop(s.load);
+          } else {
+            heap.removeTop();
+          }
+        }
+      }
+    }
+    if (cursor < vms.size()) {
+      throw new IllegalStateException("sizing left " + (vms.size() - cursor) + " VMs unplaced");
+    }
+  }
+
+  private void placeOne(ContentId content, VmId vm, MasterSlot s) {
+    List<String> deps;
+    String old = oldDelete.isEmpty() ? null : oldDelete.get(vm.value());
+    List<String> slot = s.take();
+    List<String> total = arrayTotal.take();
+    List<String> paid = capacity.take(growth);
+    if (old == null && slot.isEmpty() && total.isEmpty() && paid.isEmpty()) {
+      deps = s.ownDeps;
+    } else {
+      List<String> all = new ArrayList<>(4);
+      addNew(all, s.stepId);
+      addNew(all, old);
+      addAll(all, slot);
+      addAll(all, total);
+      addAll(all, paid);
+      deps = List.copyOf(all);
+    }
+    s.placed++;
+    s.load++;
+    clones.add(
+        new CreateClone(
+            PlanRun.cloneStepId(vm.value()), vm.value(), vm, s.name, content, deps, s.reason()));
+  }
+
+  private static void addAll(List<String> deps, List<String> ids) {
+    for (int i = 0; i < ids.size(); i++) {
+      addNew(deps, ids.get(i));
+    }
+  }
+
+  private static void addNew(List<String> deps, @Nullable String id) {
+    if (id != null && !deps.contains(id)) {
+      deps.add(id);
+    }
+  }
+}

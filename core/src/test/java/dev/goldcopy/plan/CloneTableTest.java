@@ -1,0 +1,107 @@
+package dev.goldcopy.plan;
+
+import static dev.goldcopy.plan.StoreModel.GOLD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.goldcopy.spi.ArrayCapabilities;
+import dev.goldcopy.spi.Container;
+import dev.goldcopy.spi.ContainerState;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CloneTableTest {
+  private static final ArrayCapabilities CAPS = ArrayCapabilities.builder().build();
+
+  private static CloneTable clonesOf(StoreModel store) {
+    List<Container> containers = store.inventory().containers();
+    CloneTable table = new CloneTable(containers);
+    for (int i = 0; i < containers.size(); i++) {
+      if (!containers.get(i).isMaster()) {
+        table.add(i);
+      }
+    }
+    return table;
+  }
+
+  @Test
+  void claimsEachCloneOnceAndStillKnowsItsName() {
+    StoreModel store = StoreModel.withOrigin(CAPS);
+    store.clone("vm-00001", "gold-origin", GOLD, ContainerState.READY);
+    CloneTable clones = clonesOf(store);
+
+    assertThat(clones.count()).isEqualTo(1);
+    assertThat(clones.isClaimed(1)).isFalse();
+    assertThat(clones.claim("vm-00001")).extracting(Container::name).isEqualTo("vm-00001");
+    assertThat(clones.isClaimed(1)).isTrue();
+    assertThat(clones.claim("vm-00001")).as("claimed once").isNull();
+    assertThat(clones.claim("vm-00002")).isNull();
+    assertThat(clones.contains("vm-00001")).as("claimed, still a clone's name").isTrue();
+    assertThat(clones.contains("gold-origin")).as("a master").isFalse();
+  }
+
+  @Test
+  void findsEveryCloneAmongThousandsOfSimilarNames() {
+    StoreModel store = StoreModel.withOrigin(CAPS);
+    for (int i = 1; i <= 3000; i++) {
+      store.clone(String.format(Locale.ROOT, "vm-%05d", i), "gold-origin", GOLD,
+          ContainerState.READY);
+    }
+    CloneTable clones = clonesOf(store);
+
+    for (int i = 1; i <= 3000; i++) {
+      String name = String.format(Locale.ROOT, "vm-%05d", i);
+      assertThat(clones.contains(name)).isTrue();
+      assertThat(clones.claim(name)).extracting(Container::name).isEqualTo(name);
+    }
+    assertThat(clones.contains("vm-03001")).isFalse();
+    assertThat(clones.claim("vm-00007")).isNull();
+  }
+
+  @Test
+  void findsTheSameClonesWhateverTheOrderOfTheInventoryAndOfTheClaims() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      names.add(String.format(Locale.ROOT, "vm-%05d", 3 * i));
+    }
+    List<String> shuffled = new ArrayList<>(names);
+    Collections.shuffle(shuffled, new Random(3));
+    for (List<String> inventoryOrder : List.of(names, shuffled)) {
+      StoreModel store = StoreModel.withOrigin(CAPS);
+      inventoryOrder.forEach(n -> store.clone(n, "gold-origin", GOLD, ContainerState.READY));
+      CloneTable clones = clonesOf(store);
+      List<String> queries = new ArrayList<>();
+      for (int i = 0; i < 1500; i++) {
+        queries.add(String.format(Locale.ROOT, "vm-%05d", i));
+      }
+      // The first thousand in order, the rest at random.
+      Collections.shuffle(queries.subList(1000, 1500), new Random(5));
+      for (String q : queries) {
+        boolean present = names.contains(q);
+        assertThat(clones.contains(q)).as("%s", q).isEqualTo(present);
+        if (present) {
+          assertThat(clones.claim(q)).as("%s", q).extracting(Container::name).isEqualTo(q);
+        } else {
+          assertThat(clones.claim(q)).as("%s", q).isNull();
+        }
+      }
+      assertThat(clones.claim("vm-00003")).as("claimed once").isNull();
+      assertThat(clones.claim("vm-01497")).as("claimed once").isNull();
+      assertThat(clones.contains("vm-00000")).isTrue();
+      assertThat(clones.contains("a")).isFalse();
+      assertThat(clones.contains("zz")).isFalse();
+    }
+  }
+
+  @Test
+  void anEmptyTableClaimsNothing() {
+    CloneTable clones = clonesOf(StoreModel.withOrigin(CAPS));
+
+    assertThat(clones.count()).isZero();
+    assertThat(clones.claim("gold-origin")).isNull();
+    assertThat(clones.contains("gold-origin")).isFalse();
+  }
+}
