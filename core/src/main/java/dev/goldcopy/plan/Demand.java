@@ -19,7 +19,7 @@ import java.util.Set;
  * <p>Every VM's disk is <b>persistent</b> unless the demand says it may be recreated: a persistent
  * VM whose image version changes keeps its clone, and the plan reports it as due for a recompose,
  * which happens only for the VMs listed in {@link #recompose()}. A recreatable (non-persistent) VM
- * is recreated on its new version, and its clone may be moved to consolidate masters.
+ * is recreated on its new version.
  *
  * @param vms each VM with its image version, sorted by VM id
  * @param recreatable the VMs whose disks may be deleted and made again (non-persistent VMs)

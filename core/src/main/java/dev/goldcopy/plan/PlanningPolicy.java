@@ -34,7 +34,6 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
  * @param adoption the containers Goldcopy did not make that it manages as its own
  * @param naming how VM and group ids become container names
  * @param deletionGuard how much of the owner's clones one plan deletes without the run's approval
- * @param consolidate whether scale-down moves recreatable VMs' clones so emptied replicas retire
  */
 public record PlanningPolicy(
     boolean originServesClones,
@@ -47,8 +46,7 @@ public record PlanningPolicy(
     OwnerId owner,
     Adoption adoption,
     NamingStrategy naming,
-    DeletionGuard deletionGuard,
-    boolean consolidate) {
+    DeletionGuard deletionGuard) {
 
   /** The value of a cap that means "no limit". */
   public static final int NO_LIMIT = 0;
@@ -123,8 +121,7 @@ public record PlanningPolicy(
         .owner(owner)
         .adoption(adoption)
         .naming(naming)
-        .deletionGuard(deletionGuard)
-        .consolidate(consolidate);
+        .deletionGuard(deletionGuard);
   }
 
   /** Builds a {@link PlanningPolicy}; every setter returns this builder. */
@@ -140,7 +137,6 @@ public record PlanningPolicy(
     private Adoption adoption = Adoption.none();
     private NamingStrategy naming = NamingStrategy.safe();
     private DeletionGuard deletionGuard = DeletionGuard.DEFAULT;
-    private boolean consolidate = true;
 
     private Builder() {}
 
@@ -195,19 +191,6 @@ public record PlanningPolicy(
       return this;
     }
 
-    /**
-     * Sets whether scale-down consolidates: moves recreatable (non-persistent) VMs' clones off
-     * replicas that would otherwise stay for a few VMs, so those replicas can be retired. Persistent
-     * disks never move. On by default.
-     *
-     * @param value false to never move a clone
-     * @return this builder
-     */
-    @CanIgnoreReturnValue
-    public Builder consolidate(boolean value) {
-      this.consolidate = value;
-      return this;
-    }
 
     /**
      * Sets whether the origin takes new clones.
@@ -312,8 +295,7 @@ public record PlanningPolicy(
           owner,
           adoption,
           naming,
-          deletionGuard,
-          consolidate);
+          deletionGuard);
     }
   }
 }

@@ -146,7 +146,7 @@ class PureStagesTest {
   @Test
   void aPolicyCrossesTemporalAsDataOnly() {
     PlanningPolicy policy = PlanningPolicy.builder().owner(OwnerId.of("team-a")).cloneRatio(4)
-        .consolidate(true).build();
+        .build();
     assertThat(PolicyDto.of(policy).toPolicy()).isEqualTo(policy);
     assertThatThrownBy(() -> PolicyDto.of(PlanningPolicy.builder()
         .adoption(Adoption.matching("old volumes", c -> true)).build()))

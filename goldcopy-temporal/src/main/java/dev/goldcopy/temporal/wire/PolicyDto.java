@@ -24,7 +24,6 @@ import dev.goldcopy.plan.PlanningPolicy;
  * @param owner the owner id ({@link PlanningPolicy#owner()}), written on every container made
  * @param deletionMaxClones {@link DeletionGuard#maxClones()}
  * @param deletionMaxPercent {@link DeletionGuard#maxPercent()}
- * @param consolidate see {@link PlanningPolicy}
  */
 public record PolicyDto(
     boolean originServesClones,
@@ -36,8 +35,7 @@ public record PolicyDto(
     long expectedCloneGrowthBytes,
     String owner,
     int deletionMaxClones,
-    int deletionMaxPercent,
-    boolean consolidate) {
+    int deletionMaxPercent) {
 
   /**
    * Checks the fields that may not be null.
@@ -71,7 +69,7 @@ public record PolicyDto(
     return new PolicyDto(p.originServesClones(), p.placement(), p.cloneRatio(),
         p.maxMastersPerGroup(), p.maxConcurrentCreationsPerSource(), p.growthHeadroomPercent(),
         p.expectedCloneGrowthBytes(), p.owner().value(), p.deletionGuard().maxClones(),
-        p.deletionGuard().maxPercent(), p.consolidate());
+        p.deletionGuard().maxPercent());
   }
 
   /**
@@ -90,7 +88,6 @@ public record PolicyDto(
         .expectedCloneGrowthBytes(expectedCloneGrowthBytes)
         .owner(OwnerId.of(owner))
         .deletionGuard(new DeletionGuard(deletionMaxClones, deletionMaxPercent))
-        .consolidate(consolidate)
         .build();
   }
 
