@@ -3,23 +3,24 @@ package dev.goldcopy.sim;
 import org.jspecify.annotations.Nullable;
 
 /** The data movement of one physical copy in progress, shared out by {@link CopyBandwidth}. */
-final class PhysicalCopy {
+final class PhysicalCopy extends IndexedHeap.Node {
   final SimContainer target;
   final SimContainer source;
   /** True if the copy stops when these bytes are moved and leaves the target failed. */
   final boolean incomplete;
-  double remainingBytes;
-  double bytesPerSecond;
-  long updatedAt;
-  /** The event that finishes the copy at its current rate. */
-  EventLoop.@Nullable Event completion;
+  /** The bytes the copy moves in all. */
+  final double bytes;
+  /** The order copies started in; ties finish in this order. */
+  long sequence;
+  /** The reading of its source's work clock at which the copy has moved all its bytes. */
+  double finishWork;
+  /** The source's share it moves in while in progress; null before it starts and once it ends. */
+  @Nullable SourceShare share;
 
-  PhysicalCopy(
-      SimContainer target, SimContainer source, double bytesToMove, boolean incomplete, long now) {
+  PhysicalCopy(SimContainer target, SimContainer source, double bytes, boolean incomplete) {
     this.target = target;
     this.source = source;
-    this.remainingBytes = bytesToMove;
+    this.bytes = bytes;
     this.incomplete = incomplete;
-    this.updatedAt = now;
   }
 }

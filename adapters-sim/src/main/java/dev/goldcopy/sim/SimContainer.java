@@ -41,8 +41,8 @@ final class SimContainer {
   @Nullable PhysicalCopy copy;
   /** The event that finishes a virtual copy being made. */
   EventLoop.@Nullable Event completion;
-  /** Calls waiting for this container to finish being made. */
-  final List<PendingCall<Container>> waiters = new ArrayList<>(1);
+  /** Calls waiting for this container to finish being made; null when none (most of its life). */
+  private @Nullable List<PendingCall<Container>> waiters;
 
   private @Nullable Container view;
 
@@ -73,6 +73,23 @@ final class SimContainer {
     this.depth = depth;
     this.state = state;
     this.labels = labels;
+  }
+
+  /** Adds a call that waits for this container to finish being made. */
+  void addWaiter(PendingCall<Container> call) {
+    List<PendingCall<Container>> list = waiters;
+    if (list == null) {
+      list = new ArrayList<>(1);
+      waiters = list;
+    }
+    list.add(call);
+  }
+
+  /** Removes and returns the calls waiting for this container, in the order they came. */
+  List<PendingCall<Container>> takeWaiters() {
+    List<PendingCall<Container>> list = waiters;
+    waiters = null;
+    return list == null ? List.of() : list;
   }
 
   void setState(ContainerState newState) {

@@ -8,13 +8,16 @@ import java.util.Map;
 final class SimStore {
   final StoreRef ref;
   final long capacityBytes;
+  /** The controller that owns the store, and runs its copies. */
+  final int controller;
   long usedBytes;
   /** Containers by name, in creation order (the inventory's order). */
   final Map<String, SimContainer> byName = new LinkedHashMap<>();
 
-  SimStore(StoreRef ref, long capacityBytes) {
+  SimStore(StoreRef ref, long capacityBytes, int controller) {
     this.ref = ref;
     this.capacityBytes = capacityBytes;
+    this.controller = controller;
   }
 
   long freeBytes() {

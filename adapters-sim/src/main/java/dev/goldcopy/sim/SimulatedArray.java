@@ -136,7 +136,8 @@ public final class SimulatedArray implements ArrayAdapter {
     this.faults = builder.faults;
     this.busyRetryAfter = builder.busyRetryAfter;
     this.recorder = new Recorder(profile, loop, builder.recordCalls);
-    this.bandwidth = new CopyBandwidth(loop, latency, this::physicalCopyFinished);
+    this.bandwidth =
+        new CopyBandwidth(loop, latency, profile.controllers(), this::physicalCopyFinished);
     this.clock = new VirtualClock(builder.start, this::nanosSinceStart, ZoneOffset.UTC);
     this.cloneNanos = latency.cloneLatency().toNanos();
     this.deleteNanos = latency.deleteLatency().toNanos();
@@ -168,7 +169,8 @@ public final class SimulatedArray implements ArrayAdapter {
   }
 
   /**
-   * Adds a store with its own capacity.
+   * Adds a store with its own capacity. The n-th store added (from 0) belongs to controller n mod
+   * the profile's {@link VendorProfile#controllers()}.
    *
    * @param tenant the tenant that owns it
    * @param store its identifier, unique in the array
@@ -187,7 +189,7 @@ public final class SimulatedArray implements ArrayAdapter {
       throw new IllegalArgumentException("store: the array already has a store " + store);
     }
     StoreRef ref = new StoreRef(tenant, store);
-    stores.put(store, new SimStore(ref, capacityBytes));
+    stores.put(store, new SimStore(ref, capacityBytes, stores.size() % profile.controllers()));
     return ref;
   }
 
@@ -587,8 +589,8 @@ public final class SimulatedArray implements ArrayAdapter {
     physicalCopiesInProgress++;
     recorder.physicalCopiesInProgress(physicalCopiesInProgress);
     call.result = replica.id;
-    replica.waiters.add(call);
-    PhysicalCopy copy = new PhysicalCopy(replica, src, bytes, incomplete, loop.now());
+    replica.addWaiter(call);
+    PhysicalCopy copy = new PhysicalCopy(replica, src, bytes, incomplete);
     replica.copy = copy;
     bandwidth.start(copy);
     return stage(call);
@@ -700,7 +702,7 @@ public final class SimulatedArray implements ArrayAdapter {
     virtualCopiesInProgress++;
     recorder.virtualCopiesInProgress(virtualCopiesInProgress);
     call.result = clone.id;
-    clone.waiters.add(call);
+    clone.addWaiter(call);
     clone.completion = loop.schedule(cloneNanos, () -> virtualCopyFinished(clone));
     return stage(call);
   }
@@ -776,7 +778,7 @@ public final class SimulatedArray implements ArrayAdapter {
     if (c.state == ContainerState.COPYING) {
       EventLoop.Event completion = c.completion;
       if (completion != null) {
-        completion.cancel();
+        loop.cancel(completion);
         c.completion = null;
         virtualCopiesInProgress--;
       }
@@ -839,7 +841,7 @@ public final class SimulatedArray implements ArrayAdapter {
     call.result = existing.id;
     switch (existing.state) {
       case READY -> answerAfter(call, responseNanos, existing.view(), null);
-      case COPYING -> existing.waiters.add(call);
+      case COPYING -> existing.addWaiter(call);
       case FAILED ->
           answerAfter(
               call,
@@ -869,11 +871,7 @@ public final class SimulatedArray implements ArrayAdapter {
 
   private void answerWaiters(
       SimContainer c, @Nullable Container value, @Nullable ArrayException error) {
-    if (c.waiters.isEmpty()) {
-      return;
-    }
-    List<PendingCall<Container>> waiting = new ArrayList<>(c.waiters);
-    c.waiters.clear();
+    List<PendingCall<Container>> waiting = c.takeWaiters();
     for (PendingCall<Container> call : waiting) {
       answerAfter(call, 0, value, error);
     }

@@ -26,14 +26,25 @@ import java.util.Map;
  * gives no array-wide total or depth, the profile declares none (array-wide totals unlimited, depth
  * 1: no clone of a clone).
  *
+ * <p>{@code controllers} models the array's controllers: each store belongs to one of them (the
+ * n-th store added to a simulated array to controller n mod {@code controllers}, as a
+ * dual-controller array puts pool A on controller A and pool B on controller B), and the copies of
+ * the stores a controller owns share its copy bandwidth ({@link
+ * LatencyModel#aggregateBytesPerSecond()}). One controller, the default, is the whole array.
+ *
  * @param name a short name for reports
  * @param capabilities what the array declares; its capacity, usage and bandwidth fields are
  *     ignored, the simulator reports them per store
  * @param storeCapacityBytes the capacity of a store added without one; positive
  * @param latency the latency model
+ * @param controllers how many controllers share out the stores and the copy bandwidth; positive
  */
 public record VendorProfile(
-    String name, ArrayCapabilities capabilities, long storeCapacityBytes, LatencyModel latency) {
+    String name,
+    ArrayCapabilities capabilities,
+    long storeCapacityBytes,
+    LatencyModel latency,
+    int controllers) {
 
   /** Simulation default: physical copies in progress at once. */
   public static final int DEFAULT_MAX_CONCURRENT_PHYSICAL_COPIES = 8;
@@ -130,6 +141,24 @@ public record VendorProfile(
           "storeCapacityBytes must be positive: " + storeCapacityBytes);
     }
     requireNonNull(latency, "latency");
+    if (controllers < 1) {
+      throw new IllegalArgumentException("controllers must be positive: " + controllers);
+    }
+  }
+
+  /**
+   * Creates a profile with one controller.
+   *
+   * @param name a short name for reports
+   * @param capabilities what the array declares
+   * @param storeCapacityBytes the capacity of a store added without one; positive
+   * @param latency the latency model
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException naming the field if a value is out of range
+   */
+  public VendorProfile(
+      String name, ArrayCapabilities capabilities, long storeCapacityBytes, LatencyModel latency) {
+    this(name, capabilities, storeCapacityBytes, latency, 1);
   }
 
   /**
@@ -196,7 +225,11 @@ public record VendorProfile(
    * @return a new builder holding these values
    */
   public Builder toBuilder() {
-    Builder b = new Builder(name).storeCapacityBytes(storeCapacityBytes).latency(latency);
+    Builder b =
+        new Builder(name)
+            .storeCapacityBytes(storeCapacityBytes)
+            .latency(latency)
+            .controllers(controllers);
     b.capabilities = capabilities.toBuilder();
     return b;
   }
@@ -220,6 +253,7 @@ public record VendorProfile(
             .copyCosts(CopyCosts.thick(DEFAULT_CLONE_BYTES));
     private long storeCapacityBytes = DEFAULT_STORE_CAPACITY;
     private LatencyModel latency = LatencyModel.DEFAULT;
+    private int controllers = 1;
 
     private Builder(String name) {
       this.name = name;
@@ -380,13 +414,25 @@ public record VendorProfile(
     }
 
     /**
+     * Sets how many controllers share out the stores and the copy bandwidth.
+     *
+     * @param value the count; positive
+     * @return this builder
+     */
+    public Builder controllers(int value) {
+      this.controllers = value;
+      return this;
+    }
+
+    /**
      * Builds the profile.
      *
      * @return the profile
      * @throws IllegalArgumentException naming the field if a value is out of range
      */
     public VendorProfile build() {
-      return new VendorProfile(name, capabilities.build(), storeCapacityBytes, latency);
+      return new VendorProfile(
+          name, capabilities.build(), storeCapacityBytes, latency, controllers);
     }
   }
 }

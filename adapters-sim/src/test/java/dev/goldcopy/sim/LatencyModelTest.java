@@ -121,6 +121,63 @@ class LatencyModelTest {
   }
 
   @Test
+  void copiesReadingOneSourceShareItsReadBandwidthAndAFanOutDoesNot() {
+    SimulatedArray sim =
+        SimulatedArray.builder()
+            .profile(VendorProfile.builder("read limited").maxConcurrentPhysicalCopies(0).build())
+            .latency(
+                LatencyModel.builder()
+                    .perStreamBytesPerSecond(GIB)
+                    .aggregateBytesPerSecond(4 * GIB)
+                    .perSourceReadBytesPerSecond(GIB)
+                    .build())
+            .build();
+    StoreRef store = store(sim);
+    Container origin = origin(sim, store, "golden", 10 * GIB);
+    Container first = sim.await(sim.createPhysicalCopy(store, origin.id(), "r1", Labels.empty()));
+    assertThat(sim.elapsed()).isEqualTo(Duration.ofSeconds(10));
+
+    // both from the origin: they share its 1 GiB/s
+    Duration[] a = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r2", Labels.empty()));
+    Duration[] b = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r3", Labels.empty()));
+    // one from the origin, one from the first replica: each has a source to itself
+    sim.runUntilIdle();
+    Duration[] c = completionTime(sim, sim.createPhysicalCopy(store, origin.id(), "r4", Labels.empty()));
+    Duration[] d = completionTime(sim, sim.createPhysicalCopy(store, first.id(), "r5", Labels.empty()));
+    sim.runUntilIdle();
+
+    assertThat(a[0]).isEqualTo(Duration.ofSeconds(30));
+    assertThat(b[0]).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c[0]).isEqualTo(Duration.ofSeconds(40));
+    assertThat(d[0]).isEqualTo(Duration.ofSeconds(40));
+  }
+
+  @Test
+  void storesOnDifferentControllersDoNotShareBandwidth() {
+    SimulatedArray sim =
+        SimulatedArray.builder()
+            .profile(VendorProfile.builder("dual").controllers(2).build())
+            .latency(LatencyModel.builder().perStreamBytesPerSecond(GIB).aggregateBytesPerSecond(GIB).build())
+            .build();
+    StoreRef a = sim.addStore(TestArrays.ACME, dev.goldcopy.spi.StoreId.of("pool-a"));
+    StoreRef b = sim.addStore(TestArrays.ACME, dev.goldcopy.spi.StoreId.of("pool-b"));
+    StoreRef c = sim.addStore(TestArrays.ACME, dev.goldcopy.spi.StoreId.of("pool-c"));
+    Container originA = origin(sim, a, "golden-a", 10 * GIB);
+    Container originB = origin(sim, b, "golden-b", 10 * GIB);
+    Container originC = origin(sim, c, "golden-c", 10 * GIB);
+
+    // pools a and c are on the first controller and share it; pool b has the second alone
+    Duration[] onA = completionTime(sim, sim.createPhysicalCopy(a, originA.id(), "r", Labels.empty()));
+    Duration[] onB = completionTime(sim, sim.createPhysicalCopy(b, originB.id(), "r", Labels.empty()));
+    Duration[] onC = completionTime(sim, sim.createPhysicalCopy(c, originC.id(), "r", Labels.empty()));
+    sim.runUntilIdle();
+
+    assertThat(onA[0]).isEqualTo(Duration.ofSeconds(20));
+    assertThat(onB[0]).isEqualTo(Duration.ofSeconds(10));
+    assertThat(onC[0]).isEqualTo(Duration.ofSeconds(20));
+  }
+
+  @Test
   void cloneAndDeleteTakeTheirConstants() {
     SimulatedArray sim = array(GIB, GIB);
     StoreRef store = store(sim);
@@ -156,6 +213,7 @@ class LatencyModelTest {
     assertThat(d.cloneLatency()).isEqualTo(Duration.ofSeconds(2));
     assertThat(d.deleteLatency()).isEqualTo(Duration.ofSeconds(1));
     assertThat(d.responseLatency()).isEqualTo(Duration.ZERO);
+    assertThat(d.perSourceReadBytesPerSecond()).isEqualTo(LatencyModel.UNLIMITED);
     assertThat(LatencyModel.builder().build()).isEqualTo(d);
     assertThat(d.toBuilder().cloneLatency(Duration.ofSeconds(9)).build().cloneLatency())
         .isEqualTo(Duration.ofSeconds(9));
@@ -172,6 +230,9 @@ class LatencyModelTest {
     assertThatThrownBy(() -> LatencyModel.builder().cloneLatency(Duration.ofSeconds(-1)).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cloneLatency");
+    assertThatThrownBy(() -> LatencyModel.builder().perSourceReadBytesPerSecond(-1).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("perSourceReadBytesPerSecond");
     assertThatThrownBy(
             () ->
                 new LatencyModel(

@@ -105,7 +105,7 @@ class SimulationRecordsTest {
             TestArrays.GROUP,
             null,
             null,
-            new SimStore(store, GIB),
+            new SimStore(store, GIB, 0),
             GIB,
             GIB,
             0,

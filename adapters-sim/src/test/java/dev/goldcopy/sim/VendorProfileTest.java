@@ -86,6 +86,8 @@ class VendorProfileTest {
     assertThat(custom.storeCapacityBytes()).isEqualTo(100L << 40);
     assertThat(custom.cloneBytes()).isEqualTo(256L << 20);
     assertThat(custom.latency()).isEqualTo(LatencyModel.DEFAULT);
+    assertThat(custom.controllers()).isEqualTo(1);
+    assertThat(VendorProfile.builtIns().values()).allSatisfy(p -> assertThat(p.controllers()).isEqualTo(1));
   }
 
   @Test
@@ -97,6 +99,7 @@ class VendorProfileTest {
     assertThat(faster.capabilities().maxConcurrentVirtualCopies()).isEqualTo(9);
     assertThat(faster.capabilities().maxVirtualCopiesTotal()).isEqualTo(128);
     assertThat(faster.name()).isEqualTo("md fast");
+    assertThat(base.toBuilder().controllers(2).build().toBuilder().build().controllers()).isEqualTo(2);
   }
 
   @Test
@@ -130,5 +133,8 @@ class VendorProfileTest {
     assertThatThrownBy(() -> VendorProfile.builder("x").copyCosts(CopyCosts.thick(-1)).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("virtualCopyBytes");
+    assertThatThrownBy(() -> VendorProfile.builder("x").controllers(0).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("controllers");
   }
 }

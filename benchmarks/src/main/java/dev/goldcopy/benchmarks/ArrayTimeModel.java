@@ -22,6 +22,8 @@ import java.time.Duration;
  * @param copyConcurrency the most physical copies in progress at once; positive
  * @param cloneDuration the shortest time one virtual copy creation takes; zero or more
  * @param cloneConcurrency the most virtual copy creations in progress at once; positive
+ * @param perSourceReadBytesPerSecond the rate all copies reading one source share together; 0
+ *     when the array has no such limit
  */
 public record ArrayTimeModel(
     long aggregateCopyBytesPerSecond,
@@ -29,7 +31,8 @@ public record ArrayTimeModel(
     Duration copyOverhead,
     int copyConcurrency,
     Duration cloneDuration,
-    int cloneConcurrency) {
+    int cloneConcurrency,
+    long perSourceReadBytesPerSecond) {
 
   /**
    * Checks the values.
@@ -57,6 +60,38 @@ public record ArrayTimeModel(
     if (cloneDuration.isNegative()) {
       throw new IllegalArgumentException("cloneDuration must not be negative: " + cloneDuration);
     }
+    if (perSourceReadBytesPerSecond < 0) {
+      throw new IllegalArgumentException(
+          "perSourceReadBytesPerSecond must not be negative: " + perSourceReadBytesPerSecond);
+    }
+  }
+
+  /**
+   * Creates a model without a per-source read limit.
+   *
+   * @param aggregateCopyBytesPerSecond the rate all physical copies together move bytes at
+   * @param perStreamCopyBytesPerSecond the fastest one copy alone moves bytes at
+   * @param copyOverhead a physical copy's fixed time besides moving bytes
+   * @param copyConcurrency the most physical copies in progress at once
+   * @param cloneDuration the shortest time one virtual copy creation takes
+   * @param cloneConcurrency the most virtual copy creations in progress at once
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public ArrayTimeModel(
+      long aggregateCopyBytesPerSecond,
+      long perStreamCopyBytesPerSecond,
+      Duration copyOverhead,
+      int copyConcurrency,
+      Duration cloneDuration,
+      int cloneConcurrency) {
+    this(
+        aggregateCopyBytesPerSecond,
+        perStreamCopyBytesPerSecond,
+        copyOverhead,
+        copyConcurrency,
+        cloneDuration,
+        cloneConcurrency,
+        0);
   }
 
   private static void positive(String field, long value) {
@@ -66,9 +101,10 @@ public record ArrayTimeModel(
   }
 
   /**
-   * Reads the time model of a simulated vendor profile: its latency model's rates and clone
-   * latency, and its declared concurrency (unlimited counts as {@link Integer#MAX_VALUE}). A copy
-   * has no overhead besides its bytes on the simulator (its response latency applies only to
+   * Reads the time model of a simulated vendor profile for one store: its latency model's rates
+   * (the aggregate of one controller, the one that owns the store), its per-source read limit and
+   * clone latency, and its declared concurrency (unlimited counts as {@link Integer#MAX_VALUE}). A
+   * copy has no overhead besides its bytes on the simulator (its response latency applies only to
    * answers without work), so the overhead is zero.
    *
    * @param profile the profile
@@ -84,7 +120,31 @@ public record ArrayTimeModel(
         Duration.ZERO,
         orMax(profile.capabilities().maxConcurrentPhysicalCopies()),
         latency.cloneLatency(),
-        orMax(profile.capabilities().maxConcurrentVirtualCopies()));
+        orMax(profile.capabilities().maxConcurrentVirtualCopies()),
+        latency.perSourceReadBytesPerSecond());
+  }
+
+  /**
+   * Returns the fastest one copy can move bytes: its stream's rate, or the source's read rate if
+   * that is lower.
+   *
+   * @return bytes per second
+   */
+  public long singleCopyBytesPerSecond() {
+    return perSourceReadBytesPerSecond > 0
+        ? Math.min(perStreamCopyBytesPerSecond, perSourceReadBytesPerSecond)
+        : perStreamCopyBytesPerSecond;
+  }
+
+  /**
+   * Returns the most bytes a second all copies together can move, whatever reads what: the
+   * aggregate rate, or the copy concurrency times the fastest one copy if that is lower.
+   *
+   * @return bytes per second
+   */
+  public double totalCopyBytesPerSecond() {
+    return Math.min(
+        (double) aggregateCopyBytesPerSecond, (double) copyConcurrency * singleCopyBytesPerSecond());
   }
 
   private static int orMax(int maximum) {
@@ -93,7 +153,7 @@ public record ArrayTimeModel(
 
   /**
    * Returns the shortest time one physical copy of {@code bytes} can take: its overhead plus its
-   * bytes at the per-stream rate.
+   * bytes at {@link #singleCopyBytesPerSecond()}.
    *
    * @param bytes the image size
    * @return the duration
@@ -103,7 +163,7 @@ public record ArrayTimeModel(
     if (bytes < 0) {
       throw new IllegalArgumentException("bytes must not be negative: " + bytes);
     }
-    return copyOverhead.plus(transferTime(bytes, perStreamCopyBytesPerSecond));
+    return copyOverhead.plus(transferTime(bytes, singleCopyBytesPerSecond()));
   }
 
   /**

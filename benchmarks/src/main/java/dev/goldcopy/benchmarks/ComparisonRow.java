@@ -3,16 +3,19 @@ package dev.goldcopy.benchmarks;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One strategy's result in the side-by-side comparison.
  *
  * @param strategy the strategy's name
- * @param makespan the simulated time from start to the last VM's virtual copy
+ * @param makespan the simulated time from start to the last VM's virtual copy (or to the failure)
  * @param ratioToBound the makespan over the scenario's lower bound
  * @param arrayCalls how many calls the strategy made to the array, from the simulator's call log
  * @param limitRefusals how many of them the array refused with "limit reached"
  * @param check what the run made, and whether it was correct
+ * @param wallNanos the wall time of the simulated run (the median, when it ran several times)
+ * @param failure why the strategy stopped short, or null if it finished
  */
 public record ComparisonRow(
     String strategy,
@@ -20,7 +23,9 @@ public record ComparisonRow(
     double ratioToBound,
     long arrayCalls,
     long limitRefusals,
-    ProvisioningCheck check) {
+    ProvisioningCheck check,
+    long wallNanos,
+    @Nullable String failure) {
 
   /**
    * Checks the fields.
@@ -44,5 +49,17 @@ public record ComparisonRow(
     if (limitRefusals < 0) {
       throw new IllegalArgumentException("limitRefusals must not be negative: " + limitRefusals);
     }
+    if (wallNanos < 0) {
+      throw new IllegalArgumentException("wallNanos must not be negative: " + wallNanos);
+    }
+  }
+
+  /**
+   * Returns whether the strategy finished and provisioned the demand correctly.
+   *
+   * @return true if it did
+   */
+  public boolean succeeded() {
+    return failure == null && check.passed();
   }
 }

@@ -49,25 +49,73 @@ public interface Contender {
   }
 
   /**
-   * Returns the reactive baseline ({@link ReactiveStrategy}), naming clones after their VM.
+   * Returns the parallel script ({@link ParallelScriptStrategy}), naming clones after their VM.
    *
-   * @param copySource which master a new master is copied from
+   * @param pipelined whether a master's clones start as soon as it is ready
    * @return the contender
    */
-  static Contender reactive(ReactiveStrategy.CopySource copySource) {
+  static Contender parallelScript(boolean pipelined) {
     return new Contender() {
       @Override
       public String name() {
-        return copySource == ReactiveStrategy.CopySource.ORIGIN
-            ? "(a) reactive, copies from the origin"
-            : "(a) reactive, copies from the newest master";
+        return pipelined ? "parallel script, pipelined" : "parallel script, copies then clones";
       }
 
       @Override
       public CompletableFuture<?> start(
           SimulatedArray sim, StoreRef store, Container origin, Demand demand) {
-        return new ReactiveStrategy(sim, sim::schedule, copySource)
+        return new ParallelScriptStrategy(sim, sim::schedule, pipelined)
             .provision(store, origin, vmNames(demand));
+      }
+
+      @Override
+      public String cloneName(VmId vm) {
+        return vm.value();
+      }
+    };
+  }
+
+  /**
+   * Returns the fan-out tree script ({@link FanOutTreeStrategy}), naming clones after their VM.
+   *
+   * @return the contender
+   */
+  static Contender fanOutTree() {
+    return new Contender() {
+      @Override
+      public String name() {
+        return "fan-out tree script, one copy per source";
+      }
+
+      @Override
+      public CompletableFuture<?> start(
+          SimulatedArray sim, StoreRef store, Container origin, Demand demand) {
+        return new FanOutTreeStrategy(sim, sim::schedule).provision(store, origin, vmNames(demand));
+      }
+
+      @Override
+      public String cloneName(VmId vm) {
+        return vm.value();
+      }
+    };
+  }
+
+  /**
+   * Returns the reactive baseline ({@link ReactiveStrategy}), naming clones after their VM.
+   *
+   * @return the contender
+   */
+  static Contender reactive() {
+    return new Contender() {
+      @Override
+      public String name() {
+        return "reactive, like Cinder's Unity driver";
+      }
+
+      @Override
+      public CompletableFuture<?> start(
+          SimulatedArray sim, StoreRef store, Container origin, Demand demand) {
+        return new ReactiveStrategy(sim, sim::schedule).provision(store, origin, vmNames(demand));
       }
 
       @Override
@@ -86,7 +134,7 @@ public interface Contender {
     return new Contender() {
       @Override
       public String name() {
-        return "(b) sequential copies, then clones";
+        return "sequential copies, then clones (floor)";
       }
 
       @Override

@@ -32,35 +32,42 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The executor's own cost: one million virtual copies through {@link ReplicationExecutor} on a
- * simulated array that takes no virtual time (zero latency, no per-source limit, call log off), so
- * the wall time is the planner's, the executor's and the simulator's bookkeeping alone. Planning
- * the million VMs is part of the measured run; building the {@link Demand} is not (it is the
- * caller's input) and is reported apart.
+ * The executor's own cost: one million VMs through {@link ReplicationExecutor} on a simulated array
+ * that takes (almost) no virtual time (zero latency, copies at 1 TiB/s, call log off), with a
+ * per-source limit of 8 by default, so the run makes 125,000 masters (124,999 replicas) and a
+ * million clones, and the wall time is the planner's, the executor's and the simulator's
+ * bookkeeping alone. Planning the million VMs is part of the measured run; building the {@link
+ * Demand} is not (it is the caller's input) and is reported apart. The store has 1 PiB, room for
+ * the replicas of the 1 GiB image.
  *
  * <p>Each run also times its phases with a listener: from the start to the first step started
  * (observe and plan), from there to the last step finished (issuing and completing the clones), and
  * from there to the result (the final reconcile and the report). A separate call of the planner on
  * the same input shows planning alone.
  *
- * <p>The run keeps over a gigabyte live (the simulator's million containers, the plan, the
- * executor's step graph, the result); with the JVM's default heap sizing the garbage collector
- * copies that live set again at each young collection, and on a small machine that, not the
- * executor, sets the wall time. The CPU time of the driving thread is printed beside the wall time
- * for that reason, and so is the whole JVM's.
+ * <p>The run keeps a large set live (the simulator's million containers, the plan, the executor's
+ * step graph, the result); the garbage collector copies it again at young collections, and on a
+ * small or busy machine that, not the executor, sets much of the wall time. The CPU time of the
+ * driving thread is printed beside the wall time for that reason, and so is the whole JVM's.
+ *
+ * <p>Heap: each run notes the most heap in use right after a garbage collection (the sum of the
+ * pools after each collection, from the collector's notifications), an upper estimate of the live
+ * set; run with {@code -Xmx512m} to check that the run fits in 512 MB at all.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.goldcopy.benchmarks.ExecutorOverhead
- * [vms [runs]]}, by default 1,000,000 VMs and 5 runs in one JVM; prints each run and the median.
- * Exits with status 1 if a run did not provision every VM.
+ * [vms [runs [limit]]]}, by default 1,000,000 VMs, 5 runs in one JVM and a per-source limit of 8 (0:
+ * none, one clone step per VM); prints each run and the medians. Exits with status 1 if a run did
+ * not provision every VM.
  */
 public final class ExecutorOverhead {
   private static final ContentId IMAGE = ContentId.of("win11", "2026.11");
 
-  /** No latency, no per-source limit, no clone growth: the array costs no virtual time. */
+  /** No latency, copies at 1 TiB/s, no clone growth: the array costs almost no virtual time. */
   static final VendorProfile ZERO_LATENCY =
-      VendorProfile.builder("zero latency, no per-source limit")
+      VendorProfile.builder("zero latency")
           .maxVirtualCopiesPerSource(ArrayCapabilities.UNLIMITED)
           .copyCosts(CopyCosts.thick(0))
+          .storeCapacityBytes(1L << 50)
           .latency(
               LatencyModel.builder()
                   .perStreamBytesPerSecond(1L << 40)
@@ -92,6 +99,8 @@ public final class ExecutorOverhead {
    * @param afterStepsNanos from the last step finished to the result
    * @param planAloneNanos one call of the planner on the same input, apart from the run
    * @param clones the virtual copies the run made
+   * @param replicas the physical copies the run made
+   * @param peakHeapAfterGcBytes the most heap in use right after a collection during the run
    */
   record RunTimes(
       long demandNanos,
@@ -105,7 +114,9 @@ public final class ExecutorOverhead {
       long stepsNanos,
       long afterStepsNanos,
       long planAloneNanos,
-      int clones) {}
+      int clones,
+      int replicas,
+      long peakHeapAfterGcBytes) {}
 
   /**
    * Notes the wall time and the driving thread's CPU time at the first step started and at the
@@ -145,30 +156,37 @@ public final class ExecutorOverhead {
   public static void main(String[] args) {
     int vms = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    int limit = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+    int replicas = limit == 0 ? 0 : (vms + limit - 1) / limit - 1;
     System.out.printf(
         Locale.ROOT,
-        "%,d clone operations through ReplicationExecutor on a zero-latency simulated array,"
-            + " %d runs in one JVM%n%n",
+        "%,d VMs through ReplicationExecutor on a zero-latency simulated array, %s per source"
+            + " (%,d replicas), %d runs in one JVM, max heap %,d MB%n%n",
         vms,
-        runs);
+        limit == 0 ? "no limit" : limit + " clones",
+        replicas,
+        runs,
+        Runtime.getRuntime().maxMemory() >> 20);
     System.out.println(
         "| run | wall time (run) | CPU time (run) | JVM CPU time (run, GC included)"
             + " | wall: observe + plan | wall: clones"
             + " | wall: final reconcile + result | CPU: observe + plan"
             + " | CPU: clones | CPU: final reconcile + result | planner alone"
-            + " | demand built (apart) |");
-    System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            + " | demand built (apart) | heap after GC, peak |");
+    System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     List<Long> walls = new ArrayList<>();
     List<Long> cpus = new ArrayList<>();
+    List<Long> heaps = new ArrayList<>();
     boolean allDone = true;
     for (int i = 1; i <= runs; i++) {
-      RunTimes t = runOnce(vms);
-      allDone &= t.clones() == vms;
+      RunTimes t = runOnce(vms, limit);
+      allDone &= t.clones() == vms && t.replicas() == replicas;
       walls.add(t.runNanos());
       cpus.add(t.runCpuNanos());
+      heaps.add(t.peakHeapAfterGcBytes());
       System.out.printf(
           Locale.ROOT,
-          "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+          "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %,d MB |%n",
           i,
           millis(t.runNanos()),
           millis(t.runCpuNanos()),
@@ -180,17 +198,20 @@ public final class ExecutorOverhead {
           millis(t.cpuStepsNanos()),
           millis(t.cpuAfterNanos()),
           millis(t.planAloneNanos()),
-          millis(t.demandNanos()));
+          millis(t.demandNanos()),
+          t.peakHeapAfterGcBytes() >> 20);
     }
     Collections.sort(walls);
     Collections.sort(cpus);
+    Collections.sort(heaps);
     System.out.printf(
         Locale.ROOT,
-        "%nMedian of %d runs: wall time %s (target: under 10 s), CPU time %s;"
-            + " %d processors, load average %.1f.%n",
+        "%nMedian of %d runs: wall time %s (target: under 5 s), CPU time %s, heap after GC at"
+            + " its peak %,d MB (target: under 512 MB live); %d processors, load average %.1f.%n",
         runs,
         millis(walls.get(walls.size() / 2)),
         millis(cpus.get(cpus.size() / 2)),
+        heaps.get(heaps.size() / 2) >> 20,
         Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     if (!allDone) {
@@ -203,16 +224,17 @@ public final class ExecutorOverhead {
    * Provisions {@code vms} VMs once on a fresh zero-latency array.
    *
    * @param vms how many VMs
+   * @param limit clones per source; 0 for none
    * @return the run's wall times
    */
-  static RunTimes runOnce(int vms) {
+  static RunTimes runOnce(int vms, int limit) {
     long t0 = System.nanoTime();
     Demand demand = Demand.of(IMAGE, "vm", vms);
     long demandNanos = System.nanoTime() - t0;
 
     SimulatedArray sim =
         SimulatedArray.builder()
-            .profile(ZERO_LATENCY)
+            .profile(ZERO_LATENCY.toBuilder().maxVirtualCopiesPerSource(limit).build())
             .seed(1)
             .faults(FaultPlan.none())
             .recordCalls(false)
@@ -228,14 +250,17 @@ public final class ExecutorOverhead {
         ContainerReplicationPlanner.create(PlanningPolicy.defaults())
             .plan(new PlanningInput(store, capabilities, inventory, demand));
     long planAloneNanos = System.nanoTime() - planStart;
-    if (plan.steps().size() != vms || !origin.isReady()) {
-      throw new IllegalStateException("expected one clone step per VM, got " + plan.steps().size());
+    int replicas = limit == 0 ? 0 : (vms + limit - 1) / limit - 1;
+    if (plan.steps().size() != vms + replicas || !origin.isReady()) {
+      throw new IllegalStateException(
+          "expected a step per VM and per replica, got " + plan.steps().size());
     }
 
     PhaseClock phases = new PhaseClock(plan.steps().size());
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    HeapPeak heap = HeapPeak.start();
     long processCpuStart = os.getProcessCpuTime();
     long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
@@ -252,6 +277,7 @@ public final class ExecutorOverhead {
     long end = System.nanoTime();
     long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
     long processCpuNanos = os.getProcessCpuTime() - processCpuStart;
+    long peakHeap = heap.stop();
     if (result.outcome() != Outcome.SUCCEEDED) {
       throw new IllegalStateException("the executor ended " + result.outcome());
     }
@@ -269,7 +295,9 @@ public final class ExecutorOverhead {
         last - first,
         end - last,
         planAloneNanos,
-        result.totals().clonesMade());
+        result.totals().clonesMade(),
+        result.totals().replicasMade(),
+        peakHeap);
   }
 
   private static String millis(long nanos) {

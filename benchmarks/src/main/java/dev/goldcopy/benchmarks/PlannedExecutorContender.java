@@ -19,7 +19,7 @@ final class PlannedExecutorContender implements Contender {
 
   @Override
   public String name() {
-    return "planned fan-out executor";
+    return "Goldcopy executor";
   }
 
   @Override

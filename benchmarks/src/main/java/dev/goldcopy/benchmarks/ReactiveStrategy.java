@@ -1,86 +1,79 @@
 package dev.goldcopy.benchmarks;
 
-import dev.goldcopy.spi.Labels;
 import static java.util.Objects.requireNonNull;
 
 import dev.goldcopy.spi.ArrayAdapter;
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.Container;
+import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.LimitReachedException;
 import dev.goldcopy.spi.StoreRef;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The reactive baseline: what OpenStack Cinder's Dell Unity driver does when it provisions volumes
- * from one source. It thin-clones the current master; only when the array refuses with "limit
- * reached" does it full-copy a new master and go on cloning from that one.
+ * The reactive baseline, after OpenStack Cinder's Dell Unity driver: every VM is one volume
+ * request, and requests are served concurrently. A request thin-clones the current base volume;
+ * when the array refuses with "limit reached" it full-copies the request's source (the origin) into
+ * a hidden volume, makes that the base for later requests (the driver's storops cache), and clones
+ * from its own copy. It plans nothing and does not know the per-source limit; it learns of it from
+ * each refusal.
  *
- * <p>How this implementation behaves, so the comparison can be judged:
+ * <p>So every request refused at the same moment makes its own full copy, and a copy made for one
+ * request is full only when later requests fill it: the strategy makes more copies than needed,
+ * each started late, on the critical path of a VM's creation. How this implementation differs from
+ * the driver, so the comparison can be judged:
  *
  * <ul>
- *   <li>It drives the {@link ArrayAdapter} directly, as a driver would, and plans nothing ahead: it
- *       does not know the per-source limit and learns of it only from the refusal.
- *   <li>Clone creations are issued in parallel, up to the array's declared virtual-copy
- *       concurrency (the same concurrency the other strategies get).
- *   <li>On a per-source refusal from the current master it starts exactly one full copy, by
- *       default from the origin (as the Unity driver copies the original source), or from the
- *       newest master ({@link CopySource}). Clones that are refused are queued again, and no clone
- *       is issued while the copy runs, since the only known master is full. This is kinder than the
- *       driver itself, which handles each request on its own and so may make one copy per refused
- *       request.
- *   <li>Busy and transient errors are retried after the array's hint; a copy that fails half-way is
- *       deleted and made again.
+ *   <li>The full copy is the array's physical copy, queued on the client at most the array's
+ *       physical-copy concurrency at once (the driver copies through the host with dd);
+ *   <li>at most {@code requests} requests are in flight, by default the array's clone concurrency;
+ *   <li>busy and transient errors are retried after the array's hint, a copy that fails half-way
+ *       is deleted and made again, and a clone refused on a request's own copy (another request
+ *       filled it first) makes another copy instead of failing the request.
  * </ul>
  *
- * <p>Copies are therefore strictly one after another, each started only when the previous master
- * is full: the makespan grows with the number of masters times one copy's duration.
- *
- * <p>Threading: meant for the simulated array's single event loop (stages complete on the thread
- * that runs events); not safe for stages that complete on several threads at once.
+ * <p>Threading: meant for the simulated array's single event loop; not safe for stages that
+ * complete on several threads at once.
  */
 public final class ReactiveStrategy {
 
-  /** Which master the reactive strategy copies when the current one is full. */
-  public enum CopySource {
-    /** The origin, as OpenStack Cinder's Unity driver copies the volume's original source. */
-    ORIGIN,
-    /** The newest master, the one that just refused. */
-    NEWEST_MASTER
-  }
-
   private final ArrayAdapter array;
   private final DelayScheduler scheduler;
-  private final CopySource copySource;
+  private final int requests;
+
+  /**
+   * Creates the strategy with as many requests in flight as the array makes clones at once.
+   *
+   * @param array the array to drive
+   * @param scheduler runs delayed retries on the array's clock
+   * @throws NullPointerException if an argument is null
+   */
+  public ReactiveStrategy(ArrayAdapter array, DelayScheduler scheduler) {
+    this(array, scheduler, 0);
+  }
 
   /**
    * Creates the strategy.
    *
    * @param array the array to drive
    * @param scheduler runs delayed retries on the array's clock
-   * @param copySource which master a new master is copied from
+   * @param requests how many requests are served at once; 0 for the array's clone concurrency
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code requests} is negative
    */
-  public ReactiveStrategy(ArrayAdapter array, DelayScheduler scheduler, CopySource copySource) {
+  public ReactiveStrategy(ArrayAdapter array, DelayScheduler scheduler, int requests) {
     this.array = requireNonNull(array, "array");
     this.scheduler = requireNonNull(scheduler, "scheduler");
-    this.copySource = requireNonNull(copySource, "copySource");
+    if (requests < 0) {
+      throw new IllegalArgumentException("requests must not be negative: " + requests);
+    }
+    this.requests = requests;
   }
 
   /**
-   * Returns which master new masters are copied from.
-   *
-   * @return the copy source
-   */
-  public CopySource copySource() {
-    return copySource;
-  }
-
-  /**
-   * Makes one virtual copy per name, starting from the origin.
+   * Makes one virtual copy per name, one request each, starting from the origin.
    *
    * @param store the calling tenant and store
    * @param origin the ready origin master
@@ -97,106 +90,81 @@ public final class ReactiveStrategy {
     return array.capabilities(store).toCompletableFuture().thenCompose(run::start);
   }
 
-  /** One provisioning run: the queue of clones still to make and the master they go to. */
+  /** One provisioning run: the requests, the base volume they clone, the copies in flight. */
   private final class Run {
     private final StoreRef store;
     private final Container origin;
-    private final Deque<String> pending;
+    private final List<String> cloneNames;
     private final RetryingCalls calls = new RetryingCalls(scheduler);
     private final CompletableFuture<Void> result = new CompletableFuture<>();
-    private Container currentMaster;
-    private int cloneConcurrency = Integer.MAX_VALUE;
-    private int inFlight;
-    private boolean copying;
+    private Slots inFlight = new Slots(0);
+    private Slots copies = new Slots(0);
+    /** The volume new requests clone: the origin, then the newest hidden copy. */
+    private Container base;
+    private int done;
     private int copiesMade;
-    private boolean pumping;
-    private boolean pumpAgain;
 
     Run(StoreRef store, Container origin, List<String> cloneNames) {
       this.store = store;
       this.origin = origin;
-      this.currentMaster = origin;
-      this.pending = new ArrayDeque<>(cloneNames);
+      this.cloneNames = cloneNames;
+      this.base = origin;
     }
 
     CompletableFuture<Void> start(ArrayCapabilities capabilities) {
-      if (ArrayCapabilities.isLimited(capabilities.maxConcurrentVirtualCopies())) {
-        cloneConcurrency = capabilities.maxConcurrentVirtualCopies();
+      inFlight = new Slots(requests > 0 ? requests : capabilities.maxConcurrentVirtualCopies());
+      copies = new Slots(capabilities.maxConcurrentPhysicalCopies());
+      if (cloneNames.isEmpty()) {
+        result.complete(null);
       }
-      pump();
+      for (String name : cloneNames) {
+        inFlight.submit(() -> clone(base, name));
+      }
       return result;
     }
 
-    /** Issues clones while there is room; re-entrant calls (from stages done at once) loop here. */
-    private void pump() {
-      if (pumping) {
-        pumpAgain = true;
-        return;
-      }
-      pumping = true;
-      try {
-        do {
-          pumpAgain = false;
-          while (!result.isDone() && !copying && inFlight < cloneConcurrency) {
-            String name = pending.pollFirst();
-            if (name == null) {
-              break;
-            }
-            issueClone(name);
-          }
-          if (!result.isDone() && pending.isEmpty() && inFlight == 0 && !copying) {
-            result.complete(null);
-          }
-        } while (pumpAgain);
-      } finally {
-        pumping = false;
-      }
-    }
-
-    private void issueClone(String name) {
-      Container master = currentMaster;
-      inFlight++;
-      CompletableFuture<Container> clone =
-          calls.call(() -> array.createVirtualCopy(store, master.id(), name, Labels.empty()));
-      RetryingCalls.whenDone(clone, (made, error) -> onCloneDone(name, master, error));
-    }
-
-    private void onCloneDone(String name, Container master, @Nullable Throwable error) {
-      inFlight--;
-      if (error != null) {
-        Throwable cause = RetryingCalls.unwrap(error);
-        if (cause instanceof LimitReachedException limit
-            && limit.scope() == LimitReachedException.Scope.PER_SOURCE) {
-          pending.addFirst(name);
-          if (master.equals(currentMaster) && !copying) {
-            startCopy();
-          }
-        } else {
-          result.completeExceptionally(cause);
-          return;
-        }
-      }
-      pump();
-    }
-
-    private void startCopy() {
-      copying = true;
-      Container source = copySource == CopySource.ORIGIN ? origin : currentMaster;
-      copiesMade++;
-      String name = String.format("%s-hidden-%04d", origin.name(), copiesMade);
-      CompletableFuture<Container> copy =
-          calls.copyWithCleanup(array, store, source.id(), name);
+    private void clone(Container source, String name) {
       RetryingCalls.whenDone(
-          copy,
+          calls.call(() -> array.createVirtualCopy(store, source.id(), name, Labels.empty())),
           (made, error) -> {
+            if (error == null) {
+              requestDone();
+            } else if (isPerSourceRefusal(error)) {
+              copies.submit(() -> copyThenClone(name));
+            } else {
+              result.completeExceptionally(RetryingCalls.unwrap(error));
+            }
+          });
+    }
+
+    /** The driver's answer to a refusal: a full copy of the origin, the new base, a clone of it. */
+    private void copyThenClone(String name) {
+      copiesMade++;
+      String hidden = String.format("%s-hidden-%04d-%s", origin.name(), copiesMade, name);
+      RetryingCalls.whenDone(
+          calls.copyWithCleanup(array, store, origin.id(), hidden),
+          (copy, error) -> {
+            copies.release();
             if (error != null) {
               result.completeExceptionally(RetryingCalls.unwrap(error));
               return;
             }
-            currentMaster = made;
-            copying = false;
-            pump();
+            base = copy;
+            clone(copy, name);
           });
+    }
+
+    private void requestDone() {
+      inFlight.release();
+      if (++done == cloneNames.size()) {
+        result.complete(null);
+      }
+    }
+
+    private boolean isPerSourceRefusal(@Nullable Throwable error) {
+      return error != null
+          && RetryingCalls.unwrap(error) instanceof LimitReachedException limit
+          && limit.scope() == LimitReachedException.Scope.PER_SOURCE;
     }
   }
 }

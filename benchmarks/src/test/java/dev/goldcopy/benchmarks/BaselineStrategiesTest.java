@@ -18,6 +18,7 @@ import dev.goldcopy.spi.Inventory;
 import dev.goldcopy.spi.StoreId;
 import dev.goldcopy.spi.StoreRef;
 import dev.goldcopy.spi.TenantId;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -55,39 +56,145 @@ class BaselineStrategiesTest {
   }
 
   @Test
-  void reactiveCopiesOnlyWhenRefusedAndEndsCorrect() {
+  void reactiveMakesAFullCopyForEveryRefusedRequest() {
     Fixture f = new Fixture();
     Demand demand = Demand.of(IMAGE, "vm", 20);
-    ReactiveStrategy strategy =
-        new ReactiveStrategy(f.sim, f.sim::schedule, ReactiveStrategy.CopySource.ORIGIN);
 
-    f.sim.await(strategy.provision(f.store, f.origin, Contender.vmNames(demand)));
+    // 20 requests at once (the array makes 64 clones at once): 8 fit the origin, 12 are refused
+    f.sim.await(
+        new ReactiveStrategy(f.sim, f.sim::schedule)
+            .provision(f.store, f.origin, Contender.vmNames(demand)));
 
     ProvisioningCheck check = f.check(demand);
     assertThat(check.problems()).isEmpty();
-    assertThat(check.replicas()).isEqualTo(2);
     assertThat(check.clones()).isEqualTo(20);
-    assertThat(f.count(Operation.CREATE_VIRTUAL_COPY, Outcome.LIMIT_REACHED))
-        .isGreaterThanOrEqualTo(2);
-    assertThat(f.count(Operation.CREATE_PHYSICAL_COPY, Outcome.SUCCEEDED)).isEqualTo(2);
+    assertThat(f.count(Operation.CREATE_VIRTUAL_COPY, Outcome.LIMIT_REACHED)).isEqualTo(12);
+    assertThat(check.replicas()).isEqualTo(12);
+    assertThat(SequentialCopyStrategy.mastersNeeded(20, 8) - 1).isEqualTo(2);
   }
 
   @Test
-  void reactiveFromTheNewestMasterCopiesTheMasterThatRefused() {
+  void reactiveOneRequestAtATimeCopiesTheOriginOnlyWhenTheNewestCopyIsFull() {
     Fixture f = new Fixture();
     Demand demand = Demand.of(IMAGE, "vm", 17);
-    ReactiveStrategy strategy =
-        new ReactiveStrategy(f.sim, f.sim::schedule, ReactiveStrategy.CopySource.NEWEST_MASTER);
 
-    f.sim.await(strategy.provision(f.store, f.origin, Contender.vmNames(demand)));
+    f.sim.await(
+        new ReactiveStrategy(f.sim, f.sim::schedule, 1)
+            .provision(f.store, f.origin, Contender.vmNames(demand)));
 
     ProvisioningCheck check = f.check(demand);
     assertThat(check.problems()).isEmpty();
     assertThat(check.replicas()).isEqualTo(2);
+    assertThat(f.count(Operation.CREATE_VIRTUAL_COPY, Outcome.LIMIT_REACHED)).isEqualTo(2);
     Inventory inventory = f.sim.await(f.sim.inventory(f.store));
-    Container second = inventory.findByName("golden-hidden-0002").orElseThrow();
-    Container first = inventory.findByName("golden-hidden-0001").orElseThrow();
-    assertThat(second.source()).isEqualTo(first.id());
+    assertThat(inventory.containers())
+        .filteredOn(c -> c.isMaster() && !c.isOrigin())
+        .allSatisfy(copy -> assertThat(copy.source()).isEqualTo(f.origin.id()));
+  }
+
+  @Test
+  void parallelScriptCopiesFromTheOriginAtTheArraysConcurrencyAndPipelinesClones() {
+    Fixture f = new Fixture();
+    Demand demand = Demand.of(IMAGE, "vm", 30);
+
+    f.sim.await(
+        new ParallelScriptStrategy(f.sim, f.sim::schedule, true)
+            .provision(f.store, f.origin, Contender.vmNames(demand)));
+
+    ProvisioningCheck check = f.check(demand);
+    assertThat(check.problems()).isEmpty();
+    assertThat(check.replicas()).isEqualTo(3);
+    assertThat(f.sim.records().peakConcurrentPhysicalCopies()).isEqualTo(3);
+    assertThat(f.count(Operation.CREATE_VIRTUAL_COPY, Outcome.LIMIT_REACHED)).isZero();
+    Inventory inventory = f.sim.await(f.sim.inventory(f.store));
+    assertThat(inventory.containers())
+        .filteredOn(c -> c.isMaster() && !c.isOrigin())
+        .allSatisfy(copy -> assertThat(copy.source()).isEqualTo(f.origin.id()));
+    assertThat(firstCloneCalled(f)).isLessThan(lastCopyAnswered(f));
+  }
+
+  @Test
+  void parallelScriptWithoutPipeliningStartsNoCloneBeforeTheLastCopy() {
+    Fixture f = new Fixture();
+    Demand demand = Demand.of(IMAGE, "vm", 30);
+
+    f.sim.await(
+        new ParallelScriptStrategy(f.sim, f.sim::schedule, false)
+            .provision(f.store, f.origin, Contender.vmNames(demand)));
+
+    assertThat(f.check(demand).problems()).isEmpty();
+    Duration lastCopy = lastCopyAnswered(f);
+    assertThat(f.sim.records().calls())
+        .filteredOn(c -> c.operation() == Operation.CREATE_VIRTUAL_COPY)
+        .allSatisfy(c -> assertThat(c.calledAt()).isGreaterThanOrEqualTo(lastCopy));
+  }
+
+  @Test
+  void fanOutTreeNeverReadsOneSourceWithTwoCopiesAtOnce() {
+    Fixture f = new Fixture();
+    Demand demand = Demand.of(IMAGE, "vm", 100);
+
+    f.sim.await(
+        new FanOutTreeStrategy(f.sim, f.sim::schedule)
+            .provision(f.store, f.origin, Contender.vmNames(demand)));
+
+    ProvisioningCheck check = f.check(demand);
+    assertThat(check.problems()).isEmpty();
+    assertThat(check.replicas()).isEqualTo(12);
+    List<CallRecord> copies =
+        f.sim.records().calls().stream()
+            .filter(c -> c.operation() == Operation.CREATE_PHYSICAL_COPY)
+            .toList();
+    assertThat(copies.stream().map(CallRecord::subject).distinct().count()).isGreaterThan(4);
+    for (CallRecord a : copies) {
+      for (CallRecord b : copies) {
+        if (a != b && java.util.Objects.equals(a.subject(), b.subject())) {
+          boolean apart =
+              a.answeredAt().compareTo(b.calledAt()) <= 0
+                  || b.answeredAt().compareTo(a.calledAt()) <= 0;
+          assertThat(apart).as(a + " and " + b).isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  void slotsRunAtMostTheLimitAndTheRestInOrder() {
+    Slots slots = new Slots(2);
+    List<String> started = new java.util.ArrayList<>();
+    for (String task : List.of("a", "b", "c", "d")) {
+      slots.submit(() -> started.add(task));
+    }
+    assertThat(started).containsExactly("a", "b");
+    assertThat(slots.inUse()).isEqualTo(2);
+    slots.release();
+    assertThat(started).containsExactly("a", "b", "c");
+    slots.release();
+    slots.release();
+    slots.release();
+    assertThat(started).containsExactly("a", "b", "c", "d");
+    assertThat(slots.inUse()).isZero();
+    assertThatThrownBy(slots::release).isInstanceOf(IllegalStateException.class);
+
+    Slots unlimited = new Slots(0);
+    unlimited.submit(unlimited::release);
+    assertThat(unlimited.inUse()).isZero();
+  }
+
+  private static Duration firstCloneCalled(Fixture f) {
+    return f.sim.records().calls().stream()
+        .filter(c -> c.operation() == Operation.CREATE_VIRTUAL_COPY)
+        .map(CallRecord::calledAt)
+        .min(Duration::compareTo)
+        .orElseThrow();
+  }
+
+  private static Duration lastCopyAnswered(Fixture f) {
+    return f.sim.records().calls().stream()
+        .filter(c -> c.operation() == Operation.CREATE_PHYSICAL_COPY)
+        .map(CallRecord::answeredAt)
+        .max(Duration::compareTo)
+        .orElseThrow();
   }
 
   @Test
@@ -124,8 +231,7 @@ class BaselineStrategiesTest {
   @Test
   void refusesRepeatedNames() {
     Fixture f = new Fixture();
-    ReactiveStrategy strategy =
-        new ReactiveStrategy(f.sim, f.sim::schedule, ReactiveStrategy.CopySource.ORIGIN);
+    ReactiveStrategy strategy = new ReactiveStrategy(f.sim, f.sim::schedule);
 
     assertThatThrownBy(() -> strategy.provision(f.store, f.origin, List.of("a", "a")))
         .isInstanceOf(IllegalArgumentException.class)

@@ -13,14 +13,17 @@ import org.quicktheories.generators.SourceDSL;
 
 /**
  * No strategy beats the lower bound: on random small arrays (limit, copy and clone concurrency,
- * per-stream share of the bandwidth, clone latency) every contender's simulated makespan is at
- * least the bound, and every run is correct.
+ * per-stream share of the bandwidth, per-source read limit, clone latency) every contender's
+ * simulated makespan is at least the bound, and every run is correct.
  */
 class LowerBoundPropertyTest {
   private static final long GIB = 1L << 30;
 
-  /** An array shape: copy concurrency, the per-stream share of the bandwidth, clone latency. */
-  private record Shape(int copies, int streamDivisor, int cloneSeconds) {}
+  /**
+   * An array shape: copy concurrency, the per-stream share of the bandwidth, clone latency, and
+   * the per-source read rate in eighths of the aggregate (0: no read limit).
+   */
+  private record Shape(int copies, int streamDivisor, int cloneSeconds, int readEighths) {}
 
   private static Gen<Shape> shapes() {
     return SourceDSL.integers()
@@ -28,6 +31,7 @@ class LowerBoundPropertyTest {
         .zip(
             SourceDSL.integers().between(1, 4),
             SourceDSL.integers().between(0, 5),
+            SourceDSL.integers().between(0, 8),
             Shape::new);
   }
 
@@ -52,15 +56,17 @@ class LowerBoundPropertyTest {
                               .aggregateBytesPerSecond(aggregate)
                               .perStreamBytesPerSecond(aggregate / shape.streamDivisor())
                               .cloneLatency(Duration.ofSeconds(shape.cloneSeconds()))
+                              .perSourceReadBytesPerSecond(aggregate / 8 * shape.readEighths())
                               .build())
                       .build();
               MakespanComparison.Scenario scenario =
-                  new MakespanComparison.Scenario(profile, vms, 8 * GIB, 3);
+                  new MakespanComparison.Scenario("random", profile, vms, 8 * GIB, 3);
               LowerBound bound =
                   LowerBound.of(ArrayTimeModel.of(profile), vms, limit, scenario.imageBytes());
               List<Contender> contenders = MakespanComparison.contenders();
               for (Contender contender : contenders) {
-                ComparisonRow row = MakespanComparison.run(scenario, contender, bound, limit);
+                ComparisonRow row = MakespanComparison.run(scenario, contender, bound, limit, 1);
+                assertThat(row.failure()).as(contender.name()).isNull();
                 assertThat(row.check().problems()).as(contender.name()).isEmpty();
                 assertThat(row.makespan())
                     .as(contender.name())

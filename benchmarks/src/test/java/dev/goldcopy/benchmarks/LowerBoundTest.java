@@ -2,6 +2,7 @@ package dev.goldcopy.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,41 @@ class LowerBoundTest {
     LowerBound bound = LowerBound.of(instantClones, 9, 8, 10 * GIB);
 
     assertThat(bound.value()).isEqualTo(Duration.ofSeconds(11));
+  }
+
+  @Test
+  void withASlowSourceReadTheMastersCanOnlyMultiplySoFast() {
+    // 2 GiB/s in all, 512 MiB/s per copy, 4 copies, and a source read at 512 MiB/s
+    ArrayTimeModel model =
+        new ArrayTimeModel(
+            2 * GIB, GIB / 2, Duration.ZERO, 4, Duration.ofSeconds(2), 64, GIB / 2);
+
+    LowerBound bound = LowerBound.of(model, 2000, 8, 40 * GIB);
+
+    // the first replica at 80 s (2 masters); doubling every 80 s * ln 2 until 4 masters feed the
+    // whole 2 GiB/s (55.5 s more); then 246 more masters at 2 GiB/s (4,920 s); then one clone
+    double expected = 80 + 80 * Math.log(2) + 4920 + 2;
+    assertThat(bound.fanOutTerm().toNanos() / 1e9).isCloseTo(expected, within(1e-3));
+    assertThat(bound.value()).isEqualTo(bound.fanOutTerm());
+    assertThat(bound.dominantTerm()).isEqualTo("fan-out");
+    assertThat(bound.criticalPathTerm()).isEqualTo(Duration.ofSeconds(63 * 80 + 2));
+  }
+
+  @Test
+  void aSlowSourceWithOneReplicaNeededCostsOneCopyAtTheReadRate() {
+    ArrayTimeModel model =
+        new ArrayTimeModel(4 * GIB, 2 * GIB, Duration.ZERO, 8, Duration.ofSeconds(1), 8, GIB);
+
+    LowerBound bound = LowerBound.of(model, 9, 8, 10 * GIB);
+
+    // one copy at the 1 GiB/s read rate, not the 2 GiB/s stream rate, then a clone
+    assertThat(bound.criticalPathTerm()).isEqualTo(Duration.ofSeconds(11));
+    assertThat(bound.fanOutTerm()).isBetween(Duration.ofMillis(10_999), Duration.ofSeconds(11));
+  }
+
+  @Test
+  void withoutAReadLimitTheFanOutTermIsZero() {
+    assertThat(LowerBound.of(MODEL, 2000, 8, 40 * GIB).fanOutTerm()).isZero();
   }
 
   @Test

@@ -7,48 +7,67 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MakespanComparisonTest {
 
   @Test
-  void reportPrintsOneMarkdownRowPerContenderAndTheBound() {
+  void reportPrintsOneMarkdownRowPerContenderTheBoundAndASummary() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     MakespanComparison.Scenario scenario =
-        new MakespanComparison.Scenario(VendorProfile.DELL_ME4_LARGE_POOLS, 40, 4L << 30, 1);
+        new MakespanComparison.Scenario(
+            "small", VendorProfile.DELL_ME4_LARGE_POOLS, 40, 4L << 30, 1);
 
-    boolean correct =
-        MakespanComparison.report(
-            scenario,
-            MakespanComparison.contenders(),
-            new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    MakespanComparison.Result result =
+        MakespanComparison.compare(scenario, MakespanComparison.contenders(), 2);
+    ComparisonReport.scenario(result, out);
+    ComparisonReport.summary(List.of(result), out);
 
     String table = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(correct).isTrue();
-    assertThat(table).contains("| planned fan-out executor |");
-    assertThat(table).contains("| (a) reactive, copies from the origin |");
-    assertThat(table).contains("| (b) sequential copies, then clones |");
-    assertThat(table).contains("| (c) lower bound");
-    assertThat(table.lines().filter(line -> line.startsWith("| ")).count()).isEqualTo(6);
-    assertThat(table).doesNotContain("NO:");
+    assertThat(result.rows()).allSatisfy(row -> assertThat(row.succeeded()).isTrue());
+    assertThat(table).contains("| Goldcopy executor |");
+    assertThat(table).contains("| parallel script, pipelined |");
+    assertThat(table).contains("| parallel script, copies then clones |");
+    assertThat(table).contains("| fan-out tree script, one copy per source |");
+    assertThat(table).contains("| reactive, like Cinder's Unity driver |");
+    assertThat(table).contains("| sequential copies, then clones (floor) |");
+    assertThat(table).contains("| lower bound (");
+    assertThat(table).contains("| small |");
+    assertThat(table.lines().filter(line -> line.startsWith("| ")).count()).isEqualTo(10);
+    assertThat(table).doesNotContain("NO:").doesNotContain("stopped:");
   }
 
   @Test
-  void sensitivityProfileLetsOneStreamUseTheWholeBandwidth() {
-    VendorProfile changed =
-        MakespanComparison.oneStreamAtFullBandwidth(VendorProfile.DELL_ME4_LARGE_POOLS);
+  void everyScenarioOfTheReportIsProvisionedCorrectlyByTheParallelScript() {
+    for (MakespanComparison.Scenario scenario : MakespanComparison.scenarios()) {
+      MakespanComparison.Scenario small =
+          new MakespanComparison.Scenario(
+              scenario.name(), scenario.profile(), 60, 2L << 30, scenario.seed());
+      MakespanComparison.Result result =
+          MakespanComparison.compare(small, List.of(Contender.parallelScript(true)), 1);
+      assertThat(result.rows().get(0).succeeded()).as(scenario.name()).isTrue();
+    }
+  }
 
+  @Test
+  void readLimitedProfilesKeepEverythingButTheReadLimit() {
+    VendorProfile changed =
+        MakespanComparison.readLimited(VendorProfile.DELL_ME4_LARGE_POOLS, 512L << 20);
+
+    assertThat(changed.latency().perSourceReadBytesPerSecond()).isEqualTo(512L << 20);
+    assertThat(changed.capabilities()).isEqualTo(VendorProfile.DELL_ME4_LARGE_POOLS.capabilities());
     assertThat(changed.latency().perStreamBytesPerSecond())
-        .isEqualTo(changed.latency().aggregateBytesPerSecond());
-    assertThat(changed.capabilities().maxVirtualCopiesPerSource()).isEqualTo(8);
+        .isEqualTo(VendorProfile.DELL_ME4_LARGE_POOLS.latency().perStreamBytesPerSecond());
   }
 
   @Test
   void formatsDurationsForTheTable() {
-    assertThat(MakespanComparison.format(Duration.ofMillis(62_500)))
+    assertThat(ComparisonReport.format(Duration.ofMillis(62_500)))
         .isEqualTo("62.5 s (1 min 02 s)");
-    assertThat(MakespanComparison.format(Duration.ofSeconds(5042)))
+    assertThat(ComparisonReport.format(Duration.ofSeconds(5042)))
         .isEqualTo("5,042.0 s (1 h 24 min)");
-    assertThat(MakespanComparison.format(Duration.ofMillis(15_600))).isEqualTo("15.6 s");
+    assertThat(ComparisonReport.format(Duration.ofMillis(15_600))).isEqualTo("15.6 s");
   }
 }
