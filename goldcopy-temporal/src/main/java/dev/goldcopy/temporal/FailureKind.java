@@ -25,6 +25,14 @@ import io.temporal.failure.TimeoutFailure;
 record FailureKind(
     String why, boolean repeatable, boolean pictureChanged, boolean canceled, boolean limit) {
 
+  /** Whether the failure is a copy aborted by the deletion of its target. */
+  static boolean abortedCopy(Throwable error) {
+    Throwable cause = error instanceof ActivityFailure && error.getCause() != null
+        ? error.getCause() : error;
+    return cause instanceof ApplicationFailure app
+        && CopyAbortedException.class.getName().equals(app.getType());
+  }
+
   static FailureKind of(Throwable error) {
     Throwable cause = error instanceof ActivityFailure && error.getCause() != null
         ? error.getCause() : error;

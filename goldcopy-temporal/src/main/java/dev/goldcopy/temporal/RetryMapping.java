@@ -74,8 +74,9 @@ final class RetryMapping {
     ActivityOptions.Builder b =
         ActivityOptions.newBuilder()
             .setRetryOptions(retryOptions(retry))
-            // A cancelled run waits for its calls to stop, so that its clean-up sees a settled
-            // array and deletes only what it half-made.
+            // The workflow never cancels an activity (see StoreCalls); should anything else
+            // cancel one, the workflow still waits for the call to end, so that its clean-up sees
+            // a settled array and deletes only what it half-made.
             .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED);
     String queue = s.activityTaskQueue();
     if (queue != null) {

@@ -79,7 +79,11 @@ final class StepRound {
     }
   }
 
-  /** After a cancel: waits, without issuing anything, for the calls in flight to come back. */
+  /**
+   * After a cancel: waits, without issuing anything, for the calls in flight to come back (the
+   * copy polls' timers were cancelled with the run; the calls themselves never are, see {@link
+   * StoreCalls}).
+   */
   void settle() {
     settling = true;
     while (inFlight > 0) {
@@ -219,11 +223,11 @@ final class StepRound {
     }
     ArrayCall call = calls.call(n.step, n.sourceId);
     StoreActivities stub = calls.stub(n.step.kind());
-    Promise<StepDone> p = switch (n.step.kind()) {
+    Promise<StepDone> p = StoreCalls.uncancellable(() -> switch (n.step.kind()) {
       case REPLICA -> Async.function(stub::copy, call);
       case CLONE -> Async.function(stub::clone, call);
       case DELETE -> Async.function(stub::delete, call);
-    };
+    });
     p.handle((done, error) -> completions.add(new Completion(n, done, error, false)));
   }
 
@@ -237,7 +241,14 @@ final class StepRound {
       virtualInFlight--;
     }
     if (done == null) {
-      failed(n, FailureKind.of(c.error == null ? new IllegalStateException("no answer") : c.error));
+      Throwable error = c.error == null ? new IllegalStateException("no answer") : c.error;
+      if (settling && FailureKind.abortedCopy(error)) {
+        // The clean-up aborted this copy by deleting it: the run stopped it, nothing failed.
+        n.status = Status.WAITING;
+        n.failure = "cancelled";
+        return;
+      }
+      failed(n, FailureKind.of(error));
       return;
     }
     ledger.retries += Math.max(0, done.attempt() - 1);

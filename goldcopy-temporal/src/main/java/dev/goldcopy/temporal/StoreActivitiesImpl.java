@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * The array activities, over the adapters of an {@link ArrayRegistry}. Stateless: any number of
  * workers may run them for any store. Each waits on the adapter's stage on its own activity thread;
  * a physical copy heartbeats while it waits, so Temporal notices a dead worker within the heartbeat
- * timeout and a cancel reaches it at its next heartbeat.
+ * timeout. A cancelled run stops a copy by deleting it, which ends the wait with {@link
+ * dev.goldcopy.spi.CopyAbortedException}, a failure Temporal does not retry.
  */
 final class StoreActivitiesImpl implements StoreActivities {
   private final ArrayRegistry arrays;
@@ -59,7 +60,7 @@ final class StoreActivitiesImpl implements StoreActivities {
         start(call, () -> adapter.createPhysicalCopy(store, source, call.target(), labels));
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(call.hold());
     while (true) {
-      // A cancel or a worker shutdown is thrown from here: the copy is left to the workflow.
+      // A worker shutdown is thrown from here: the copy is left to the workflow.
       ctx.heartbeat(call.target());
       long left = deadline - System.nanoTime();
       if (left <= 0) {

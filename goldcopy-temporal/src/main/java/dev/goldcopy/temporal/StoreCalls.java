@@ -1,18 +1,36 @@
 package dev.goldcopy.temporal;
 
 import dev.goldcopy.temporal.wire.ArrayCall;
+import dev.goldcopy.temporal.wire.DemandDto;
+import dev.goldcopy.temporal.wire.ObservationDto;
+import dev.goldcopy.temporal.wire.PlanCall;
+import dev.goldcopy.temporal.wire.PlanResult;
 import dev.goldcopy.temporal.wire.StepDto;
 import dev.goldcopy.temporal.wire.StoreRequest;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Functions;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import dev.goldcopy.temporal.wire.DemandDto;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** The activity stubs of one store workflow and the calls it sends them. Workflow code. */
+/**
+ * The activity stubs of one store workflow and the calls it sends them. Workflow code.
+ *
+ * <p>Every call starts through {@link #uncancellable}: the workflow never asks Temporal to cancel
+ * an activity. A cancel request for an activity whose completion reaches the server while the
+ * workflow task that asks for the cancel is running races that completion; Temporal's test server
+ * then refuses the whole workflow task ({@code ACTIVITY_UNKNOWN}) and the workflow makes no
+ * progress again. A cancelled run instead stops issuing, aborts the copies it started by deleting
+ * them (see {@link Cleanup}), and waits for its calls to come back; clones, deletions and
+ * observations are single calls bounded by their timeouts.
+ */
 final class StoreCalls {
   private final StoreRequest request;
   private final String workflowId;
@@ -43,12 +61,25 @@ final class StoreCalls {
     recreatable.addAll(demand.recreatable());
   }
 
-  StoreActivities observer() {
-    return observe;
+  /** Lists the store and reads the array's capabilities; waits for the answer. */
+  ObservationDto observe() {
+    ArrayCall call = observation();
+    return uncancellable(() -> Async.function(observe::observe, call)).get();
   }
 
-  PlanActivities planner() {
-    return plan;
+  /** Plans, as a local activity; waits for the answer. */
+  PlanResult plan(PlanCall call) {
+    return uncancellable(() -> Async.function(plan::plan, call)).get();
+  }
+
+  /**
+   * Starts a call in a detached scope, which no cancel of the run reaches, so that Temporal is
+   * never asked to cancel it.
+   */
+  static <R> Promise<R> uncancellable(Functions.Func<Promise<R>> start) {
+    List<Promise<R>> started = new ArrayList<>(1);
+    Workflow.newDetachedCancellationScope(() -> started.add(start.apply())).run();
+    return started.get(0);
   }
 
   StoreActivities stub(StepDto.Kind kind) {

@@ -92,9 +92,9 @@ public final class StoreRun {
   }
 
   /**
-   * Cancels the workflow: calls in flight stop (a copy at its next heartbeat), what this run
-   * half-made is deleted, and {@link #result()} answers {@code CANCELLED} with every VM as the
-   * array has it.
+   * Cancels the workflow: it issues nothing more, deletes the copies it started (which aborts
+   * them), waits for the calls in flight, deletes what else this run half-made, and {@link
+   * #result()} answers {@code CANCELLED} with every VM as the array has it.
    */
   public void cancel() {
     typed().cancel("cancelled by a client");

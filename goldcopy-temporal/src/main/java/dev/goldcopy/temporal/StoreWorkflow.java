@@ -46,8 +46,8 @@ public interface StoreWorkflow {
   void changeDemand(DemandDto demand);
 
   /**
-   * Stops the run: calls in flight are cancelled (a copy at its next heartbeat), what this run
-   * half-made is deleted (a copy in progress is aborted by its deletion), and the workflow returns
+   * Stops the run: nothing more is issued, the copies it started are deleted (which aborts them),
+   * the calls in flight come back, what else this run half-made is deleted, and the workflow returns
    * a {@code CANCELLED} result with every VM as the array has it. A Temporal cancel request does
    * the same clean-up, but Temporal then records the run as cancelled without a result.
    *

@@ -127,8 +127,8 @@ final class StoreWorkflowImpl implements StoreWorkflow {
       phase = StoreProgress.Phase.PLANNING;
       DemandDto d = currentDemand();
       calls.demand(d);
-      PlanResult planned = calls.planner().plan(new PlanCall(req.tenant(), req.store(), obs, d,
-          req.policy()));
+      PlanResult planned = calls.plan(new PlanCall(req.tenant(), req.store(), obs, d, req.policy()));
+      CancellationScope.throwCanceled();
       PlanDto p = planned.plan();
       if (p == null) {
         return finish(Status.FAILED, "planning failed: " + planned.error(), obs, null);
@@ -194,8 +194,9 @@ final class StoreWorkflowImpl implements StoreWorkflow {
       return failed("could not observe the store: its calls failed after their retries");
     }
     phase = StoreProgress.Phase.PLANNING;
-    PlanResult planned = calls.planner().plan(new PlanCall(req.tenant(), req.store(), obs,
+    PlanResult planned = calls.plan(new PlanCall(req.tenant(), req.store(), obs,
         currentDemand(), req.policy()));
+    CancellationScope.throwCanceled();
     PlanDto p = planned.plan();
     phase = StoreProgress.Phase.DONE;
     if (p == null) {
@@ -210,14 +211,21 @@ final class StoreWorkflowImpl implements StoreWorkflow {
 
   // ------------------------------------------------------------------ shared with the loops
 
+  /**
+   * Lists the store. The call itself is never cancelled (see {@link StoreCalls}); in the run's
+   * body, a cancel that came meanwhile is thrown here, and in the clean-up's scope it is not.
+   */
   @Nullable ObservationDto observe(StoreCalls calls) {
     phase = StoreProgress.Phase.OBSERVING;
+    ObservationDto obs;
     try {
-      return calls.observer().observe(calls.observation());
+      obs = calls.observe();
     } catch (ActivityFailure e) {
       LOG.warn("observation failed: {}", e.getMessage());
-      return null;
+      obs = null;
     }
+    CancellationScope.throwCanceled();
+    return obs;
   }
 
   StoreResult failed(String reason) {
