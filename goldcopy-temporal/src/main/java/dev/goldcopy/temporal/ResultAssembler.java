@@ -65,8 +65,10 @@ final class ResultAssembler {
     if (clone != null && clone.kind() == ContainerKind.VIRTUAL_COPY && clone.ready()
         && master != null && master.master()
         && content.equals(master.imageId() + "@" + master.version())) {
-      VmResult.Kind kind =
-          ledger.madeVms.contains(vm) ? VmResult.Kind.PROVISIONED : VmResult.Kind.ALREADY_THERE;
+      // Made by this workflow: seen made, or asked for and never seen answered (a clone made on
+      // the array whose answers were all lost is found ready by the next round's observation).
+      boolean made = ledger.madeVms.contains(vm) || ledger.suspects.contains(vm);
+      VmResult.Kind kind = made ? VmResult.Kind.PROVISIONED : VmResult.Kind.ALREADY_THERE;
       return new VmResult(vm, kind, clone.id(), master.name(), null);
     }
     PlanDto.ShortfallDto s = shortVms.get(vm);
