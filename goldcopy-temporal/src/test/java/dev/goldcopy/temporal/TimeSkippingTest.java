@@ -38,9 +38,9 @@ class TimeSkippingTest {
       StoreClient client = StoreClient.builder(temporal.client()).retry(Scenarios.fastRetry())
           .settings(StoreOptions.builder()
               .callTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30))
-              // Each copy activity holds 0.3 s, then the workflow sleeps ten minutes: with no
+              // Each copy activity holds 50 ms, then the workflow sleeps twenty minutes: with no
               // activity running the test server skips those minutes, and the array follows.
-              .copyWait(Duration.ofMillis(300), Duration.ofMinutes(10), Duration.ofSeconds(5))
+              .copyWait(Duration.ofMillis(50), Duration.ofMinutes(20), Duration.ofSeconds(5))
               .build())
           .build();
       long wall = System.nanoTime();
