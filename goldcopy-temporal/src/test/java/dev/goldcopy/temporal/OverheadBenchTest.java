@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Measures what Temporal costs against the in-process executor, on an array that costs nothing
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * run with {@code -Dgoldcopy.temporal.bench=true}. Prints its figures.
  */
 @EnabledIfSystemProperty(named = "goldcopy.temporal.bench", matches = "true")
+@Isolated // no other test class runs beside it: its figures are timings
 class OverheadBenchTest {
   private static final ContentId IMAGE = ContentId.of("win11", "2026.11");
   private static final LatencyModel INSTANT = LatencyModel.builder()
