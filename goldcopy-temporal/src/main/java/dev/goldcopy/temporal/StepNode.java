@@ -31,6 +31,40 @@ final class StepNode {
     this.await = await;
   }
 
+  /**
+   * The key a step's failures are counted under, as the in-process executor keys them: the name
+   * it makes, or {@code delete:} and the container's id. A deletion of what a failed copy left is
+   * not the copy, so the copy failing for good does not stop the deletion.
+   */
+  static String key(StepDto step) {
+    return step.kind() == StepDto.Kind.DELETE
+        ? "delete:" + java.util.Objects.requireNonNull(step.containerId(), "containerId")
+        : step.name();
+  }
+
+  /**
+   * Counts the steps that can still be issued: neither failed for good nor waiting, directly or
+   * not, for one that did (a plan lists a step after the steps it depends on).
+   *
+   * @param failedForGood why the step of a {@link #key} failed for good
+   */
+  static int issuable(List<StepDto> steps, java.util.Map<String, String> failedForGood) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    int n = 0;
+    for (StepDto s : steps) {
+      boolean blocked = failedForGood.containsKey(key(s));
+      for (String dep : s.dependsOn()) {
+        blocked |= out.contains(dep);
+      }
+      if (blocked) {
+        out.add(s.id());
+      } else {
+        n++;
+      }
+    }
+    return n;
+  }
+
   boolean physical() {
     return step.kind() == StepDto.Kind.REPLICA;
   }

@@ -128,7 +128,7 @@ final class StepRound {
         }
       }
       counts.planned(s.kind());
-      String earlier = ledger.permanentFailures.get(s.name());
+      String earlier = ledger.permanentFailures.get(StepNode.key(s));
       if (earlier != null) {
         n.status = Status.FAILED;
         n.failure = earlier;
@@ -330,7 +330,7 @@ final class StepRound {
     n.status = Status.FAILED;
     n.failure = why;
     if (!n.await) {
-      ledger.countFailure(n.step.name(), why, repeatable);
+      ledger.countFailure(StepNode.key(n.step), why, repeatable);
     }
     String vm = n.step.vm();
     if (vm != null) {

@@ -164,13 +164,7 @@ final class StoreWorkflowImpl implements StoreWorkflow {
   }
 
   private int issuable(List<StepDto> steps) {
-    int n = 0;
-    for (StepDto s : steps) {
-      if (!ledger.permanentFailures.containsKey(s.name())) {
-        n++;
-      }
-    }
-    return n;
+    return StepNode.issuable(steps, ledger.permanentFailures);
   }
 
   private void takePendingDemand() {

@@ -90,6 +90,27 @@ class PureStagesTest {
   }
 
   @Test
+  void aCopyThatFailedForGoodStopsItsClonesButNotTheDeletionOfWhatItLeft() {
+    StepDto delete = new StepDto(StepDto.Kind.DELETE, "delete:win11-r001", "win11-r001",
+        List.of(), "a failed copy", null, null, "win11", null, null, 0, 1, "sim-7", null);
+    StepDto copy = new StepDto(StepDto.Kind.REPLICA, "replica:win11-r001", "win11-r001",
+        List.of("delete:win11-r001"), "more VMs than the origin serves", "win11-golden", null,
+        "win11", "win11", "2026.11", 1L << 30, 1, null, null);
+    StepDto clone = new StepDto(StepDto.Kind.CLONE, "clone:vm-9", "vm-9",
+        List.of("replica:win11-r001"), "demand", "win11-r001", "vm-9", "win11", "win11",
+        "2026.11", 0, 1, null, null);
+
+    assertThat(StepNode.key(delete)).isEqualTo("delete:sim-7").isNotEqualTo(StepNode.key(copy));
+    assertThat(StepNode.key(copy)).isEqualTo("win11-r001");
+    assertThat(StepNode.key(clone)).isEqualTo("vm-9");
+    Map<String, String> failedForGood = Map.of("win11-r001", "stopped incomplete three times");
+    // The deletion of the failed copy's leftover still runs; the clone waiting for it does not.
+    assertThat(StepNode.issuable(List.of(delete, copy, clone), failedForGood)).isEqualTo(1);
+    assertThat(StepNode.issuable(List.of(copy, clone), failedForGood)).isZero();
+    assertThat(StepNode.issuable(List.of(delete, copy, clone), Map.of())).isEqualTo(3);
+  }
+
+  @Test
   void driftIsWhatChangedForTheStepsLeftGivenTheStepsDone() {
     ObservationDto approvedOn = observation(8, origin(), clone("2", "vm-1", OURS));
     List<StepDto> steps = List.of(cloneStep("vm-2", List.of()).dto(),

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param suspects names of containers it asked the array to make and has not seen ready; the only
  *     ones a cancelled run deletes if they are not ready
  * @param failureCounts per step name, how many rounds its step failed in
- * @param permanentFailures per step name, why its step failed for good
+ * @param permanentFailures per step key (the name a step makes, or {@code delete:} and the
+ *     container's id), why its step failed for good
  * @param madeVms the VMs whose clone this workflow made
  * @param vmFailures per VM, why its clone failed last
  * @param doneSteps in {@code APPLY} mode, the ids of the approved plan's steps carried out
