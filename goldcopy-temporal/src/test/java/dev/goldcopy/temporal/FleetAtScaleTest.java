@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.goldcopy.plan.Demand;
 import dev.goldcopy.sim.CallRecord;
 import dev.goldcopy.sim.FaultKind;
-import dev.goldcopy.sim.Outcome;
+import dev.goldcopy.sim.CallOutcome;
 import dev.goldcopy.sim.SimulatedArray;
 import dev.goldcopy.sim.VendorProfile;
 import dev.goldcopy.spi.Container;
@@ -112,7 +112,7 @@ class FleetAtScaleTest {
       long faults = 0;
       for (SimulatedArray sim : sims) {
         for (CallRecord c : sim.records().calls()) {
-          if (c.outcome() == Outcome.LIMIT_REACHED) {
+          if (c.outcome() == CallOutcome.LIMIT_REACHED) {
             limitRefusals++;
           }
         }

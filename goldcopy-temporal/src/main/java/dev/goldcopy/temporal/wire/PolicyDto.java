@@ -24,6 +24,10 @@ import dev.goldcopy.plan.PlanningPolicy;
  * @param owner the owner id ({@link PlanningPolicy#owner()}), written on every container made
  * @param deletionMaxClones {@link DeletionGuard#maxClones()}
  * @param deletionMaxPercent {@link DeletionGuard#maxPercent()}
+ * @param fillCapPercent see {@link PlanningPolicy}
+ * @param consolidate see {@link PlanningPolicy}
+ * @param expectedConcurrentDeployments see {@link PlanningPolicy}
+ * @param capCountsOrigin see {@link PlanningPolicy}
  */
 public record PolicyDto(
     boolean originServesClones,
@@ -35,7 +39,11 @@ public record PolicyDto(
     long expectedCloneGrowthBytes,
     String owner,
     int deletionMaxClones,
-    int deletionMaxPercent) {
+    int deletionMaxPercent,
+    int fillCapPercent,
+    boolean consolidate,
+    int expectedConcurrentDeployments,
+    boolean capCountsOrigin) {
 
   /**
    * Checks the fields that may not be null.
@@ -69,7 +77,8 @@ public record PolicyDto(
     return new PolicyDto(p.originServesClones(), p.placement(), p.cloneRatio(),
         p.maxMastersPerGroup(), p.maxConcurrentCreationsPerSource(), p.growthHeadroomPercent(),
         p.expectedCloneGrowthBytes(), p.owner().value(), p.deletionGuard().maxClones(),
-        p.deletionGuard().maxPercent());
+        p.deletionGuard().maxPercent(), p.fillCapPercent(), p.consolidate(),
+        p.expectedConcurrentDeployments(), p.capCountsOrigin());
   }
 
   /**
@@ -78,17 +87,35 @@ public record PolicyDto(
    * @return the policy
    */
   public PlanningPolicy toPolicy() {
-    return PlanningPolicy.builder()
-        .originServesClones(originServesClones)
-        .placement(placement)
-        .cloneRatio(cloneRatio)
-        .maxMastersPerGroup(maxMastersPerGroup)
-        .maxConcurrentCreationsPerSource(maxConcurrentCreationsPerSource)
-        .growthHeadroomPercent(growthHeadroomPercent)
-        .expectedCloneGrowthBytes(expectedCloneGrowthBytes)
-        .owner(OwnerId.of(owner))
-        .deletionGuard(new DeletionGuard(deletionMaxClones, deletionMaxPercent))
-        .build();
+    PlanningPolicy.Builder b =
+        PlanningPolicy.builder()
+            .originServesClones(originServesClones)
+            .placement(placement)
+            .growthHeadroomPercent(growthHeadroomPercent)
+            .fillCapPercent(fillCapPercent)
+            .expectedCloneGrowthBytes(expectedCloneGrowthBytes)
+            .owner(OwnerId.of(owner))
+            .deletionGuard(new DeletionGuard(deletionMaxClones, deletionMaxPercent))
+            .consolidate(consolidate)
+            .expectedConcurrentDeployments(expectedConcurrentDeployments)
+            .capCountsOrigin(capCountsOrigin);
+    // The builder takes no 0 for "no limit"; the record stores it as 0.
+    if (cloneRatio == PlanningPolicy.NO_LIMIT) {
+      b.noCloneRatio();
+    } else {
+      b.cloneRatio(cloneRatio);
+    }
+    if (maxMastersPerGroup == PlanningPolicy.NO_LIMIT) {
+      b.unlimitedMastersPerGroup();
+    } else {
+      b.maxMastersPerGroup(maxMastersPerGroup);
+    }
+    if (maxConcurrentCreationsPerSource == PlanningPolicy.NO_LIMIT) {
+      b.noThroughputRule();
+    } else {
+      b.maxConcurrentCreationsPerSource(maxConcurrentCreationsPerSource);
+    }
+    return b.build();
   }
 
   /**
