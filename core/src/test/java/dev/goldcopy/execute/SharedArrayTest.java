@@ -118,6 +118,61 @@ class SharedArrayTest {
         .allSatisfy(short_ -> assertThat(short_.limit()).isEqualTo(Shortfall.Limit.ARRAY_TOTAL));
   }
 
+  @Test
+  void twoOwnersAndAnAdministratorWorkInOneStoreAndNoneTouchesTheOthers() {
+    SimScenario shared = new SimScenario(VendorProfile.DELL_ME4_LARGE_POOLS, 11, FaultPlan.none());
+    ReplicationExecutor teamA =
+        shared.executor().planner(ContainerReplicationPlanner.create(policyOf("team-a"))).build();
+    ReplicationExecutor teamB =
+        shared.executor().planner(ContainerReplicationPlanner.create(policyOf("team-b"))).build();
+    Container[] backup = new Container[1];
+    Throwable[] error = new Throwable[1];
+    // An administrator's snapshot of the origin, and a full copy of it by hand that is still being
+    // made while both teams provision at once from the origin.
+    shared.sim.await(shared.sim.createVirtualCopy(
+        shared.store, shared.origin.id(), "admin-backup", dev.goldcopy.spi.Labels.empty()));
+    shared.sim.createPhysicalCopy(
+            shared.store, shared.origin.id(), "admin-copy", dev.goldcopy.spi.Labels.empty())
+        .whenComplete((c, e) -> {
+          backup[0] = c;
+          error[0] = e;
+        });
+    ExecutionHandle a = teamA.start(shared.store, Demand.of(SimScenario.IMAGE, "a", 40));
+    ExecutionHandle b = teamB.start(shared.store, Demand.of(SimScenario.IMAGE, "b", 30));
+    shared.sim.await(a.result());
+    shared.sim.await(b.result());
+    shared.sim.runUntilIdle();
+    Map<ContainerId, Container> bAndAdmin = new HashMap<>();
+    for (Container c : shared.sim.await(shared.sim.inventory(shared.store)).containers()) {
+      if (c.labels().has(dev.goldcopy.plan.Ownership.OWNER, "team-b")
+          || c.name().startsWith("admin-")) {
+        bAndAdmin.put(c.id(), c);
+      }
+    }
+    assertThat(backup[0]).as("the administrator's copy, or " + error[0]).isNotNull();
+    assertThat(bAndAdmin.values()).filteredOn(c -> !c.isMaster()).hasSize(30 + 1);
+    assertThat(bAndAdmin.values()).extracting(Container::name).contains("admin-copy");
+
+    // Team A leaves the store entirely, with every deletion approved.
+    ExecutionResult gone =
+        shared.sim.await(
+            teamA.start(shared.store, Demand.none(), dev.goldcopy.plan.DeletionApproval.all())
+                .result());
+
+    assertThat(gone.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    Inventory after = shared.sim.await(shared.sim.inventory(shared.store));
+    assertThat(after.containers()).filteredOn(c -> c.labels().has(dev.goldcopy.plan.Ownership.OWNER, "team-a"))
+        .as("team A's clones and replicas are gone").isEmpty();
+    Map<ContainerId, Container> now = new HashMap<>();
+    after.containers().forEach(c -> now.put(c.id(), c));
+    bAndAdmin.forEach((id, c) -> assertThat(now.get(id)).as(c.name()).isEqualTo(c));
+    assertThat(now.get(shared.origin.id())).isEqualTo(shared.origin);
+  }
+
+  private static PlanningPolicy policyOf(String owner) {
+    return PlanningPolicy.builder().owner(OwnerId.of(owner)).build();
+  }
+
   private ReplicationExecutor globexExecutor() {
     return s.executor().planner(ContainerReplicationPlanner.create(GLOBEX)).build();
   }
