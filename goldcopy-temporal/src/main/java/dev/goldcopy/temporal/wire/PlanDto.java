@@ -2,6 +2,7 @@ package dev.goldcopy.temporal.wire;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.goldcopy.plan.CapacityPreview;
 import dev.goldcopy.plan.Finding;
 import dev.goldcopy.plan.GroupSizing;
 import dev.goldcopy.plan.PlanStep;
@@ -23,6 +24,7 @@ import java.util.List;
  * @param shortfalls the demand the plan cannot meet
  * @param sizing how each replica group was sized
  * @param findings inventory anomalies left in place
+ * @param capacity the capacity the plan takes and gives back
  */
 public record PlanDto(
     String tenant,
@@ -30,7 +32,28 @@ public record PlanDto(
     List<StepDto> steps,
     List<ShortfallDto> shortfalls,
     List<GroupSizing> sizing,
-    List<Finding> findings) {
+    List<Finding> findings,
+    CapacityPreview capacity) {
+
+  /**
+   * A plan on the wire that knows no capacity, as a plan assembled by hand.
+   *
+   * @param tenant the store's tenant
+   * @param store the store
+   * @param steps the steps, each one's dependencies first
+   * @param shortfalls the demand the plan cannot meet
+   * @param sizing how each replica group was sized
+   * @param findings inventory anomalies left in place
+   */
+  public PlanDto(
+      String tenant,
+      String store,
+      List<StepDto> steps,
+      List<ShortfallDto> shortfalls,
+      List<GroupSizing> sizing,
+      List<Finding> findings) {
+    this(tenant, store, steps, shortfalls, sizing, findings, CapacityPreview.UNKNOWN);
+  }
 
   /**
    * Demand a plan cannot meet, on the wire.
@@ -69,6 +92,7 @@ public record PlanDto(
     shortfalls = List.copyOf(shortfalls);
     sizing = List.copyOf(sizing);
     findings = List.copyOf(findings);
+    requireNonNull(capacity, "capacity");
   }
 
   /**
@@ -92,7 +116,7 @@ public record PlanDto(
           s.content().imageId(), s.content().version(), s.limit(), vms, s.reason()));
     }
     return new PlanDto(plan.store().tenant().value(), plan.store().store().value(), steps,
-        shortfalls, plan.sizing(), plan.findings());
+        shortfalls, plan.sizing(), plan.findings(), plan.capacity());
   }
 
   /**
@@ -114,7 +138,8 @@ public record PlanDto(
       shorts.add(new Shortfall(ContentId.of(s.imageId(), s.version()), s.limit(), vms,
           s.reason()));
     }
-    return new ReplicationPlan(StoreRef.of(tenant, store), list, shorts, sizing, findings);
+    return new ReplicationPlan(
+        StoreRef.of(tenant, store), list, shorts, sizing, findings, capacity);
   }
 
   /**
@@ -124,7 +149,7 @@ public record PlanDto(
    * @return the copy
    */
   public PlanDto withSteps(List<StepDto> newSteps) {
-    return new PlanDto(tenant, store, newSteps, shortfalls, sizing, findings);
+    return new PlanDto(tenant, store, newSteps, shortfalls, sizing, findings, capacity);
   }
 
   /**
