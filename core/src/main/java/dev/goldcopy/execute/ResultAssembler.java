@@ -149,6 +149,10 @@ final class ResultAssembler {
 
   private VmOutcome notServed(VmId vm, RunEnd end, String stoppedBecause) {
     String failure = ledger.vmFailure(vm);
+    if (failure != null && ledger.vmShortOfCapacity(vm)) {
+      // the array's free capacity binds, as a plan's shortfall would: a limit, not a failure
+      return new VmOutcome.Unmet(Shortfall.Limit.CAPACITY, failure);
+    }
     if (failure != null) {
       return ledger.vmFailedForGood(vm) || !end.rerunHelps
           ? new VmOutcome.Failed(failure)

@@ -32,6 +32,7 @@ final class RunLedger {
   private final Map<VmId, String> vmFailures = new HashMap<>();
   /** The VMs whose failure a rerun does not mend (access denied, a drifted plan, ...). */
   private final Set<VmId> vmFailedForGood = new HashSet<>();
+  private final Set<VmId> capacityShort = new HashSet<>();
   /** Steps that failed for a round but may be tried again; told as failed only if never done. */
   private final Map<String, Deferred> deferred = new LinkedHashMap<>();
 
@@ -80,6 +81,16 @@ final class RunLedger {
     } else {
       vmFailedForGood.remove(vm);
     }
+  }
+
+  /** Notes that {@code vm}'s clone, or a copy it waited for, found no free capacity. */
+  void vmShortOfCapacity(VmId vm) {
+    capacityShort.add(vm);
+  }
+
+  /** Returns whether the array's free capacity is what left {@code vm} without a clone. */
+  boolean vmShortOfCapacity(VmId vm) {
+    return capacityShort.contains(vm);
   }
 
   /** Returns whether {@code vm}'s failure is one a rerun does not mend. */

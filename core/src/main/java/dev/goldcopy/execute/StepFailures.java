@@ -5,6 +5,7 @@ import dev.goldcopy.execute.StepNode.Status;
 import dev.goldcopy.plan.CreateClone;
 import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.CopyFailedException;
+import dev.goldcopy.spi.InsufficientCapacityException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -90,8 +91,12 @@ final class StepFailures {
         listeners.stepRetried(n.step, Math.max(2, n.attempts + 1), Duration.ZERO, error);
       }
     }
+    boolean noRoom = error instanceof InsufficientCapacityException;
     if (n.step instanceof CreateClone c) {
       ledger.vmFailed(c.vm(), why, !repeatable);
+      if (noRoom) {
+        ledger.vmShortOfCapacity(c.vm());
+      }
     }
     if (replan) {
       r.replanRequested = true;
@@ -102,6 +107,9 @@ final class StepFailures {
         (root, d, reason) -> {
           if (d.step instanceof CreateClone c) {
             ledger.vmFailed(c.vm(), reason, !repeatable);
+            if (noRoom) {
+              ledger.vmShortOfCapacity(c.vm());
+            }
           }
           if (last && run.running()) {
             listeners.stepFailed(d.step, reason, null);

@@ -217,8 +217,7 @@ class ReplicationExecutorTest {
     ExecutionResult r = run(builder().build(), demand(8));
 
     assertThat(r.outcome()).isEqualTo(Outcome.SUCCEEDED);
-    // the crashed run's copy, then at most the new run's ask for it (none if it had completed)
-    assertThat(array.callsOn("copy", "win11-2026.11-r1")).isBetween(1L, 2L);
+    assertThat(array.callsOn("copy", "win11-2026.11-r1")).isEqualTo(2);
     assertThat(array.callsOn("delete", "win11-2026.11-r1")).isEqualTo(1);
     assertThat(requireNonNull(array.find("win11-2026.11-r1")).state()).isEqualTo(ContainerState.READY);
     assertThat(r.totals().retries()).isEqualTo(1);
@@ -325,7 +324,8 @@ class ReplicationExecutorTest {
     ExecutionResult r = run(builder().leaseTimeToLive(Duration.ofSeconds(1)).build(), demand(12));
 
     assertThat(r.outcome()).isEqualTo(Outcome.SUCCEEDED);
-    assertThat(array.callsOn("copy", "win11-2026.11-r1")).isEqualTo(2);
+    // the crashed run's copy, then at most the new run's ask for it (none if it had completed)
+    assertThat(array.callsOn("copy", "win11-2026.11-r1")).isBetween(1L, 2L);
     assertThat(array.calls.stream().filter(c -> c.operation().equals("copy")))
         .allMatch(c -> c.outcome().equals("ok") || c.outcome().equals("exists"));
     assertThat(array.containers().stream().filter(c -> !c.isMaster())).hasSize(12);

@@ -107,7 +107,7 @@ class ScaleSoakTest {
       t.reruns++;
       r = run(sim, watch, store, after);
     }
-    assertThat(r.outcome()).as(r.reason()).isIn(Outcome.SUCCEEDED, Outcome.SHORT);
+    assertThat(r.outcome()).as("%s; undone %s", r.reason(), r.undone()).isIn(Outcome.SUCCEEDED, Outcome.SHORT);
     check(sim, watch, store, after, r, foreign);
   }
 
