@@ -1,5 +1,7 @@
 package dev.goldcopy.examples.fleet;
 
+import dev.goldcopy.examples.real.RealBackendDemo;
+import dev.goldcopy.examples.real.RealOptions;
 import dev.goldcopy.execute.ExecutionHandle;
 import dev.goldcopy.execute.ExecutionResult;
 import dev.goldcopy.execute.ExecutionTotals;
@@ -69,7 +71,9 @@ public final class FleetDemo {
     // Java 17 has no console when output is redirected: plain lines for logs and CI.
     @SuppressWarnings("SystemConsoleNull")
     boolean terminal = System.console() != null;
-    System.exit(run(options, System.out, terminal) ? 0 : 1);
+    RealOptions real = options.real();
+    boolean ok = real != null ? RealBackendDemo.run(real, System.out) : run(options, System.out, terminal);
+    System.exit(ok ? 0 : 1);
   }
 
   /**

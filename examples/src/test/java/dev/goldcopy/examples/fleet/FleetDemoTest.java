@@ -3,10 +3,13 @@ package dev.goldcopy.examples.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.goldcopy.examples.real.RealBackend;
+import dev.goldcopy.examples.real.RealOptions;
 import dev.goldcopy.sim.VendorProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Runs the main job small, and checks its options. */
@@ -57,7 +60,44 @@ class FleetDemoTest {
             "--image-gib", "20");
 
     assertThat(options)
-        .isEqualTo(new FleetOptions(500, VendorProfile.HPE_3PAR, 0.1, 9, 20, false));
+        .isEqualTo(new FleetOptions(500, VendorProfile.HPE_3PAR, 0.1, 9, 20, false, null));
+  }
+
+  @Test
+  void parsesTheRealStorageOptions() {
+    FleetOptions qcow2 = FleetOptions.parse("--qcow2", "/srv/images", "--per-source", "50");
+    assertThat(qcow2.real())
+        .isEqualTo(
+            new RealOptions(
+                new RealBackend.Qcow2(Path.of("/srv/images")), RealOptions.DEFAULT_VMS, 50,
+                RealOptions.DEFAULT_IMAGE_MIB, false));
+
+    FleetOptions ceph =
+        FleetOptions.parse("--ceph", "vms", "--ceph-id", "goldcopy", "--vms", "40", "--remove");
+    assertThat(ceph.real())
+        .isEqualTo(
+            new RealOptions(
+                new RealBackend.Ceph("vms", null, null, "goldcopy"), 40,
+                RealOptions.DEFAULT_PER_SOURCE, RealOptions.DEFAULT_IMAGE_MIB, true));
+    assertThat(FleetOptions.parse().real()).isNull();
+  }
+
+  @Test
+  void realStorageOptionsAreRefusedWhereTheyDoNotApply() {
+    assertThatThrownBy(() -> FleetOptions.parse("--qcow2", "/d", "--profile", "hpe-3par"))
+        .hasMessageContaining("--profile only applies to the simulated array");
+    assertThatThrownBy(() -> FleetOptions.parse("--per-source", "8"))
+        .hasMessageContaining("--per-source only applies with --qcow2 or --ceph");
+    assertThatThrownBy(() -> FleetOptions.parse("--remove"))
+        .hasMessageContaining("--remove only applies with --qcow2 or --ceph");
+    assertThatThrownBy(() -> FleetOptions.parse("--qcow2", "/d", "--ceph", "rbd"))
+        .hasMessageContaining("exclude each other");
+    assertThatThrownBy(() -> FleetOptions.parse("--qcow2", "/d", "--ceph-id", "x"))
+        .hasMessageContaining("--ceph-id needs --ceph");
+    assertThatThrownBy(() -> FleetOptions.parse("--qcow2", "/d", "--per-source", "0"))
+        .hasMessageContaining("--per-source must be from 1");
+    assertThatThrownBy(() -> FleetOptions.parse("--vms", "5", "--vms", "6"))
+        .hasMessageContaining("--vms is given twice");
   }
 
   @Test
