@@ -84,7 +84,7 @@ final class RunLedger {
   }
 
   /** Notes that {@code vm}'s clone, or a copy it waited for, found no free capacity. */
-  void vmShortOfCapacity(VmId vm) {
+  void noteShortOfCapacity(VmId vm) {
     capacityShort.add(vm);
   }
 

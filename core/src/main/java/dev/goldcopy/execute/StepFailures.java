@@ -95,7 +95,7 @@ final class StepFailures {
     if (n.step instanceof CreateClone c) {
       ledger.vmFailed(c.vm(), why, !repeatable);
       if (noRoom) {
-        ledger.vmShortOfCapacity(c.vm());
+        ledger.noteShortOfCapacity(c.vm());
       }
     }
     if (replan) {
@@ -108,7 +108,7 @@ final class StepFailures {
           if (d.step instanceof CreateClone c) {
             ledger.vmFailed(c.vm(), reason, !repeatable);
             if (noRoom) {
-              ledger.vmShortOfCapacity(c.vm());
+              ledger.noteShortOfCapacity(c.vm());
             }
           }
           if (last && run.running()) {
