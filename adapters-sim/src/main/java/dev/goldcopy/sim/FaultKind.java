@@ -19,5 +19,16 @@ public enum FaultKind {
    */
   INCOMPLETE_COPY,
   /** The answer to a create or delete arrives {@link FaultPlan#latencySpike()} late. */
-  LATENCY_SPIKE
+  LATENCY_SPIKE,
+  /** A {@code capabilities} or {@code inventory} call fails with a transient error. */
+  READ_FAULT,
+  /**
+   * The array restarted ({@link SimulatedArray#restart()}): the answers of calls in flight are
+   * lost and every container being made is left FAILED.
+   */
+  RESTART,
+  /** A container was deleted behind the caller's back ({@link SimulatedArray#deleteOutOfBand}). */
+  OUT_OF_BAND_DELETE,
+  /** Another tenant took a store's free capacity ({@link SimulatedArray#takeCapacity}). */
+  CAPACITY_TAKEN
 }

@@ -15,24 +15,32 @@ import java.time.Duration;
  *   <li>{@code incompleteCopyRate}: a new physical copy stops part way and is left {@link
  *       dev.goldcopy.spi.ContainerState#FAILED};
  *   <li>{@code latencySpikeRate}: the answer to a create or delete arrives {@code latencySpike}
- *       late.
+ *       late;
+ *   <li>{@code readFaultRate}: a {@code capabilities} or {@code inventory} call fails with {@link
+ *       dev.goldcopy.spi.TransientArrayException} (a timeout, a dropped connection).
  * </ul>
+ *
+ * <p>Faults of the world around the array are not rates but events a test stages: {@link
+ * SimulatedArray#restart()}, {@link SimulatedArray#deleteOutOfBand} and {@link
+ * SimulatedArray#takeCapacity}.
  *
  * @param transientBusyRate probability in [0, 1]
  * @param lostResponseRate probability in [0, 1]
  * @param incompleteCopyRate probability in [0, 1]
  * @param latencySpikeRate probability in [0, 1]
  * @param latencySpike how late a spiked answer arrives; not negative
+ * @param readFaultRate probability in [0, 1]
  */
 public record FaultPlan(
     double transientBusyRate,
     double lostResponseRate,
     double incompleteCopyRate,
     double latencySpikeRate,
-    Duration latencySpike) {
+    Duration latencySpike,
+    double readFaultRate) {
 
   private static final Duration DEFAULT_SPIKE = Duration.ofSeconds(30);
-  private static final FaultPlan NONE = new FaultPlan(0, 0, 0, 0, DEFAULT_SPIKE);
+  private static final FaultPlan NONE = new FaultPlan(0, 0, 0, 0, DEFAULT_SPIKE, 0);
 
   /**
    * Checks the values.
@@ -46,10 +54,43 @@ public record FaultPlan(
     rate("lostResponseRate", lostResponseRate);
     rate("incompleteCopyRate", incompleteCopyRate);
     rate("latencySpikeRate", latencySpikeRate);
+    rate("readFaultRate", readFaultRate);
     requireNonNull(latencySpike, "latencySpike");
     if (latencySpike.isNegative()) {
       throw new IllegalArgumentException("latencySpike must not be negative: " + latencySpike);
     }
+  }
+
+  /**
+   * Makes a plan with no read faults.
+   *
+   * @param transientBusyRate probability in [0, 1]
+   * @param lostResponseRate probability in [0, 1]
+   * @param incompleteCopyRate probability in [0, 1]
+   * @param latencySpikeRate probability in [0, 1]
+   * @param latencySpike how late a spiked answer arrives; not negative
+   * @throws NullPointerException if {@code latencySpike} is null
+   * @throws IllegalArgumentException naming the field if a value is out of range
+   */
+  public FaultPlan(
+      double transientBusyRate,
+      double lostResponseRate,
+      double incompleteCopyRate,
+      double latencySpikeRate,
+      Duration latencySpike) {
+    this(transientBusyRate, lostResponseRate, incompleteCopyRate, latencySpikeRate, latencySpike, 0);
+  }
+
+  /**
+   * Returns the plan that injects every per-call fault at one rate: "{@code rate} of calls meet a
+   * fault" in one setting (busy, lost answers, incomplete copies, latency spikes, failed reads).
+   *
+   * @param rate probability in [0, 1]
+   * @return the plan, with the default 30-second spike
+   * @throws IllegalArgumentException if {@code rate} is outside [0, 1]
+   */
+  public static FaultPlan uniform(double rate) {
+    return new FaultPlan(rate, rate, rate, rate, DEFAULT_SPIKE, rate);
   }
 
   private static void rate(String field, double value) {
@@ -76,7 +117,8 @@ public record FaultPlan(
     return transientBusyRate == 0
         && lostResponseRate == 0
         && incompleteCopyRate == 0
-        && latencySpikeRate == 0;
+        && latencySpikeRate == 0
+        && readFaultRate == 0;
   }
 
   /**
@@ -95,8 +137,20 @@ public record FaultPlan(
     private double incompleteCopyRate;
     private double latencySpikeRate;
     private Duration latencySpike = DEFAULT_SPIKE;
+    private double readFaultRate;
 
     private Builder() {}
+
+    /**
+     * Sets how often a {@code capabilities} or {@code inventory} call fails.
+     *
+     * @param rate probability in [0, 1]
+     * @return this builder
+     */
+    public Builder readFaultRate(double rate) {
+      this.readFaultRate = rate;
+      return this;
+    }
 
     /**
      * Sets how often a create or delete is refused busy.
@@ -162,7 +216,12 @@ public record FaultPlan(
      */
     public FaultPlan build() {
       return new FaultPlan(
-          transientBusyRate, lostResponseRate, incompleteCopyRate, latencySpikeRate, latencySpike);
+          transientBusyRate,
+          lostResponseRate,
+          incompleteCopyRate,
+          latencySpikeRate,
+          latencySpike,
+          readFaultRate);
     }
   }
 }

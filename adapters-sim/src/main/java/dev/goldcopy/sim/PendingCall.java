@@ -17,6 +17,8 @@ final class PendingCall<T> {
   boolean lost;
   /** Extra delay before the answer arrives. */
   long spikeNanos;
+  /** The array's restart count when the call began; an answer after a restart is lost. */
+  int restarts;
   /** The container a create made or found, for the record. */
   @Nullable ContainerId result;
 

@@ -119,6 +119,7 @@ public final class SimulatedArray implements ArrayAdapter {
   private final long responseNanos;
   private final Map<StoreId, SimStore> stores = new LinkedHashMap<>();
   private final Map<ContainerId, SimContainer> containers = new HashMap<>();
+  private int restarts;
   private FaultPlan faults;
   private long lastId;
   private int virtualCopiesTotal;
@@ -500,6 +501,9 @@ public final class SimulatedArray implements ArrayAdapter {
     if (s == null) {
       return refuse(call, storeDenied(store));
     }
+    if (injectReadFault(call)) {
+      return stage(call);
+    }
     answerAfter(
         call,
         responseNanos,
@@ -515,6 +519,9 @@ public final class SimulatedArray implements ArrayAdapter {
     SimStore s = owned(store);
     if (s == null) {
       return refuse(call, storeDenied(store));
+    }
+    if (injectReadFault(call)) {
+      return stage(call);
     }
     List<Container> listed = new ArrayList<>(s.byName.size());
     for (SimContainer c : s.byName.values()) {
@@ -761,6 +768,123 @@ public final class SimulatedArray implements ArrayAdapter {
     return stage(call);
   }
 
+  // ------------------------------------------------------------------ checks from outside
+
+  /**
+   * Returns what the store holds at this instant, with no latency, no fault and no record: for
+   * checks a test makes beside the calls under test (a wrapping adapter that verifies each create
+   * against the limits, say).
+   *
+   * @param store the store
+   * @return its inventory now
+   * @throws IllegalArgumentException if the store is not the tenant's
+   */
+  public synchronized Inventory inventoryNow(StoreRef store) {
+    SimStore s = owned(store);
+    if (s == null) {
+      throw new IllegalArgumentException("no store " + store);
+    }
+    List<Container> listed = new ArrayList<>(s.byName.size());
+    for (SimContainer c : s.byName.values()) {
+      listed.add(c.view());
+    }
+    return new Inventory(s.ref, listed);
+  }
+
+  /**
+   * Returns the capabilities the store reports at this instant, with no latency, no fault and no
+   * record.
+   *
+   * @param store the store
+   * @return its capabilities now
+   * @throws IllegalArgumentException if the store is not the tenant's
+   */
+  public synchronized ArrayCapabilities capabilitiesNow(StoreRef store) {
+    SimStore s = owned(store);
+    if (s == null) {
+      throw new IllegalArgumentException("no store " + store);
+    }
+    return profile.report(s.capacityBytes, s.freeBytes(), virtualCopiesTotal, containersTotal);
+  }
+
+  // ------------------------------------------------------------------ faults of the world
+
+  /**
+   * Restarts the array's controller now: the answer of every call in flight is lost (its stage
+   * fails with {@link TransientArrayException}, whatever the array did), and every container being
+   * made, physical or virtual, stops and is left {@link ContainerState#FAILED}.
+   */
+  public synchronized void restart() {
+    restarts++;
+    recorder.fault(FaultKind.RESTART);
+    for (SimContainer c : new ArrayList<>(containers.values())) {
+      if (c.state != ContainerState.COPYING) {
+        continue;
+      }
+      EventLoop.Event completion = c.completion;
+      if (completion != null) {
+        loop.cancel(completion);
+        c.completion = null;
+        virtualCopiesInProgress--;
+      }
+      PhysicalCopy copy = c.copy;
+      if (copy != null) {
+        bandwidth.stop(copy);
+        c.copy = null;
+        copy.source.physicalCopiesInProgress--;
+        physicalCopiesInProgress--;
+      }
+      c.setState(ContainerState.FAILED);
+      answerWaiters(c, null, new TransientArrayException("the array restarted"));
+    }
+  }
+
+  /**
+   * Deletes a container behind every caller's back, as an administrator might: a clone, a replica
+   * with its clones (they go first), or a copy in progress (its creates fail with {@link
+   * CopyAbortedException}). Physical copies being made from it are aborted too.
+   *
+   * @param store the store that holds it
+   * @param container the container
+   * @return whether it was there
+   */
+  public synchronized boolean deleteOutOfBand(StoreRef store, ContainerId container) {
+    SimContainer c = containers.get(container);
+    SimStore s = owned(store);
+    if (c == null || s == null || c.store != s) {
+      return false;
+    }
+    recorder.fault(FaultKind.OUT_OF_BAND_DELETE);
+    for (SimContainer other : new ArrayList<>(containers.values())) {
+      PhysicalCopy copy = other.copy;
+      if (other.parent == c || (copy != null && copy.source == c)) {
+        remove(other);
+      }
+    }
+    remove(c);
+    return true;
+  }
+
+  /**
+   * Takes free capacity of a store away, as another tenant's growth would: up to {@code bytes}, and
+   * never more than is free.
+   *
+   * @param store the store
+   * @param bytes how much to take; not negative
+   * @return how much was taken
+   */
+  public synchronized long takeCapacity(StoreRef store, long bytes) {
+    SimStore s = owned(store);
+    if (s == null || bytes < 0) {
+      throw new IllegalArgumentException("no store " + store + ", or negative bytes " + bytes);
+    }
+    long taken = Math.min(bytes, Math.max(0, s.freeBytes()));
+    s.usedBytes += taken;
+    recorder.fault(FaultKind.CAPACITY_TAKEN);
+    recorder.capacityUsed(s);
+    return taken;
+  }
+
   // ------------------------------------------------------------------ the array's bookkeeping
 
   private ContainerId nextId() {
@@ -869,7 +993,9 @@ public final class SimulatedArray implements ArrayAdapter {
 
   private <T> PendingCall<T> begin(
       Operation operation, StoreRef store, @Nullable ContainerId subject, @Nullable String name) {
-    return new PendingCall<>(operation, store, subject, name, loop.now());
+    PendingCall<T> call = new PendingCall<>(operation, store, subject, name, loop.now());
+    call.restarts = restarts;
+    return call;
   }
 
   private static <T> CompletionStage<T> stage(PendingCall<T> call) {
@@ -901,7 +1027,12 @@ public final class SimulatedArray implements ArrayAdapter {
   }
 
   private <T> void answer(PendingCall<T> call, @Nullable T value, @Nullable ArrayException error) {
-    if (error != null) {
+    if (call.restarts != restarts) {
+      recorder.call(call, CallOutcome.LOST_RESPONSE);
+      call.future.completeExceptionally(
+          new TransientArrayException(
+              "the array restarted before answering " + call.operation + " " + describe(call)));
+    } else if (error != null) {
       recorder.call(call, CallOutcome.of(error));
       call.future.completeExceptionally(error);
     } else if (call.lost) {
@@ -939,6 +1070,15 @@ public final class SimulatedArray implements ArrayAdapter {
     }
     recorder.fault(FaultKind.TRANSIENT_BUSY);
     refuse(call, new BusyException("the array is busy (simulated)", busyRetryAfter));
+    return true;
+  }
+
+  private boolean injectReadFault(PendingCall<?> call) {
+    if (!draw(faults.readFaultRate())) {
+      return false;
+    }
+    recorder.fault(FaultKind.READ_FAULT);
+    refuse(call, new TransientArrayException("the read timed out (simulated)"));
     return true;
   }
 

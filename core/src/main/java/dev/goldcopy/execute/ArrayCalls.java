@@ -6,10 +6,12 @@ import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.Inventory;
 import dev.goldcopy.spi.Labels;
+import dev.goldcopy.spi.LeaseLostException;
 import dev.goldcopy.spi.StoreRef;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,17 +35,32 @@ final class ArrayCalls {
   private final ArrayAdapter adapter;
   private final StoreRef store;
   private final Mailbox mailbox;
+  private final BooleanSupplier fence;
   private volatile int inFlight;
+  private int waiting;
   private int failures;
+  private int fenced;
+  /** Changes issued so far (creates, deletes, waits that may create). */
+  private int changes;
+  private @Nullable Inventory lastRead;
+  private int lastReadMark = -1;
 
-  ArrayCalls(ArrayAdapter adapter, StoreRef store, Mailbox mailbox) {
+  /**
+   * Creates the run's calls.
+   *
+   * @param fence the fencing check before each change: whether the run still holds the store's
+   *     lease; a change it refuses is answered with {@link LeaseLostException} and not made
+   */
+  ArrayCalls(ArrayAdapter adapter, StoreRef store, Mailbox mailbox, BooleanSupplier fence) {
     this.adapter = adapter;
     this.store = store;
     this.mailbox = mailbox;
+    this.fence = fence;
   }
 
   /** Reads the capabilities, then the inventory. */
   void observe(Callback<Observation> then) {
+    int mark = readMark();
     inFlight++;
     CompletionStage<Observation> stage;
     try {
@@ -55,11 +72,17 @@ final class ArrayCalls {
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
-    answer(stage, true, then);
+    answer(stage, true, (o, e) -> {
+      if (o != null) {
+        read(o.inventory(), mark);
+      }
+      then.done(o, e);
+    });
   }
 
   /** Reads the inventory alone. */
   void inventory(Callback<Inventory> then) {
+    int mark = readMark();
     inFlight++;
     CompletionStage<Inventory> stage;
     try {
@@ -67,15 +90,21 @@ final class ArrayCalls {
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
-    answer(stage, true, then);
+    answer(stage, true, (inv, e) -> {
+      if (inv != null) {
+        read(inv, mark);
+      }
+      then.done(inv, e);
+    });
   }
 
   /** Asks for a physical copy of {@code source} named {@code name}; a change to the array. */
   void createPhysicalCopy(ContainerId source, String name, Labels labels, Callback<Container> then) {
     inFlight++;
+    changes++;
     CompletionStage<Container> stage;
     try {
-      stage = adapter.createPhysicalCopy(store, source, name, labels);
+      stage = fence.getAsBoolean() ? adapter.createPhysicalCopy(store, source, name, labels) : lostLease();
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
@@ -85,9 +114,10 @@ final class ArrayCalls {
   /** Asks for a virtual copy of {@code source} named {@code name}; a change to the array. */
   void createVirtualCopy(ContainerId source, String name, Labels labels, Callback<Container> then) {
     inFlight++;
+    changes++;
     CompletionStage<Container> stage;
     try {
-      stage = adapter.createVirtualCopy(store, source, name, labels);
+      stage = fence.getAsBoolean() ? adapter.createVirtualCopy(store, source, name, labels) : lostLease();
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
@@ -97,13 +127,83 @@ final class ArrayCalls {
   /** Deletes {@code container}; a change to the array. */
   void delete(ContainerId container, Callback<Void> then) {
     inFlight++;
+    changes++;
     CompletionStage<Void> stage;
     try {
-      stage = adapter.delete(store, container);
+      stage = fence.getAsBoolean() ? adapter.delete(store, container) : lostLease();
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
     answer(stage, false, then);
+  }
+
+  /**
+   * Asks for a physical copy another run started, to hear when it is complete: a change only if
+   * the copy is gone, and then under the fencing check. Counted apart from the other calls, so a
+   * run that stops does not wait for it.
+   */
+  void awaitCopy(ContainerId source, String name, Labels labels, Callback<Container> then) {
+    waiting++;
+    changes++;
+    CompletionStage<Container> stage;
+    try {
+      stage = fence.getAsBoolean() ? adapter.createPhysicalCopy(store, source, name, labels) : lostLease();
+    } catch (RuntimeException e) {
+      stage = CompletableFuture.failedFuture(e);
+    }
+    stage.whenComplete(
+        (value, error) ->
+            mailbox.handOff(
+                () -> {
+                  waiting--;
+                  if (error != null || value == null) {
+                    failures++;
+                  }
+                  then.done(value, unwrap(error));
+                }));
+  }
+
+  /**
+   * Returns the last inventory read whose read began with nothing in flight and after which no
+   * change was issued: the store as it is now, as far as this run can know. Null if there is none.
+   */
+  @Nullable Inventory currentInventory() {
+    return lastReadMark == changes ? lastRead : null;
+  }
+
+  /** Returns the last inventory read, whatever happened since; null if none was. */
+  @Nullable Inventory lastInventory() {
+    return lastRead;
+  }
+
+  private int readMark() {
+    return inFlight == 0 && waiting == 0 ? changes : -1;
+  }
+
+  private void read(Inventory inventory, int mark) {
+    lastRead = inventory;
+    lastReadMark = mark;
+  }
+
+  /** Returns how many waits for copies another run started have not been answered yet. */
+  int waiting() {
+    return waiting;
+  }
+
+  /** Returns how many changes (creates, deletes, waits for copies) the run has issued. */
+  int changes() {
+    return changes;
+  }
+
+  /** Returns how many changes the fencing check refused. */
+  int fenced() {
+    return fenced;
+  }
+
+  private <T> CompletionStage<T> lostLease() {
+    fenced++;
+    return CompletableFuture.failedFuture(
+        new LeaseLostException("no change to " + store + ": this run no longer holds its lease"));
   }
 
   /** Returns how many calls have not been answered yet. */

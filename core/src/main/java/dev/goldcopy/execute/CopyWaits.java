@@ -54,7 +54,7 @@ final class CopyWaits {
 
   private void ask(Round r, Container copying, ContainerId from, int attempt) {
     r.physicalInFlight++;
-    calls.createPhysicalCopy(
+    calls.awaitCopy(
         from,
         copying.name(),
         copying.labels(),

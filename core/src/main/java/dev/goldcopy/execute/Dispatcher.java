@@ -184,6 +184,7 @@ final class Dispatcher {
   private void succeeded(Round r, StepNode n, @Nullable Container made) {
     n.status = Status.DONE;
     r.successes++;
+    ledger.settled(n.key);
     listeners.stepFinished(n.step, made);
     for (StepNode d : n.dependents()) {
       if (d.status == Status.WAITING && --d.pendingDeps == 0 && run.running()) {

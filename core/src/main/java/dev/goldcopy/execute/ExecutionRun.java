@@ -1,29 +1,30 @@
 package dev.goldcopy.execute;
 
 import dev.goldcopy.execute.ArrayCalls.Observation;
-import dev.goldcopy.plan.DeletionApproval;
 import dev.goldcopy.plan.Demand;
-import dev.goldcopy.plan.Shortfall;
 import dev.goldcopy.spi.Inventory;
 import dev.goldcopy.spi.StoreRef;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One run of the reconcile loop, as a state machine: NEW, then OBSERVING (read the array) and
- * RUNNING (plan, then issue the round's steps) in turn until a round has nothing left to do, then
- * CLEANING (after a stop, delete what the run left half-made) and DONE (assemble the result).
+ * One run of the reconcile loop, as a state machine: NEW (take the store's lease), then OBSERVING
+ * (read the array) and RUNNING (plan, then issue the round's steps) in turn until a round has
+ * nothing left to do, then CLEANING (after a stop, delete what the run left half-made), FINISHING
+ * (read the store once more, if it may have changed since the last read) and DONE (assemble the
+ * result from that read, give the lease up).
  *
- * <p>The stages, each in its own class: {@link Observer} reads the array; the planner makes the
- * round's plan, which becomes a {@link Round} (a {@link StepGraph} and an {@link ArrayView});
- * {@link Dispatcher} issues its steps within the limits, with {@link CopyWaits} for copies another
- * run started and {@link StepFailures} for what fails; {@link Retrier} retries every call; {@link
- * RunLedger} keeps what outlives a round; {@link Cleanup} and {@link ResultAssembler} end the run.
+ * <p>The stages, each in its own class: {@link LeaseKeeper} holds the lease; {@link Observer}
+ * reads the array; a {@link RoundSource} makes the round's plan (the planner, or an approved plan),
+ * which becomes a {@link Round}; {@link Dispatcher} issues its steps within the limits, with
+ * {@link CopyWaits} for copies another run started and {@link StepFailures} for what fails; {@link
+ * Retrier} retries every call; {@link RunLedger} keeps what outlives a round; {@link CopyAborts}
+ * makes a stop prompt; {@link Cleanup} and {@link ResultAssembler} end the run.
  *
  * <p>Every state change runs as a task of the run's {@link Mailbox}, so the run is single-threaded
  * whatever threads the adapter, the executor and the scheduler use. {@link #progress()} reads
@@ -43,6 +44,7 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
     OBSERVING,
     RUNNING,
     CLEANING,
+    FINISHING,
     DONE
   }
 
@@ -53,12 +55,14 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
 
   private final Listeners listeners;
   private final Mailbox mailbox;
+  private final LeaseKeeper lease;
   private final ArrayCalls calls;
   private final Retrier retrier;
   private final Observer observer;
-  private final RoundPlanner planner;
+  private final RoundSource rounds;
   private final RunLedger ledger = new RunLedger();
   private final Dispatcher dispatcher;
+  private final CopyAborts aborts;
   private final Cleanup cleanup;
   private final ResultAssembler assembler;
 
@@ -66,36 +70,29 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
   private Phase phase = Phase.NEW;
   private @Nullable Instant startedAt;
   private @Nullable Instant deadlineAt;
-  private @Nullable Outcome stopOutcome;
-  private @Nullable String stopReason;
+  private final RunEnd end = new RunEnd();
   private @Nullable Round round;
-  private StepGraph lastGraph = StepGraph.EMPTY;
-  private List<Shortfall> lastShortfalls = List.of();
-  private @Nullable Inventory lastInventory;
   private int noProgressRounds;
 
-  ExecutionRun(ReplicationExecutor config, StoreRef store, Demand demand, DeletionApproval approval) {
+  ExecutionRun(
+      ReplicationExecutor config,
+      StoreRef store,
+      Demand demand,
+      BiFunction<RunLedger, Stewardship, RoundSource> roundSource) {
     this.clock = config.clock();
     this.deadline = config.deadline();
     this.store = store;
     this.listeners = new Listeners(config.listeners(), clock);
     this.mailbox = new Mailbox(config.executor(), config.scheduler(), this::broke);
-    this.calls = new ArrayCalls(config.adapter(), store, mailbox);
+    this.lease = config.leaseSettings().keeper(config, store, mailbox);
+    this.calls = new ArrayCalls(config.adapter(), store, mailbox, lease::holds);
     this.retrier = new Retrier(config.retryPolicy(), mailbox);
     this.observer = new Observer(calls, retrier);
-    this.planner =
-        new RoundPlanner(
-            config.planner(),
-            store,
-            demand,
-            approval,
-            ledger,
-            config.maxConcurrentPhysicalCopies(),
-            config.maxConcurrentVirtualCopies());
+    Stewardship stewardship = new Stewardship(config.policy(), demand);
+    this.rounds = roundSource.apply(ledger, stewardship);
     this.dispatcher =
-        new Dispatcher(
-            calls, retrier, ledger, listeners, config.errorPolicy(), this,
-            new Stewardship(config.policy(), demand));
+        new Dispatcher(calls, retrier, ledger, listeners, config.errorPolicy(), this, stewardship);
+    this.aborts = new CopyAborts(calls, observer, retrier, stewardship, mailbox, this);
     this.cleanup = new Cleanup(calls, observer, retrier, ledger);
     this.assembler = new ResultAssembler(demand, ledger);
   }
@@ -119,10 +116,16 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
 
   /**
    * Abandons the run as if its process had died: from now on it ignores every callback and timer,
-   * issues nothing and never completes. For tests of crash and resume.
+   * issues nothing, never completes and never gives its lease up (the lease expires). For tests of
+   * crash and resume.
    */
   void abandon() {
     mailbox.abandon();
+  }
+
+  /** Returns how many changes this run has asked the array for; for tests of crashes. */
+  int changesIssued() {
+    return calls.changes();
   }
 
   void begin() {
@@ -136,8 +139,36 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
             mailbox.schedule(
                 d, () -> stop(Outcome.DEADLINE_EXCEEDED, "the deadline of " + d + " passed"));
           }
-          observe();
+          lease.acquire(
+              () -> end.outcome == null,
+              this::leased,
+              this::notLeased,
+              why -> stop(Outcome.FAILED, "lost the lease on " + store + ": " + why));
         });
+  }
+
+  private void leased() {
+    if (phase == Phase.DONE || phase == Phase.FINISHING) {
+      lease.release();
+      return;
+    }
+    if (end.outcome != null) {
+      finish();
+      return;
+    }
+    observe();
+  }
+
+  private void notLeased(Throwable why) {
+    if (phase == Phase.DONE || phase == Phase.FINISHING) {
+      return;
+    }
+    if (end.outcome != null) {
+      finish();
+      return;
+    }
+    phase = Phase.DONE;
+    result.completeExceptionally(why);
   }
 
   // ---------------------------------------------------------------- the phases
@@ -150,7 +181,7 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
 
   private void observe() {
     enter(Phase.OBSERVING);
-    observer.observe(() -> phase == Phase.OBSERVING && stopOutcome == null, this::observed);
+    observer.observe(() -> phase == Phase.OBSERVING && end.outcome == null, this::observed);
   }
 
   private void observed(@Nullable Observation observation, @Nullable Throwable error) {
@@ -158,15 +189,13 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
       return;
     }
     if (observation == null) {
-      if (stopOutcome == null) {
-        stopOutcome = Outcome.FAILED;
-        stopReason = "could not observe " + store + ": " + FailureClassifier.describe(error);
-      }
+      end.stopIfRunning(Outcome.FAILED,
+          "could not observe " + store + ": " + FailureClassifier.describe(error), true);
       finish();
       return;
     }
-    lastInventory = observation.inventory();
-    if (stopOutcome != null) {
+    end.observed(observation.inventory());
+    if (end.outcome != null) {
       cleanUp(observation.inventory());
       return;
     }
@@ -177,26 +206,17 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
     ledger.roundStarted();
     Instant limit = deadlineAt;
     if (limit != null && !clock.instant().isBefore(limit)) {
-      stopOutcome = Outcome.DEADLINE_EXCEEDED;
-      stopReason = "the deadline of " + deadline + " passed";
+      end.stopIfRunning(Outcome.DEADLINE_EXCEEDED, "the deadline of " + deadline + " passed", true);
       cleanUp(observation.inventory());
       return;
     }
-    RoundPlanner.Planned planned = planner.plan(observation);
-    String refusal = planned.refusal();
-    if (refusal != null) {
-      stopOutcome = Outcome.FAILED;
-      stopReason = refusal;
+    RoundSource.Planned planned = rounds.plan(observation);
+    end.planned(planned);
+    if (end.outcome != null || planned.round() == null) {
       finish();
       return;
     }
-    lastGraph = planned.graph();
-    lastShortfalls = planned.shortfalls();
     Round r = planned.round();
-    if (r == null) {
-      finish();
-      return;
-    }
     round = r;
     enter(Phase.RUNNING);
     dispatcher.start(r);
@@ -210,13 +230,14 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
 
   @Override
   public boolean stopping() {
-    return stopOutcome != null;
+    return end.outcome != null;
   }
 
   /**
    * Ends the round once nothing is in flight: after a stop, goes on to clean up; else, unless a
-   * step is ready or a retry is pending (and no re-plan was asked), observes for the next round.
-   * Gives up after {@link #NO_PROGRESS_ROUND_LIMIT} rounds in a row that achieved nothing.
+   * step is ready, a copy is awaited or a retry is pending (and no re-plan was asked), observes for
+   * the next round. Gives up after {@link #NO_PROGRESS_ROUND_LIMIT} rounds in a row that achieved
+   * nothing.
    */
   @Override
   public void settle() {
@@ -224,8 +245,11 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
     if (phase != Phase.RUNNING || r == null || calls.inFlight() > 0) {
       return;
     }
-    if (stopOutcome != null) {
+    if (end.outcome != null) {
       stopped();
+      return;
+    }
+    if (calls.waiting() > 0) {
       return;
     }
     if (!r.replanRequested && (mailbox.pendingTimers() > 0 || r.hasReadyWork())) {
@@ -233,7 +257,7 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
     }
     noProgressRounds = r.successes == 0 ? noProgressRounds + 1 : 0;
     if (noProgressRounds >= NO_PROGRESS_ROUND_LIMIT) {
-      stopReason = "no progress in " + NO_PROGRESS_ROUND_LIMIT + " rounds in a row";
+      end.reason = "no progress in " + NO_PROGRESS_ROUND_LIMIT + " rounds in a row";
       finish();
       return;
     }
@@ -242,22 +266,30 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
 
   // ---------------------------------------------------------------- stopping
 
-  /** The only way a run is stopped; it goes on once the calls in flight have answered. */
+  /**
+   * The only way a run is stopped: no new call is issued, this run's copies in flight are aborted,
+   * and once the calls in flight have answered the run cleans up.
+   */
   @Override
   public void stop(Outcome outcome, String reason) {
-    if (stopOutcome != null || phase == Phase.DONE || phase == Phase.CLEANING) {
+    if (end.outcome != null || phase == Phase.DONE || phase == Phase.CLEANING
+        || phase == Phase.FINISHING) {
       return;
     }
-    stopOutcome = outcome;
-    stopReason = reason;
+    end.stopIfRunning(outcome, reason, true);
+    Round r = round;
     if (calls.inFlight() == 0) {
-      stopped();
+      if (phase == Phase.RUNNING) {
+        stopped();
+      }
+    } else if (phase == Phase.RUNNING && r != null) {
+      aborts.abort(r);
     }
   }
 
   /** Runs once the calls in flight have returned after a stop. */
   private void stopped() {
-    if (phase == Phase.CLEANING || phase == Phase.DONE) {
+    if (phase == Phase.CLEANING || phase == Phase.DONE || phase == Phase.FINISHING) {
       return;
     }
     if (!ledger.hasSuspects()) {
@@ -265,7 +297,7 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
       return;
     }
     enter(Phase.CLEANING);
-    cleanup.listAndSweep(inventory -> lastInventory = inventory, this::finish);
+    cleanup.listAndSweep(inventory -> { }, this::finish);
   }
 
   private void cleanUp(Inventory inventory) {
@@ -275,18 +307,32 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
 
   // ---------------------------------------------------------------- finishing
 
+  /** Reads the store once more unless the last read is current, then completes the result. */
   private void finish() {
+    if (phase == Phase.DONE || phase == Phase.FINISHING) {
+      return;
+    }
+    if (calls.currentInventory() != null || startedAt == null || calls.lastInventory() == null) {
+      complete();
+      return;
+    }
+    enter(Phase.FINISHING);
+    observer.list((inventory, error) -> complete());
+  }
+
+  private void complete() {
     if (phase == Phase.DONE) {
       return;
     }
     enter(Phase.DONE);
+    lease.release();
     Instant now = clock.instant();
     Duration elapsed = Duration.between(startedAt == null ? now : startedAt, now);
-    ExecutionTotals totals =
-        ledger.totals(retrier.retries(), calls.failures(), elapsed);
-    ExecutionResult r =
-        assembler.assemble(
-            stopOutcome, stopReason, lastShortfalls, lastGraph, lastInventory, totals);
+    ExecutionTotals totals = ledger.totals(retrier.retries(), calls.failures(), elapsed);
+    ExecutionResult r = assembler.assemble(end, calls.currentInventory(), calls.lastInventory(), totals);
+    for (RunLedger.Deferred d : ledger.deferred().values()) {
+      listeners.stepFailed(d.step(), d.why(), d.error());
+    }
     listeners.runFinished(now, r.outcome(), totals);
     result.complete(r);
   }
@@ -296,6 +342,7 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
     LOG.log(Level.ERROR, "replication run on " + store + " broke", e);
     if (!result.isDone()) {
       phase = Phase.DONE;
+      lease.release();
       result.completeExceptionally(e);
     }
   }

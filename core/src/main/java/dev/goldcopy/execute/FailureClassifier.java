@@ -3,6 +3,8 @@ package dev.goldcopy.execute;
 import dev.goldcopy.spi.ArrayException;
 import dev.goldcopy.spi.ConflictException;
 import dev.goldcopy.spi.ContainerNotFoundException;
+import dev.goldcopy.spi.CopyAbortedException;
+import dev.goldcopy.spi.InsufficientCapacityException;
 import dev.goldcopy.spi.CopyFailedException;
 import dev.goldcopy.spi.LimitReachedException;
 import org.jspecify.annotations.Nullable;
@@ -15,9 +17,12 @@ final class FailureClassifier {
     RETRY(true, false),
     /** A physical copy ended FAILED: delete it and copy again; once spent, fail for this round. */
     REMAKE_COPY(true, false),
-    /** The array is not as planned (a conflict, a container gone, a limit): fail, plan again. */
+    /**
+     * The array is not as planned (a conflict, a container gone, a limit or the capacity taken by
+     * someone else, a copy deleted while being made): fail, plan again.
+     */
     REPLAN(true, true),
-    /** Nothing a later round changes (access denied, no capacity, unknown): fail for good. */
+    /** Nothing a later round changes (access denied, a lost lease, unknown): fail for good. */
     PERMANENT(false, false);
 
     /** Whether a later round may try the step again. */
@@ -44,7 +49,9 @@ final class FailureClassifier {
     }
     if (error instanceof ConflictException
         || error instanceof ContainerNotFoundException
-        || error instanceof LimitReachedException) {
+        || error instanceof LimitReachedException
+        || error instanceof InsufficientCapacityException
+        || error instanceof CopyAbortedException) {
       return Verdict.REPLAN;
     }
     return Verdict.PERMANENT;

@@ -10,6 +10,7 @@ import dev.goldcopy.plan.PlanningInput;
 import dev.goldcopy.plan.PlanningPolicy;
 import dev.goldcopy.plan.ReplicationPlan;
 import dev.goldcopy.spi.ArrayAdapter;
+import dev.goldcopy.spi.StoreLease;
 import dev.goldcopy.spi.StoreRef;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,9 +54,16 @@ public final class ReplicationExecutor {
   private final List<ExecutionListener> listeners;
 
   private final PlanningPolicy policy;
+  private final LeaseSettings leaseSettings;
 
   private ReplicationExecutor(Builder b, Function<PlanningInput, ReplicationPlan> planner) {
     this.policy = b.policy;
+    StoreLease lease = b.lease;
+    this.leaseSettings =
+        new LeaseSettings(
+            lease != null ? lease : InProcessStoreLease.of(b.adapter, b.clock),
+            b.leaseTimeToLive,
+            b.leaseWait);
     this.adapter = b.adapter;
     this.planner = planner;
     this.executor = b.executor;
@@ -108,7 +116,54 @@ public final class ReplicationExecutor {
     requireNonNull(approval, "approval");
     requireNonNull(store, "store");
     requireNonNull(demand, "demand");
-    ExecutionRun run = new ExecutionRun(this, store, demand, approval);
+    ExecutionRun run =
+        new ExecutionRun(
+            this,
+            store,
+            demand,
+            (ledger, stewardship) ->
+                new RoundPlanner(
+                    planner,
+                    store,
+                    demand,
+                    approval,
+                    ledger,
+                    maxConcurrentPhysicalCopies,
+                    maxConcurrentVirtualCopies));
+    run.begin();
+    return run;
+  }
+
+  /**
+   * Starts carrying out an approved plan exactly, and returns at once: the plan's steps and no
+   * others, in its order, on the plan's store. The executor does not plan. Before each round (the
+   * first, and again after a step fails and the store is read anew) it checks the plan's
+   * preconditions against what it observes: each source and master is there and usable, each name
+   * it creates is free or holds what the plan makes, each container it deletes is the same one and
+   * has no dependents the plan leaves, and the new copies fit the limits and the free capacity.
+   * If the store has drifted in a way that matters, the run stops before acting and ends {@link
+   * Outcome#DRIFTED}, its result naming each difference in {@link ExecutionResult#drift()}: plan
+   * again and approve the new plan. Work of the plan already on the array is not done twice.
+   *
+   * <p>The plan itself is the approval of its deletions; {@link dev.goldcopy.plan.DeletionGuard}
+   * is the planner's check and was made when the plan was. The VMs of the result are those the
+   * plan clones or reports short, and their clones are labelled persistent. A plan written with
+   * {@link dev.goldcopy.plan.PlanText#write} in one process and read back in another runs the same.
+   *
+   * @param plan the approved plan
+   * @return the run's handle
+   * @throws NullPointerException if {@code plan} is null
+   */
+  public ExecutionHandle apply(ReplicationPlan plan) {
+    requireNonNull(plan, "plan");
+    ExecutionRun run =
+        new ExecutionRun(
+            this,
+            plan.store(),
+            ApprovedRounds.demandOf(plan),
+            (ledger, stewardship) ->
+                new ApprovedRounds(
+                    plan, ledger, stewardship, maxConcurrentPhysicalCopies, maxConcurrentVirtualCopies));
     run.begin();
     return run;
   }
@@ -147,8 +202,8 @@ public final class ReplicationExecutor {
     return policy;
   }
 
-  Function<PlanningInput, ReplicationPlan> planner() {
-    return planner;
+  LeaseSettings leaseSettings() {
+    return leaseSettings;
   }
 
   Executor executor() {
@@ -202,6 +257,9 @@ public final class ReplicationExecutor {
     private @Nullable Duration deadline;
     private ErrorPolicy errorPolicy = ErrorPolicy.CONTINUE;
     private final List<ExecutionListener> listeners = new ArrayList<>();
+    private @Nullable StoreLease lease;
+    private Duration leaseTimeToLive = LeaseSettings.DEFAULT_TTL;
+    private Duration leaseWait = LeaseSettings.DEFAULT_WAIT;
 
     private Builder(ArrayAdapter adapter) {
       this.adapter = adapter;
@@ -354,6 +412,63 @@ public final class ReplicationExecutor {
     @CanIgnoreReturnValue
     public Builder listener(ExecutionListener value) {
       listeners.add(requireNonNull(value, "listener"));
+      return this;
+    }
+
+    /**
+     * Sets the lease that makes each run the store's only writer (default: {@link
+     * InProcessStoreLease#of}, shared by every executor of this adapter instance in this JVM).
+     * Supply a lease that an adapter or a coordination service provides to exclude executors in
+     * other processes too.
+     *
+     * @param value the lease
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     */
+    @CanIgnoreReturnValue
+    public Builder storeLease(StoreLease value) {
+      this.lease = requireNonNull(value, "storeLease");
+      return this;
+    }
+
+    /**
+     * Sets how long a run's lease lasts unless renewed (default 30 seconds); the run renews it
+     * every third of that. A run that crashed holds the store until its lease expires.
+     *
+     * @param value a positive duration
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is zero or negative
+     */
+    @CanIgnoreReturnValue
+    public Builder leaseTimeToLive(Duration value) {
+      requireNonNull(value, "leaseTimeToLive");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("leaseTimeToLive must be positive: " + value);
+      }
+      this.leaseTimeToLive = value;
+      return this;
+    }
+
+    /**
+     * Sets how long a run waits for its store's lease while another writer holds it (default 10
+     * minutes; the run's deadline and a cancel end the wait too). {@link Duration#ZERO} makes a
+     * run fail fast: its result then completes exceptionally with {@link
+     * dev.goldcopy.spi.LeaseHeldException}, naming the holder, and nothing is read or changed. The
+     * same happens when the wait is over.
+     *
+     * @param value zero or a positive duration
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is negative
+     */
+    @CanIgnoreReturnValue
+    public Builder leaseWait(Duration value) {
+      requireNonNull(value, "leaseWait");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("leaseWait must not be negative: " + value);
+      }
+      this.leaseWait = value;
       return this;
     }
 

@@ -11,15 +11,20 @@ import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.Inventory;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds a run's {@link ExecutionResult}: the outcome, each demanded VM's outcome, the steps of the
- * last plan left undone, and the last plan's shortfalls. A VM is provisioned if this run made its
- * clone; else unmet if the plan said so; else as its step in the last plan ended; else already
- * there if the last inventory lists its clone ready; else failed or unfinished.
+ * Builds a run's {@link ExecutionResult} from the array as read at the end of the run, after the
+ * clean-up. A VM the plan reported short is {@link VmOutcome.Unmet}; else, if the store holds its
+ * ready clone, {@link VmOutcome.AlreadyThere} (the same container was there when the run began)
+ * or {@link VmOutcome.Provisioned}; else {@link VmOutcome.Failed} when running again does not help
+ * (the array refused for good, the planner refused, the store drifted from an approved plan) or
+ * {@link VmOutcome.Unfinished} when it does. Only if the store could not be read at the end are
+ * the run's own records used instead, and the reason says so.
  */
 final class ResultAssembler {
   private final Demand demand;
@@ -33,110 +38,131 @@ final class ResultAssembler {
   /**
    * Assembles the result.
    *
-   * @param stopOutcome how the run was stopped, or null if it ran its course
-   * @param stopReason why it stopped, or null
-   * @param shortfalls the last plan's shortfalls
-   * @param graph the last plan's steps as they ended
-   * @param inventory the last inventory read, or null
+   * @param end how the run ended and what it planned last
+   * @param current the store read after the run's last change, or null if it could not be read
+   * @param last the last inventory read at all, or null
    * @param totals the run's totals
-   * @return the result
    */
   ExecutionResult assemble(
-      @Nullable Outcome stopOutcome,
-      @Nullable String stopReason,
-      List<Shortfall> shortfalls,
-      StepGraph graph,
-      @Nullable Inventory inventory,
-      ExecutionTotals totals) {
-    String stoppedBecause = stopReason == null ? "the run stopped" : stopReason;
+      RunEnd end, @Nullable Inventory current, @Nullable Inventory last, ExecutionTotals totals) {
+    String stoppedBecause = end.reason == null ? "the run stopped" : end.reason;
     List<UndoneStep> undone = new ArrayList<>();
-    for (StepNode n : graph.nodes()) {
+    for (StepNode n : end.graph.nodes()) {
       if (n.status != Status.DONE) {
         String why = n.status == Status.FAILED && n.failure != null ? n.failure : stoppedBecause;
         undone.add(new UndoneStep(n.step, why));
       }
     }
-    Outcome outcome = stopOutcome;
+    Inventory truth = current != null ? current : last;
+    Map<VmId, VmOutcome> vms = vmOutcomes(end, truth, current != null, stoppedBecause);
+    Outcome outcome = end.outcome;
     if (outcome == null) {
-      outcome = undone.isEmpty() && shortfalls.isEmpty() ? Outcome.SUCCEEDED : Outcome.PARTIAL;
+      outcome = outcomeOf(vms, undone);
     }
-    return new ExecutionResult(
-        outcome, vmOutcomes(shortfalls, graph, inventory, stoppedBecause), undone, shortfalls, totals);
+    String reason = end.reason != null ? end.reason : outcome.name().toLowerCase(java.util.Locale.ROOT);
+    if (current == null && truth != null) {
+      reason += " (the store could not be read after the run; outcomes from its last read and records)";
+    }
+    return new ExecutionResult(outcome, reason, vms, undone, end.shortfalls, end.drift, totals);
+  }
+
+  private static Outcome outcomeOf(Map<VmId, VmOutcome> vms, List<UndoneStep> undone) {
+    boolean shortOnly = true;
+    boolean allServed = true;
+    for (VmOutcome o : vms.values()) {
+      if (o instanceof VmOutcome.Unmet) {
+        allServed = false;
+      } else if (!(o instanceof VmOutcome.Provisioned || o instanceof VmOutcome.AlreadyThere)) {
+        allServed = false;
+        shortOnly = false;
+      }
+    }
+    if (!undone.isEmpty() && !undone.stream().allMatch(u -> u.step() instanceof CreateClone)) {
+      return Outcome.PARTIAL;
+    }
+    if (allServed) {
+      return undone.isEmpty() ? Outcome.SUCCEEDED : Outcome.PARTIAL;
+    }
+    return shortOnly ? Outcome.SHORT : Outcome.PARTIAL;
   }
 
   private Map<VmId, VmOutcome> vmOutcomes(
-      List<Shortfall> shortfalls,
-      StepGraph graph,
-      @Nullable Inventory inventory,
-      String stoppedBecause) {
+      RunEnd end, @Nullable Inventory truth, boolean verified, String stoppedBecause) {
     Map<VmId, Shortfall> shortVms = new HashMap<>();
-    for (Shortfall s : shortfalls) {
+    for (Shortfall s : end.shortfalls) {
       for (VmId vm : s.vms()) {
         shortVms.put(vm, s);
       }
     }
-    Map<VmId, StepNode> lastClones = new HashMap<>();
-    for (StepNode n : graph.nodes()) {
+    Map<VmId, String> cloneNames = new HashMap<>();
+    for (StepNode n : end.graph.nodes()) {
       if (n.step instanceof CreateClone c) {
-        lastClones.put(c.vm(), n);
+        cloneNames.put(c.vm(), c.name());
       }
     }
-    List<CreateClone> made = ledger.madeClones();
+    Map<VmId, ContainerId> made = new HashMap<>();
+    List<CreateClone> madeClones = ledger.madeClones();
     List<ContainerId> madeIds = ledger.madeCloneIds();
-    Map<VmId, VmOutcome> provisioned = new HashMap<>(made.size() * 4 / 3 + 16);
-    for (int i = 0; i < made.size(); i++) {
-      CreateClone c = made.get(i);
-      provisioned.put(c.vm(), new VmOutcome.Provisioned(madeIds.get(i), c.masterName()));
+    for (int i = 0; i < madeClones.size(); i++) {
+      cloneNames.put(madeClones.get(i).vm(), madeClones.get(i).name());
+      made.put(madeClones.get(i).vm(), madeIds.get(i));
     }
-    Listed listed = new Listed();
-    if (inventory != null && provisioned.size() != demand.size()) {
-      for (Container c : inventory.containers()) {
-        listed.byName.put(c.name(), c);
-        listed.byId.put(c.id(), c);
+    Map<String, Container> byName = new HashMap<>();
+    Map<ContainerId, Container> byId = new HashMap<>();
+    if (truth != null) {
+      for (Container c : truth.containers()) {
+        byName.put(c.name(), c);
+        byId.put(c.id(), c);
       }
+    }
+    Set<ContainerId> before = new HashSet<>();
+    Inventory first = end.first;
+    if (first != null) {
+      first.containers().forEach(c -> before.add(c.id()));
     }
     ImmutableMap.Builder<VmId, VmOutcome> out = ImmutableMap.builderWithExpectedSize(demand.size());
     for (VmId vm : demand.vms().keySet()) {
-      VmOutcome o = provisioned.get(vm);
-      out.put(vm, o != null ? o : notMade(vm, shortVms, lastClones, listed, stoppedBecause));
+      Shortfall s = shortVms.get(vm);
+      if (s != null) {
+        out.put(vm, new VmOutcome.Unmet(s.limit(), s.reason()));
+        continue;
+      }
+      Container clone = byName.get(cloneNames.getOrDefault(vm, vm.value()));
+      ContainerId source = clone == null ? null : clone.source();
+      if (clone != null && !clone.isMaster() && clone.isReady() && source != null) {
+        Container master = byId.get(source);
+        String masterName = master == null ? source.value() : master.name();
+        out.put(vm, before.contains(clone.id())
+            ? new VmOutcome.AlreadyThere(clone.id(), masterName)
+            : new VmOutcome.Provisioned(clone.id(), masterName));
+        continue;
+      }
+      ContainerId madeId = made.get(vm);
+      if (!verified && truth == null && madeId != null) {
+        out.put(vm, new VmOutcome.Provisioned(madeId, cloneNames.getOrDefault(vm, vm.value())));
+        continue;
+      }
+      out.put(vm, notServed(vm, end, stoppedBecause));
     }
     return out.buildOrThrow();
   }
 
-  /** The last inventory, indexed; empty when every VM was made by this run. */
-  private static final class Listed {
-    final Map<String, Container> byName = new HashMap<>();
-    final Map<ContainerId, Container> byId = new HashMap<>();
-  }
-
-  private VmOutcome notMade(
-      VmId vm,
-      Map<VmId, Shortfall> shortVms,
-      Map<VmId, StepNode> lastClones,
-      Listed listed,
-      String stoppedBecause) {
-    Shortfall s = shortVms.get(vm);
-    if (s != null) {
-      return new VmOutcome.Unmet(s.limit(), s.reason());
-    }
-    StepNode n = lastClones.get(vm);
-    if (n != null) {
-      if (n.status == Status.FAILED && n.failure != null) {
-        return new VmOutcome.Failed(n.failure);
-      }
-      return new VmOutcome.Unfinished(stoppedBecause);
-    }
-    Container clone = listed.byName.get(vm.value());
-    ContainerId source = clone == null ? null : clone.source();
-    if (clone != null && !clone.isMaster() && clone.isReady() && source != null) {
-      Container master = listed.byId.get(source);
-      String masterName = master == null ? source.value() : master.name();
-      return new VmOutcome.AlreadyThere(clone.id(), masterName);
-    }
+  private VmOutcome notServed(VmId vm, RunEnd end, String stoppedBecause) {
     String failure = ledger.vmFailure(vm);
-    if (failure != null) {
-      return new VmOutcome.Failed(failure);
+    if (failure != null && ledger.vmShortOfCapacity(vm)) {
+      // the array's free capacity binds, as a plan's shortfall would: a limit, not a failure
+      return new VmOutcome.Unmet(Shortfall.Limit.CAPACITY, failure);
     }
-    return new VmOutcome.Unfinished(stoppedBecause);
+    if (failure != null) {
+      return ledger.vmFailedForGood(vm) || !end.rerunHelps
+          ? new VmOutcome.Failed(failure)
+          : new VmOutcome.Unfinished(failure);
+    }
+    if (end.outcome != null || end.reason != null) {
+      return end.rerunHelps
+          ? new VmOutcome.Unfinished(stoppedBecause)
+          : new VmOutcome.Failed(stoppedBecause);
+    }
+    return new VmOutcome.Unfinished("no step of the last plan served it; running again plans it");
   }
 }

@@ -6,28 +6,16 @@ import dev.goldcopy.plan.DeletionApproval;
 import dev.goldcopy.plan.Demand;
 import dev.goldcopy.plan.PlanningInput;
 import dev.goldcopy.plan.ReplicationPlan;
-import dev.goldcopy.plan.Shortfall;
 import dev.goldcopy.spi.StoreRef;
 import java.util.List;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what a run observed into the next round: asks the planner for a plan, makes it a {@link
  * StepGraph}, marks the steps that failed for good in earlier rounds, and opens a {@link Round}
  * over the observed inventory with the round's limits, if any step can be issued.
  */
-final class RoundPlanner {
-  /**
-   * What planning a round gave.
-   *
-   * @param refusal why the planner refused the input, or null if it planned
-   * @param graph the plan's steps (empty if refused)
-   * @param shortfalls the plan's shortfalls (empty if refused)
-   * @param round the round to run, or null if no step can be issued
-   */
-  record Planned(
-      @Nullable String refusal, StepGraph graph, List<Shortfall> shortfalls, @Nullable Round round) {}
+final class RoundPlanner implements RoundSource {
 
   private final Function<PlanningInput, ReplicationPlan> planner;
   private final StoreRef store;
@@ -54,8 +42,8 @@ final class RoundPlanner {
     this.callerVirtualCap = callerVirtualCap;
   }
 
-  /** Plans the round that follows {@code observation}. */
-  Planned plan(Observation observation) {
+  @Override
+  public Planned plan(Observation observation) {
     ReplicationPlan plan;
     try {
       plan =
@@ -63,13 +51,12 @@ final class RoundPlanner {
               new PlanningInput(
                   store, observation.capabilities(), observation.inventory(), demand, approval));
     } catch (RuntimeException e) {
-      return new Planned(
-          "planning failed: " + FailureClassifier.describe(e), StepGraph.EMPTY, List.of(), null);
+      return Planned.refused("planning failed: " + FailureClassifier.describe(e));
     }
     StepGraph graph = StepGraph.of(plan);
     ledger.planned(graph.replicas(), graph.clones(), graph.deletions());
     if (plan.steps().isEmpty()) {
-      return new Planned(null, graph, plan.shortfalls(), null);
+      return Planned.nothingToDo(graph, plan.shortfalls());
     }
     Round round =
         Round.of(
@@ -81,11 +68,11 @@ final class RoundPlanner {
     int issuable =
         graph.carryFailures(
             ledger::failedForGood,
-            (blocked, reason) -> {
+            (root, blocked, reason) -> {
               if (blocked.step instanceof CreateClone c) {
-                ledger.vmFailed(c.vm(), reason);
+                ledger.vmFailed(c.vm(), reason, ledger.unmendable(root.key));
               }
             });
-    return new Planned(null, graph, plan.shortfalls(), issuable == 0 ? null : round);
+    return new Planned(null, List.of(), graph, plan.shortfalls(), issuable == 0 ? null : round);
   }
 }

@@ -1,12 +1,14 @@
 package dev.goldcopy.execute;
 
 import dev.goldcopy.plan.CreateClone;
+import dev.goldcopy.plan.PlanStep;
 import dev.goldcopy.plan.VmId;
 import dev.goldcopy.spi.ContainerId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,10 +25,19 @@ final class RunLedger {
   private final Map<String, Integer> failureCounts = new HashMap<>();
   private final Map<String, String> permanentFailures = new HashMap<>();
   private final Set<String> suspects = new HashSet<>();
+  private final Set<String> unmendable = new HashSet<>();
   /** The clones this run made, in order, and their ids; made into a map once, at the end. */
   private final List<CreateClone> madeClones = new ArrayList<>();
   private final List<ContainerId> madeCloneIds = new ArrayList<>();
   private final Map<VmId, String> vmFailures = new HashMap<>();
+  /** The VMs whose failure a rerun does not mend (access denied, a drifted plan, ...). */
+  private final Set<VmId> vmFailedForGood = new HashSet<>();
+  private final Set<VmId> capacityShort = new HashSet<>();
+  /** Steps that failed for a round but may be tried again; told as failed only if never done. */
+  private final Map<String, Deferred> deferred = new LinkedHashMap<>();
+
+  /** A step failure not yet final. */
+  record Deferred(PlanStep step, String why, @Nullable Throwable error) {}
 
   private volatile int replicasDone;
   private volatile int clonesDone;
@@ -43,6 +54,14 @@ final class RunLedger {
     if (!repeatable || count >= ExecutionRun.REPEATABLE_FAILURE_LIMIT) {
       permanentFailures.put(key, why);
     }
+    if (!repeatable) {
+      unmendable.add(key);
+    }
+  }
+
+  /** Returns whether the step making {@code key} failed so that a rerun does not mend it. */
+  boolean unmendable(String key) {
+    return unmendable.contains(key);
   }
 
   /** Returns why the step that makes {@code key} failed for good, or null. */
@@ -50,8 +69,50 @@ final class RunLedger {
     return permanentFailures.get(key);
   }
 
-  void vmFailed(VmId vm, String why) {
+  /**
+   * Notes why {@code vm}'s clone was not made.
+   *
+   * @param forGood whether running again does not help until the cause is fixed
+   */
+  void vmFailed(VmId vm, String why, boolean forGood) {
     vmFailures.put(vm, why);
+    if (forGood) {
+      vmFailedForGood.add(vm);
+    } else {
+      vmFailedForGood.remove(vm);
+    }
+  }
+
+  /** Notes that {@code vm}'s clone, or a copy it waited for, found no free capacity. */
+  void noteShortOfCapacity(VmId vm) {
+    capacityShort.add(vm);
+  }
+
+  /** Returns whether the array's free capacity is what left {@code vm} without a clone. */
+  boolean vmShortOfCapacity(VmId vm) {
+    return capacityShort.contains(vm);
+  }
+
+  /** Returns whether {@code vm}'s failure is one a rerun does not mend. */
+  boolean vmFailedForGood(VmId vm) {
+    return vmFailedForGood.contains(vm);
+  }
+
+  /** Notes a failure of the step making {@code key} that a later round may still mend. */
+  void defer(String key, PlanStep step, String why, @Nullable Throwable error) {
+    deferred.put(key, new Deferred(step, why, error));
+  }
+
+  /** Notes that the step making {@code key} is done, or failed for good and was told so. */
+  void settled(String key) {
+    if (!deferred.isEmpty()) {
+      deferred.remove(key);
+    }
+  }
+
+  /** Returns the failures never mended, by key, in the order they happened. */
+  Map<String, Deferred> deferred() {
+    return deferred;
   }
 
   @Nullable String vmFailure(VmId vm) {

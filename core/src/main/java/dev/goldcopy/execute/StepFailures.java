@@ -5,6 +5,7 @@ import dev.goldcopy.execute.StepNode.Status;
 import dev.goldcopy.plan.CreateClone;
 import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.CopyFailedException;
+import dev.goldcopy.spi.InsufficientCapacityException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -78,10 +79,24 @@ final class StepFailures {
       boolean replan) {
     n.status = Status.FAILED;
     n.failure = why;
-    listeners.stepFailed(n.step, why, error);
     ledger.stepFailed(n.key, why, repeatable);
+    boolean last = ledger.failedForGood(n.key) != null;
+    if (last) {
+      listeners.stepFailed(n.step, why, error);
+      ledger.settled(n.key);
+    } else {
+      // a later round may mend it: a retry, not a failure, unless it is never mended
+      ledger.defer(n.key, n.step, why, error);
+      if (error != null) {
+        listeners.stepRetried(n.step, Math.max(2, n.attempts + 1), Duration.ZERO, error);
+      }
+    }
+    boolean noRoom = error instanceof InsufficientCapacityException;
     if (n.step instanceof CreateClone c) {
-      ledger.vmFailed(c.vm(), why);
+      ledger.vmFailed(c.vm(), why, !repeatable);
+      if (noRoom) {
+        ledger.noteShortOfCapacity(c.vm());
+      }
     }
     if (replan) {
       r.replanRequested = true;
@@ -89,11 +104,14 @@ final class StepFailures {
     r.graph.block(
         n,
         why,
-        (d, reason) -> {
+        (root, d, reason) -> {
           if (d.step instanceof CreateClone c) {
-            ledger.vmFailed(c.vm(), reason);
+            ledger.vmFailed(c.vm(), reason, !repeatable);
+            if (noRoom) {
+              ledger.noteShortOfCapacity(c.vm());
+            }
           }
-          if (run.running()) {
+          if (last && run.running()) {
             listeners.stepFailed(d.step, reason, null);
           }
         });

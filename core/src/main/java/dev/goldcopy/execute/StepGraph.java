@@ -21,7 +21,14 @@ final class StepGraph {
   /** Hears of each step {@link #block} fails. */
   @FunctionalInterface
   interface Blocked {
-    void blocked(StepNode node, String reason);
+    /**
+     * Hears that {@code node} is blocked because {@code root} failed.
+     *
+     * @param root the step that failed
+     * @param node the step blocked, directly or not, by it
+     * @param reason why, naming {@code root}
+     */
+    void blocked(StepNode root, StepNode node, String reason);
   }
 
   /** The graph of no plan. */
@@ -133,7 +140,7 @@ final class StepGraph {
     }
     int issuable = 0;
     for (StepNode n : nodes) {
-      if (n.status != Status.FAILED) {
+      if (n.status == Status.WAITING) {
         issuable++;
       }
     }
@@ -157,10 +164,24 @@ final class StepGraph {
           String reason = "depends on " + failed.describe() + ", which failed: " + why;
           d.status = Status.FAILED;
           d.failure = reason;
-          blocked.blocked(d, reason);
+          blocked.blocked(failed, d, reason);
           stack.push(d);
         }
       }
+    }
+  }
+
+  /**
+   * Marks {@code n}, not yet issued, as done already (its work is on the array), and frees the
+   * steps that waited for it.
+   */
+  void markDone(StepNode n) {
+    if (n.status != Status.WAITING) {
+      return;
+    }
+    n.status = Status.DONE;
+    for (StepNode d : n.dependents()) {
+      d.pendingDeps--;
     }
   }
 }

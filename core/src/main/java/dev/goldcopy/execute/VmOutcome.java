@@ -45,7 +45,9 @@ public sealed interface VmOutcome {
   }
 
   /**
-   * The VM's virtual copy could not be made.
+   * The VM's virtual copy could not be made, and running again does not help until the cause is
+   * fixed: the array refused the step for a reason a repeat does not change (access denied, an
+   * unknown error), the planner refused the input, or a step it depends on failed so.
    *
    * @param why the error, or the failed step it waited for
    */
@@ -61,7 +63,9 @@ public sealed interface VmOutcome {
   }
 
   /**
-   * The plan could not give the VM a virtual copy: a limit leaves it out.
+   * The plan's stated shortfall: the plan could not give the VM a virtual copy because a limit
+   * leaves it out. Running again does not help until the limit, the capacity or the demand
+   * changes.
    *
    * @param limit the limit that binds
    * @param why the planner's account, with the numbers
@@ -79,10 +83,12 @@ public sealed interface VmOutcome {
   }
 
   /**
-   * The run stopped (cancelled, deadline, stopped at the first error) before the VM's virtual copy
-   * was made; running again carries on.
+   * Work left for a rerun: the VM has no virtual copy yet, and running again carries on. The run
+   * stopped (cancelled, deadline, stopped at the first error, no progress), or the step's retryable
+   * errors outlasted its attempts, or the array changed under the run (a conflict, a container
+   * gone, a limit reached by someone else).
    *
-   * @param why why the run stopped
+   * @param why why the VM's copy was not made in this run
    */
   record Unfinished(String why) implements VmOutcome {
     /**

@@ -35,7 +35,7 @@ class ArrayCallsTest {
 
   @Test
   void countsCallsInFlightUntilTheirAnswersAreTaken() {
-    ArrayCalls calls = new ArrayCalls(array, array.store, mailbox);
+    ArrayCalls calls = new ArrayCalls(array, array.store, mailbox, () -> true);
 
     calls.createVirtualCopy(origin.id(), "vm-1", dev.goldcopy.spi.Labels.empty(), record());
     calls.createPhysicalCopy(origin.id(), "r1", dev.goldcopy.spi.Labels.empty(), record());
@@ -49,7 +49,7 @@ class ArrayCallsTest {
 
   @Test
   void observesCapabilitiesAndInventoryTogether() {
-    ArrayCalls calls = new ArrayCalls(array, array.store, mailbox);
+    ArrayCalls calls = new ArrayCalls(array, array.store, mailbox, () -> true);
 
     calls.observe(record());
     calls.inventory(record());
@@ -65,7 +65,7 @@ class ArrayCallsTest {
   void aFailedCallIsCountedAndAnsweredWithItsUnwrappedError() {
     TransientArrayException lost = new TransientArrayException("lost");
     array.failNext("vm-1", lost);
-    ArrayCalls calls = new ArrayCalls(array, array.store, mailbox);
+    ArrayCalls calls = new ArrayCalls(array, array.store, mailbox, () -> true);
 
     calls.createVirtualCopy(origin.id(), "vm-1", dev.goldcopy.spi.Labels.empty(), record());
 
@@ -76,7 +76,7 @@ class ArrayCallsTest {
   @Test
   void anAdapterThatThrowsOrWrapsOrAnswersNothingCountsAsAFailure() {
     TransientArrayException lost = new TransientArrayException("lost");
-    ArrayCalls calls = new ArrayCalls(new OddArray(lost), array.store, mailbox);
+    ArrayCalls calls = new ArrayCalls(new OddArray(lost), array.store, mailbox, () -> true);
 
     calls.createVirtualCopy(origin.id(), "vm-1", dev.goldcopy.spi.Labels.empty(), record());
     calls.createPhysicalCopy(origin.id(), "r1", dev.goldcopy.spi.Labels.empty(), record());

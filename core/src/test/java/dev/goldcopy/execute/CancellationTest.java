@@ -48,6 +48,11 @@ class CancellationTest {
       }
       assertThat(run.progress().inFlight()).as(where).isZero();
       Inventory left = s.sim.await(s.sim.inventory(s.store));
+      Invariants.resultMatchesArray(r, left, demand);
+      if (r.outcome() == Outcome.CANCELLED) {
+        assertThat(r.vms().values()).as(where)
+            .noneMatch(v -> v instanceof VmOutcome.Unmet || v instanceof VmOutcome.Failed);
+      }
       Invariants.noOrphans(left, s.origin, demand);
       Invariants.neverOverLimit(s.sim, left, limit);
       Invariants.originKeptAndNothingWithDependentsDeleted(s.sim, s.store, s.origin, left);

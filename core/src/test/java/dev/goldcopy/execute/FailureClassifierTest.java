@@ -34,7 +34,7 @@ class FailureClassifierTest {
             true,
             true),
         Arguments.of(new AccessDeniedException("no"), Verdict.PERMANENT, false, false),
-        Arguments.of(new InsufficientCapacityException("full"), Verdict.PERMANENT, false, false),
+        Arguments.of(new InsufficientCapacityException("full"), Verdict.REPLAN, true, true),
         Arguments.of(new IllegalStateException("adapter bug"), Verdict.PERMANENT, false, false),
         Arguments.of(null, Verdict.PERMANENT, false, false));
   }

@@ -110,4 +110,26 @@ final class Invariants {
       }
     }
   }
+
+  /**
+   * 10. The result is the truth: a VM is provisioned or already there exactly when the store holds
+   * its ready clone, with that id; a VM reported short, failed or unfinished has none.
+   */
+  static void resultMatchesArray(ExecutionResult result, Inventory inventory, Demand demand) {
+    assertThat(result.vms().keySet()).containsExactlyInAnyOrderElementsOf(demand.vms().keySet());
+    for (Map.Entry<VmId, VmOutcome> e : result.vms().entrySet()) {
+      Container clone = inventory.findByName(e.getKey().value()).orElse(null);
+      boolean served = clone != null && !clone.isMaster() && clone.isReady();
+      VmOutcome o = e.getValue();
+      if (o instanceof VmOutcome.Provisioned p) {
+        assertThat(served).as("%s reported provisioned", e.getKey()).isTrue();
+        assertThat(requireNonNull(clone).id()).isEqualTo(p.container());
+      } else if (o instanceof VmOutcome.AlreadyThere a) {
+        assertThat(served).as("%s reported already there", e.getKey()).isTrue();
+        assertThat(requireNonNull(clone).id()).isEqualTo(a.container());
+      } else {
+        assertThat(served).as("%s reported %s but the store has its clone", e.getKey(), o).isFalse();
+      }
+    }
+  }
 }

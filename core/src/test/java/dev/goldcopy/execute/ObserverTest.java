@@ -14,7 +14,7 @@ class ObserverTest {
   private final VirtualLoop loop = new VirtualLoop();
   private final FakeArray array = new FakeArray(loop, 4, 2);
   private final Mailbox mailbox = new Mailbox(Runnable::run, loop, e -> {});
-  private final ArrayCalls calls = new ArrayCalls(array, array.store, mailbox);
+  private final ArrayCalls calls = new ArrayCalls(array, array.store, mailbox, () -> true);
   private final Retrier retrier =
       new Retrier(
           RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofSeconds(1)).build(),

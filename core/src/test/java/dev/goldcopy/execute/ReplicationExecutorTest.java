@@ -139,7 +139,8 @@ class ReplicationExecutorTest {
 
     assertThat(r.outcome()).isEqualTo(Outcome.PARTIAL);
     assertThat(r.vms().get(VmId.of("vm-00001"))).isInstanceOf(VmOutcome.Provisioned.class);
-    assertThat(r.vms().get(VmId.of("vm-00002"))).isInstanceOf(VmOutcome.Failed.class);
+    // retries of a transient error are spent: work left that a rerun carries on
+    assertThat(r.vms().get(VmId.of("vm-00002"))).isInstanceOf(VmOutcome.Unfinished.class);
     // 4 attempts per round, and a step whose retries are spent gets 3 rounds
     assertThat(array.callsOn("clone", "vm-00002"))
         .isEqualTo(4L * ExecutionRun.REPEATABLE_FAILURE_LIMIT);
@@ -148,7 +149,7 @@ class ReplicationExecutorTest {
 
   @Test
   void nonRetryableErrorsAreNotRetried() {
-    array.failNext("vm-00002", new InsufficientCapacityException("full"));
+    array.failNext("vm-00002", new AccessDeniedException("denied"));
 
     ExecutionResult r = run(builder().build(), demand(3));
 
@@ -156,7 +157,7 @@ class ReplicationExecutorTest {
     assertThat(r.outcome()).isEqualTo(Outcome.PARTIAL);
     assertThat(r.vms().get(VmId.of("vm-00002")))
         .isInstanceOfSatisfying(
-            VmOutcome.Failed.class, f -> assertThat(f.why()).contains("InsufficientCapacity"));
+            VmOutcome.Failed.class, f -> assertThat(f.why()).contains("AccessDenied"));
     assertThat(r.vms().get(VmId.of("vm-00003"))).isInstanceOf(VmOutcome.Provisioned.class);
     assertThat(r.totals().retries()).isZero();
     assertThat(r.totals().faultsSeen()).isEqualTo(1);
@@ -203,7 +204,9 @@ class ReplicationExecutorTest {
     assertThat(r.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(array.callsOn("clone", "vm-00003")).isEqualTo(2);
     assertThat(r.totals().rounds()).isEqualTo(3);
-    assertThat(count(events, ExecutionEvent.StepFailed.class)).isEqualTo(1);
+    // the step failed for a round and succeeded in the next: a retry, never a StepFailed
+    assertThat(count(events, ExecutionEvent.StepFailed.class)).isZero();
+    assertThat(count(events, ExecutionEvent.StepRetried.class)).isEqualTo(1);
     assertThat(r.vms().get(VmId.of("vm-00003"))).isInstanceOf(VmOutcome.Provisioned.class);
   }
 
@@ -290,7 +293,9 @@ class ReplicationExecutorTest {
 
   @Test
   void anAbandonedRunIsResumedByAFreshExecutorWithoutDuplicates() {
-    ExecutionRun crashed = (ExecutionRun) builder().build().start(array.store, demand(12));
+    // a short lease, so the crashed run's lease expires while its copy is still in progress
+    ExecutionRun crashed =
+        (ExecutionRun) builder().leaseTimeToLive(Duration.ofSeconds(1)).build().start(array.store, demand(12));
     loop.schedule(Duration.ofSeconds(3), crashed::abandon);
     loop.runUntilIdle();
     assertThat(crashed.result()).isNotDone();
@@ -316,10 +321,11 @@ class ReplicationExecutorTest {
         });
     assertThat(array.containers()).anyMatch(c -> c.state() == ContainerState.COPYING);
 
-    ExecutionResult r = run(builder().build(), demand(12));
+    ExecutionResult r = run(builder().leaseTimeToLive(Duration.ofSeconds(1)).build(), demand(12));
 
     assertThat(r.outcome()).isEqualTo(Outcome.SUCCEEDED);
-    assertThat(array.callsOn("copy", "win11-2026.11-r1")).isEqualTo(2);
+    // the crashed run's copy, then at most the new run's ask for it (none if it had completed)
+    assertThat(array.callsOn("copy", "win11-2026.11-r1")).isBetween(1L, 2L);
     assertThat(array.calls.stream().filter(c -> c.operation().equals("copy")))
         .allMatch(c -> c.outcome().equals("ok") || c.outcome().equals("exists"));
     assertThat(array.containers().stream().filter(c -> !c.isMaster())).hasSize(12);
@@ -362,7 +368,8 @@ class ReplicationExecutorTest {
             demand(3));
 
     assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(r.vms().values()).allMatch(VmOutcome.Unfinished.class::isInstance);
+    // a planning error is not mended by running again
+    assertThat(r.vms().values()).allMatch(VmOutcome.Failed.class::isInstance);
     assertThat(array.calls).isEmpty();
   }
 

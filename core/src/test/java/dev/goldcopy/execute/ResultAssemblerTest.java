@@ -52,39 +52,61 @@ class ResultAssemblerTest {
     graph.nodes().get(1).status = Status.FAILED;
     graph.nodes().get(1).failure = "denied";
     ledger.cloneMade(cloneStep("vm-00001", "golden"), ContainerId.of("c1"));
-    ledger.vmFailed(VmId.of("vm-00004"), "its replica failed");
+    ledger.vmFailed(VmId.of("vm-00002"), "denied", true);
+    ledger.vmFailed(VmId.of("vm-00004"), "its replica failed: busy", false);
     return graph;
   }
 
+  private final Container madeClone =
+      new Container(
+          ContainerId.of("c1"), "vm-00001", ContainerKind.VIRTUAL_COPY, StageFixture.CONTENT, null,
+          master.id(), STORE, 10, ContainerState.READY);
+
+  private RunEnd end(StepGraph graph, List<Shortfall> shortfalls) {
+    RunEnd end = new RunEnd();
+    end.graph = graph;
+    end.shortfalls = shortfalls;
+    end.first = new Inventory(STORE, List.of(master, listedClone));
+    return end;
+  }
+
   @Test
-  void eachVmGetsTheOutcomeItsHistoryShows() {
-    ExecutionResult r =
-        assembler.assemble(
-            null, null, List.of(shortfall), lastGraph(), new Inventory(STORE, List.of(master, listedClone)), TOTALS);
+  void eachVmGetsTheOutcomeTheArrayAndItsHistoryShow() {
+    Inventory after = new Inventory(STORE, List.of(master, listedClone, madeClone));
+    ExecutionResult r = assembler.assemble(end(lastGraph(), List.of(shortfall)), after, after, TOTALS);
 
     assertThat(r.outcome()).isEqualTo(Outcome.PARTIAL);
     assertThat(r.vms().get(VmId.of("vm-00001")))
         .isEqualTo(new VmOutcome.Provisioned(ContainerId.of("c1"), "golden"));
     assertThat(r.vms().get(VmId.of("vm-00002"))).isEqualTo(new VmOutcome.Failed("denied"));
-    assertThat(r.vms().get(VmId.of("vm-00003"))).isEqualTo(new VmOutcome.Unfinished("the run stopped"));
-    assertThat(r.vms().get(VmId.of("vm-00004"))).isEqualTo(new VmOutcome.Failed("its replica failed"));
+    assertThat(r.vms().get(VmId.of("vm-00003"))).isInstanceOf(VmOutcome.Unfinished.class);
+    assertThat(r.vms().get(VmId.of("vm-00004")))
+        .isEqualTo(new VmOutcome.Unfinished("its replica failed: busy"));
     assertThat(r.vms().get(VmId.of("vm-00005")))
         .isEqualTo(new VmOutcome.AlreadyThere(ContainerId.of("c5"), "golden"));
     assertThat(r.vms().get(VmId.of("vm-00006")))
         .isEqualTo(new VmOutcome.Unmet(Shortfall.Limit.PER_SOURCE, "no room"));
-    assertThat(r.undone())
-        .extracting(UndoneStep::why)
-        .containsExactly("denied", "the run stopped");
+    assertThat(r.undone()).extracting(UndoneStep::why).containsExactly("denied", "the run stopped");
     assertThat(r.totals()).isEqualTo(TOTALS);
   }
 
   @Test
+  void aCloneTheRunMadeButTheArrayNoLongerHoldsIsNotProvisioned() {
+    Inventory after = new Inventory(STORE, List.of(master, listedClone));
+    ExecutionResult r = assembler.assemble(end(lastGraph(), List.of(shortfall)), after, after, TOTALS);
+
+    assertThat(r.vms().get(VmId.of("vm-00001"))).isInstanceOf(VmOutcome.Unfinished.class);
+  }
+
+  @Test
   void aStoppedRunReportsHowItStoppedAndWhy() {
-    ExecutionResult r =
-        assembler.assemble(
-            Outcome.CANCELLED, "the run was cancelled", List.of(), lastGraph(), null, TOTALS);
+    RunEnd end = end(lastGraph(), List.of());
+    end.stopIfRunning(Outcome.CANCELLED, "the run was cancelled", true);
+    Inventory after = new Inventory(STORE, List.of(master, madeClone));
+    ExecutionResult r = assembler.assemble(end, after, after, TOTALS);
 
     assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED);
+    assertThat(r.reason()).isEqualTo("the run was cancelled");
     assertThat(r.vms().get(VmId.of("vm-00003")))
         .isEqualTo(new VmOutcome.Unfinished("the run was cancelled"));
     assertThat(r.vms().get(VmId.of("vm-00005")))
@@ -92,12 +114,36 @@ class ResultAssemblerTest {
   }
 
   @Test
+  void aPlanningRefusalNeverPromisesThatARerunHelps() {
+    RunEnd end = end(StepGraph.EMPTY, List.of());
+    end.stopIfRunning(Outcome.FAILED, "planning failed: bad demand", false);
+    Inventory after = new Inventory(STORE, List.of(master));
+    ExecutionResult r = assembler.assemble(end, after, after, TOTALS);
+
+    assertThat(r.vms().values()).allMatch(VmOutcome.Failed.class::isInstance);
+  }
+
+  @Test
+  void onlyTheStatedShortfallLeftIsShortNotPartial() {
+    Demand two = Demand.of(StageFixture.CONTENT, "vm", 6);
+    Shortfall rest = new Shortfall(StageFixture.CONTENT, Shortfall.Limit.PER_SOURCE,
+        List.of(VmId.of("vm-00001"), VmId.of("vm-00002"), VmId.of("vm-00003"), VmId.of("vm-00004"),
+            VmId.of("vm-00006")), "no room");
+    Inventory after = new Inventory(STORE, List.of(master, listedClone));
+    ExecutionResult r =
+        new ResultAssembler(two, ledger).assemble(end(StepGraph.EMPTY, List.of(rest)), after, after, TOTALS);
+
+    assertThat(r.outcome()).isEqualTo(Outcome.SHORT);
+  }
+
+  @Test
   void everythingDoneAndNothingShortSucceeds() {
     Demand one = Demand.of(StageFixture.CONTENT, "vm", 1);
     ledger.cloneMade(cloneStep("vm-00001", "golden"), ContainerId.of("c1"));
+    Inventory after = new Inventory(STORE, List.of(master, madeClone));
 
     ExecutionResult r =
-        new ResultAssembler(one, ledger).assemble(null, null, List.of(), StepGraph.EMPTY, null, TOTALS);
+        new ResultAssembler(one, ledger).assemble(end(StepGraph.EMPTY, List.of()), after, after, TOTALS);
 
     assertThat(r.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(r.undone()).isEmpty();

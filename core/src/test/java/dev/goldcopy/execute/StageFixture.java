@@ -75,7 +75,7 @@ final class StageFixture {
   StageFixture(int perSourceLimit, int copyConcurrency, int maxAttempts) {
     array = new FakeArray(loop, perSourceLimit, copyConcurrency);
     origin = array.createOrigin("golden");
-    calls = new ArrayCalls(array, array.store, mailbox);
+    calls = new ArrayCalls(array, array.store, mailbox, () -> true);
     retrier =
         new Retrier(
             RetryPolicy.builder()

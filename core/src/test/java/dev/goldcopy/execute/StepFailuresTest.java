@@ -77,7 +77,10 @@ class StepFailuresTest {
     assertThat(f.ledger.vmFailure(VmId.of("vm-1"))).isEqualTo(clone.failure);
     assertThat(f.ledger.failedForGood("r1")).isNull();
     assertThat(r.replanRequested).isFalse();
-    assertThat(f.events).filteredOn(ExecutionEvent.StepFailed.class::isInstance).hasSize(2);
+    // a later round may mend it: a retry is told, not a failure
+    assertThat(f.events).filteredOn(ExecutionEvent.StepFailed.class::isInstance).isEmpty();
+    assertThat(f.events).filteredOn(ExecutionEvent.StepRetried.class::isInstance).hasSize(1);
+    assertThat(f.ledger.deferred()).containsOnlyKeys("r1");
   }
 
   @Test

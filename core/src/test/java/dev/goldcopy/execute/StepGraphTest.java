@@ -52,7 +52,7 @@ class StepGraphTest {
     List<String> blocked = new ArrayList<>();
     node("r1").status = Status.FAILED;
 
-    graph.block(node("r1"), "busy", (n, reason) -> blocked.add(n.key + ": " + reason));
+    graph.block(node("r1"), "busy", (root, n, reason) -> blocked.add(n.key + ": " + reason));
 
     assertThat(blocked)
         .containsExactly(
@@ -67,7 +67,7 @@ class StepGraphTest {
     List<String> blocked = new ArrayList<>();
 
     int issuable =
-        graph.carryFailures(Map.of("r2", "denied", "vm-2", "denied")::get, (n, r) -> blocked.add(n.key));
+        graph.carryFailures(Map.of("r2", "denied", "vm-2", "denied")::get, (root, n, r) -> blocked.add(n.key));
 
     assertThat(issuable).isEqualTo(2); // the deletion and r1
     assertThat(blocked).containsExactly("vm-1", "vm-3");

@@ -165,7 +165,7 @@ public final class FleetDemo {
             .count();
     boolean succeeded =
         unserved == 0
-            && (result.outcome() == Outcome.SUCCEEDED || result.outcome() == Outcome.PARTIAL);
+            && (result.outcome() == Outcome.SUCCEEDED || result.outcome() == Outcome.SHORT);
     out.println();
     if (succeeded && allHeld) {
       out.println(

@@ -1,0 +1,124 @@
+package dev.goldcopy.execute;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.goldcopy.spi.ArrayAdapter;
+import dev.goldcopy.spi.LeaseHeldException;
+import dev.goldcopy.spi.LeaseLostException;
+import dev.goldcopy.spi.StoreLease;
+import dev.goldcopy.spi.StoreRef;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A {@link StoreLease} for the executors of one JVM: a table of grants per store, with expiry on a
+ * clock and a fencing token per store that grows with each grant. It excludes executors in this
+ * process only; for several processes use a lease an adapter or a coordination service provides.
+ *
+ * <p>{@link #of(ArrayAdapter, Clock)} gives every executor of one adapter instance the same lease,
+ * which is what {@link ReplicationExecutor}'s builder uses unless told otherwise. Thread-safe.
+ */
+public final class InProcessStoreLease implements StoreLease {
+  private static final Map<ArrayAdapter, InProcessStoreLease> SHARED = new WeakHashMap<>();
+
+  private final Clock clock;
+  private final Map<StoreRef, Grant> grants = new HashMap<>();
+  private final Map<StoreRef, Long> tokens = new HashMap<>();
+
+  private InProcessStoreLease(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * Returns a new lease table with its own grants.
+   *
+   * @param clock the clock leases expire on
+   * @return the lease
+   * @throws NullPointerException if {@code clock} is null
+   */
+  public static InProcessStoreLease create(Clock clock) {
+    return new InProcessStoreLease(requireNonNull(clock, "clock"));
+  }
+
+  /**
+   * Returns the lease table shared by every executor of {@code adapter} in this JVM, made with
+   * {@code clock} the first time it is asked for.
+   *
+   * @param adapter the array
+   * @param clock the clock leases expire on, if the table is new
+   * @return the shared lease
+   * @throws NullPointerException if an argument is null
+   */
+  public static InProcessStoreLease of(ArrayAdapter adapter, Clock clock) {
+    requireNonNull(adapter, "adapter");
+    requireNonNull(clock, "clock");
+    synchronized (SHARED) {
+      return SHARED.computeIfAbsent(adapter, a -> new InProcessStoreLease(clock));
+    }
+  }
+
+  @Override
+  public synchronized CompletionStage<Grant> acquire(StoreRef store, String holder, Duration ttl) {
+    requireNonNull(store, "store");
+    requireNonNull(holder, "holder");
+    positive(ttl);
+    Instant now = clock.instant();
+    Grant current = grants.get(store);
+    if (current != null && now.isBefore(current.expiresAt())) {
+      return CompletableFuture.failedFuture(
+          new LeaseHeldException(store, current.holder(), "store " + store + " is leased by "
+              + current.holder() + " until " + current.expiresAt() + " (fencing token "
+              + current.fencingToken() + "); one writer per store"));
+    }
+    long token = tokens.merge(store, 1L, Long::sum);
+    Grant g = new Grant(store, holder, token, now.plus(ttl));
+    grants.put(store, g);
+    return CompletableFuture.completedFuture(g);
+  }
+
+  @Override
+  public synchronized CompletionStage<Grant> renew(Grant grant, Duration ttl) {
+    positive(ttl);
+    if (!holds(grant)) {
+      return CompletableFuture.failedFuture(lost(grant));
+    }
+    Grant g = new Grant(grant.store(), grant.holder(), grant.fencingToken(), clock.instant().plus(ttl));
+    grants.put(grant.store(), g);
+    return CompletableFuture.completedFuture(g);
+  }
+
+  @Override
+  public synchronized CompletionStage<Void> release(Grant grant) {
+    Grant current = grants.get(grant.store());
+    if (current != null && current.fencingToken() == grant.fencingToken()) {
+      grants.remove(grant.store());
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public synchronized boolean holds(Grant grant) {
+    Grant current = grants.get(grant.store());
+    return current != null
+        && current.fencingToken() == grant.fencingToken()
+        && clock.instant().isBefore(current.expiresAt());
+  }
+
+  private static LeaseLostException lost(Grant grant) {
+    return new LeaseLostException("the lease of " + grant.holder() + " on store " + grant.store()
+        + " (fencing token " + grant.fencingToken() + ") expired or passed to another writer");
+  }
+
+  private static void positive(Duration ttl) {
+    requireNonNull(ttl, "ttl");
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("ttl must be positive: " + ttl);
+    }
+  }
+}

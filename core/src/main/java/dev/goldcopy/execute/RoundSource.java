@@ -1,0 +1,40 @@
+package dev.goldcopy.execute;
+
+import dev.goldcopy.execute.ArrayCalls.Observation;
+import dev.goldcopy.plan.Shortfall;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a run's rounds come from: the planner, converging to a demand ({@link RoundPlanner}), or
+ * an approved plan carried out as it stands ({@link ApprovedRounds}).
+ */
+interface RoundSource {
+  /**
+   * What a round source gave for one observation.
+   *
+   * @param refusal why no round can be planned (the planner refused the input), or null
+   * @param drift how the store drifted from an approved plan; empty when the round may run
+   * @param graph the round's steps (empty if refused or drifted)
+   * @param shortfalls the plan's shortfalls
+   * @param round the round to run, or null if no step can be issued
+   */
+  record Planned(
+      @Nullable String refusal,
+      List<Drift> drift,
+      StepGraph graph,
+      List<Shortfall> shortfalls,
+      @Nullable Round round) {
+
+    static Planned refused(String why) {
+      return new Planned(why, List.of(), StepGraph.EMPTY, List.of(), null);
+    }
+
+    static Planned nothingToDo(StepGraph graph, List<Shortfall> shortfalls) {
+      return new Planned(null, List.of(), graph, shortfalls, null);
+    }
+  }
+
+  /** Plans the round that follows {@code observation}. */
+  Planned plan(Observation observation);
+}

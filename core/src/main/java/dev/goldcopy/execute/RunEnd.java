@@ -1,0 +1,46 @@
+package dev.goldcopy.execute;
+
+import dev.goldcopy.plan.Shortfall;
+import dev.goldcopy.spi.Inventory;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What the run's end is made of: how and why it stopped, what it planned last, what it found. */
+final class RunEnd {
+  @Nullable Outcome outcome;
+  @Nullable String reason;
+  /** Whether running again can carry on from where this run stopped. */
+  boolean rerunHelps = true;
+  StepGraph graph = StepGraph.EMPTY;
+  List<Shortfall> shortfalls = List.of();
+  List<Drift> drift = List.of();
+  @Nullable Inventory first;
+
+  void stopIfRunning(Outcome o, String why, boolean helps) {
+    if (outcome == null) {
+      outcome = o;
+      reason = why;
+      rerunHelps = helps;
+    }
+  }
+
+  void observed(Inventory inventory) {
+    if (first == null) {
+      first = inventory;
+    }
+  }
+
+  void planned(RoundSource.Planned planned) {
+    graph = planned.graph();
+    shortfalls = planned.shortfalls();
+    String refusal = planned.refusal();
+    if (refusal != null) {
+      stopIfRunning(Outcome.FAILED, refusal, false);
+    } else if (!planned.drift().isEmpty()) {
+      drift = planned.drift();
+      stopIfRunning(Outcome.DRIFTED, "the store drifted from the approved plan ("
+          + planned.drift().size() + " difference(s)); plan again and approve: "
+          + planned.drift().get(0), false);
+    }
+  }
+}
