@@ -32,6 +32,7 @@ import java.util.List;
  * <pre>
  * goldcopy-plan 1
  * store TENANT STORE
+ * capacity FREE_BEFORE_BYTES RESERVED_BYTES RELEASED_BYTES
  * replica ID NAME SOURCE GROUP IMAGE VERSION SIZE_BYTES ROUND DEPENDS_ON REASON
  * clone ID NAME VM MASTER IMAGE VERSION DEPENDS_ON REASON
  * delete ID CONTAINER_ID NAME CAUSE DEPENDS_ON REASON
@@ -59,6 +60,8 @@ public final class PlanText {
     List<String> lines = new ArrayList<>();
     lines.add(HEADER);
     lines.add(line("store", plan.store().tenant().value(), plan.store().store().value()));
+    CapacityPreview c = plan.capacity();
+    lines.add("capacity " + c.freeBefore() + " " + c.reservedBytes() + " " + c.releasedBytes());
     for (PlanStep step : plan.steps()) {
       lines.add(step(step));
     }
@@ -183,7 +186,7 @@ public final class PlanText {
           throw new IllegalArgumentException("plan text line " + (at + 1) + ": " + e.getMessage(), e);
         }
       }
-      return new ReplicationPlan(ref, steps, shortfalls, sizing, findings);
+      return new ReplicationPlan(ref, steps, shortfalls, sizing, findings, capacity);
     }
 
     private void part(
@@ -220,6 +223,12 @@ public final class PlanText {
               Integer.parseInt(f[7]), Integer.parseInt(f[8]), Integer.parseInt(f[9]),
               Integer.parseInt(f[10]), Integer.parseInt(f[11]), Integer.parseInt(f[12]), decode(f[13])));
         }
+        case "capacity" -> {
+          String[] f = fields(at, 4);
+          capacity =
+              new CapacityPreview(
+                  Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
+        }
         case "finding" -> {
           String[] f = fields(at, 4);
           findings.add(new Finding(Finding.Kind.valueOf(f[1]), decode(f[2]), decode(f[3])));
@@ -227,6 +236,8 @@ public final class PlanText {
         default -> throw new IllegalArgumentException("unknown part '" + kind + "'");
       }
     }
+
+    private CapacityPreview capacity = CapacityPreview.UNKNOWN;
 
     private String[] fields(int line, int count) {
       String[] f = lines[line].split(" ", -1);

@@ -59,7 +59,7 @@ class PlanTextTest {
     String badCause = text.replace(" VM_REMOVED ", " VM_GONE ");
     assertThatThrownBy(() -> PlanText.read(badCause))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("line 3");
+        .hasMessageContaining("line 4");
     assertThatThrownBy(() -> PlanText.read(text.replace(PlanText.HEADER, "goldcopy-plan 2")))
         .hasMessageContaining("line 1");
   }
