@@ -41,40 +41,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are immutable and thread-safe; each {@link #start} is an independent run.
  */
 public final class ReplicationExecutor {
-  private final ArrayAdapter adapter;
-  private final Function<PlanningInput, ReplicationPlan> planner;
-  private final Executor executor;
-  private final Scheduler scheduler;
-  private final Clock clock;
-  private final int maxConcurrentPhysicalCopies;
-  private final int maxConcurrentVirtualCopies;
-  private final RetryPolicy retryPolicy;
-  private final @Nullable Duration deadline;
-  private final ErrorPolicy errorPolicy;
-  private final List<ExecutionListener> listeners;
+  private final RunSettings settings;
 
-  private final PlanningPolicy policy;
-  private final LeaseSettings leaseSettings;
-
-  private ReplicationExecutor(Builder b, Function<PlanningInput, ReplicationPlan> planner) {
-    this.policy = b.policy;
-    StoreLease lease = b.lease;
-    this.leaseSettings =
-        new LeaseSettings(
-            lease != null ? lease : InProcessStoreLease.of(b.adapter, b.clock),
-            b.leaseTimeToLive,
-            b.leaseWait);
-    this.adapter = b.adapter;
-    this.planner = planner;
-    this.executor = b.executor;
-    this.scheduler = b.scheduler;
-    this.clock = b.clock;
-    this.maxConcurrentPhysicalCopies = b.maxConcurrentPhysicalCopies;
-    this.maxConcurrentVirtualCopies = b.maxConcurrentVirtualCopies;
-    this.retryPolicy = b.retryPolicy;
-    this.deadline = b.deadline;
-    this.errorPolicy = b.errorPolicy;
-    this.listeners = List.copyOf(b.listeners);
+  private ReplicationExecutor(RunSettings settings) {
+    this.settings = settings;
   }
 
   /**
@@ -118,18 +88,18 @@ public final class ReplicationExecutor {
     requireNonNull(demand, "demand");
     ExecutionRun run =
         new ExecutionRun(
-            this,
+            settings,
             store,
             demand,
             (ledger, stewardship) ->
                 new RoundPlanner(
-                    planner,
+                    settings.planner(),
                     store,
                     demand,
                     approval,
                     ledger,
-                    maxConcurrentPhysicalCopies,
-                    maxConcurrentVirtualCopies));
+                    settings.maxConcurrentPhysicalCopies(),
+                    settings.maxConcurrentVirtualCopies()));
     run.begin();
     return run;
   }
@@ -158,12 +128,16 @@ public final class ReplicationExecutor {
     requireNonNull(plan, "plan");
     ExecutionRun run =
         new ExecutionRun(
-            this,
+            settings,
             plan.store(),
             ApprovedRounds.demandOf(plan),
             (ledger, stewardship) ->
                 new ApprovedRounds(
-                    plan, ledger, stewardship, maxConcurrentPhysicalCopies, maxConcurrentVirtualCopies));
+                    plan,
+                    ledger,
+                    stewardship,
+                    settings.maxConcurrentPhysicalCopies(),
+                    settings.maxConcurrentVirtualCopies()));
     run.begin();
     return run;
   }
@@ -191,55 +165,6 @@ public final class ReplicationExecutor {
     } catch (ExecutionException | CancellationException e) {
       throw new GoldcopyException("the run on " + store + " broke: " + e.getMessage(), e);
     }
-  }
-
-  ArrayAdapter adapter() {
-    return adapter;
-  }
-
-  /** The policy of the planner: whose containers this executor may change, and the labels it writes. */
-  PlanningPolicy policy() {
-    return policy;
-  }
-
-  LeaseSettings leaseSettings() {
-    return leaseSettings;
-  }
-
-  Executor executor() {
-    return executor;
-  }
-
-  Scheduler scheduler() {
-    return scheduler;
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  int maxConcurrentPhysicalCopies() {
-    return maxConcurrentPhysicalCopies;
-  }
-
-  int maxConcurrentVirtualCopies() {
-    return maxConcurrentVirtualCopies;
-  }
-
-  RetryPolicy retryPolicy() {
-    return retryPolicy;
-  }
-
-  @Nullable Duration deadline() {
-    return deadline;
-  }
-
-  ErrorPolicy errorPolicy() {
-    return errorPolicy;
-  }
-
-  List<ExecutionListener> listeners() {
-    return listeners;
   }
 
   /** Builds a {@link ReplicationExecutor}; every setter checks its argument at once. */
@@ -338,7 +263,7 @@ public final class ReplicationExecutor {
      */
     @CanIgnoreReturnValue
     public Builder maxConcurrentPhysicalCopies(int value) {
-      this.maxConcurrentPhysicalCopies = positive("maxConcurrentPhysicalCopies", value);
+      this.maxConcurrentPhysicalCopies = RunSettings.positive("maxConcurrentPhysicalCopies", value);
       return this;
     }
 
@@ -352,7 +277,7 @@ public final class ReplicationExecutor {
      */
     @CanIgnoreReturnValue
     public Builder maxConcurrentVirtualCopies(int value) {
-      this.maxConcurrentVirtualCopies = positive("maxConcurrentVirtualCopies", value);
+      this.maxConcurrentVirtualCopies = RunSettings.positive("maxConcurrentVirtualCopies", value);
       return this;
     }
 
@@ -381,11 +306,7 @@ public final class ReplicationExecutor {
      */
     @CanIgnoreReturnValue
     public Builder deadline(Duration value) {
-      requireNonNull(value, "deadline");
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException("deadline must be positive: " + value);
-      }
-      this.deadline = value;
+      this.deadline = RunSettings.positive("deadline", value);
       return this;
     }
 
@@ -442,11 +363,7 @@ public final class ReplicationExecutor {
      */
     @CanIgnoreReturnValue
     public Builder leaseTimeToLive(Duration value) {
-      requireNonNull(value, "leaseTimeToLive");
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException("leaseTimeToLive must be positive: " + value);
-      }
-      this.leaseTimeToLive = value;
+      this.leaseTimeToLive = RunSettings.positive("leaseTimeToLive", value);
       return this;
     }
 
@@ -464,11 +381,7 @@ public final class ReplicationExecutor {
      */
     @CanIgnoreReturnValue
     public Builder leaseWait(Duration value) {
-      requireNonNull(value, "leaseWait");
-      if (value.isNegative()) {
-        throw new IllegalArgumentException("leaseWait must not be negative: " + value);
-      }
-      this.leaseWait = value;
+      this.leaseWait = RunSettings.notNegative("leaseWait", value);
       return this;
     }
 
@@ -478,14 +391,12 @@ public final class ReplicationExecutor {
      * @return the executor
      */
     public ReplicationExecutor build() {
-      return new ReplicationExecutor(this, planner);
-    }
-
-    private static int positive(String field, int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(field + " must be at least 1: " + value);
-      }
-      return value;
+      StoreLease l = lease;
+      LeaseSettings leases = new LeaseSettings(
+          l != null ? l : InProcessStoreLease.of(adapter, clock), leaseTimeToLive, leaseWait);
+      return new ReplicationExecutor(new RunSettings(adapter, planner, policy, executor, scheduler,
+          clock, maxConcurrentPhysicalCopies, maxConcurrentVirtualCopies, retryPolicy, deadline,
+          errorPolicy, listeners, leases));
     }
   }
 }
