@@ -6,8 +6,8 @@ import dev.goldcopy.spi.StoreRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiFunction;
 
 /**
  * One run of the reconcile loop, as a state machine: NEW (take the store's lease), then OBSERVING
@@ -55,7 +55,7 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
       RunSettings config,
       StoreRef store,
       Demand demand,
-      BiFunction<RunLedger, Stewardship, RoundSource> roundSource) {
+      RoundSource.Maker roundSource) {
     this.clock = config.clock();
     this.store = store;
     Listeners listeners = new Listeners(config.listeners(), clock);
@@ -66,7 +66,8 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
     this.retrier = new Retrier(config.retryPolicy(), mailbox);
     Observer observer = new Observer(calls, retrier);
     Stewardship stewardship = new Stewardship(config.policy(), demand);
-    RoundSource rounds = roundSource.apply(ledger, stewardship);
+    RoundSource rounds = roundSource.make(ledger, stewardship, calls, this);
+    calls.gate(rounds.gate());
     Dispatcher dispatcher =
         new Dispatcher(calls, retrier, ledger, listeners, config.errorPolicy(), this, stewardship);
     CopyAborts aborts = new CopyAborts(calls, observer, retrier, stewardship, mailbox, this);
@@ -169,6 +170,11 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
   @Override
   public void stop(Outcome outcome, String reason) {
     stopping.stop(outcome, reason);
+  }
+
+  @Override
+  public void drifted(List<Drift> drift) {
+    stopping.drifted(drift);
   }
 
   @Override

@@ -91,7 +91,7 @@ public final class ReplicationExecutor {
             settings,
             store,
             demand,
-            (ledger, stewardship) ->
+            (ledger, stewardship, calls, control) ->
                 new RoundPlanner(
                     settings.planner(),
                     store,
@@ -107,13 +107,19 @@ public final class ReplicationExecutor {
   /**
    * Starts carrying out an approved plan exactly, and returns at once: the plan's steps and no
    * others, in its order, on the plan's store. The executor does not plan. Before each round (the
-   * first, and again after a step fails and the store is read anew) it checks the plan's
+   * first, and again after a step fails and the store is read anew) it checks the whole plan's
    * preconditions against what it observes: each source and master is there and usable, each name
    * it creates is free or holds what the plan makes, each container it deletes is the same one and
    * has no dependents the plan leaves, and the new copies fit the limits and the free capacity.
-   * If the store has drifted in a way that matters, the run stops before acting and ends {@link
-   * Outcome#DRIFTED}, its result naming each difference in {@link ExecutionResult#drift()}: plan
-   * again and approve the new plan. Work of the plan already on the array is not done twice.
+   * Then, just before each step is issued, it checks that step's own preconditions again, against
+   * its view of the store: the last read, kept up to date with what the run has done since, and
+   * read again when older than {@link Builder#maxViewAge} or after a call failed (one read serves
+   * every step waiting for it). If the store has drifted in a way that matters, the step is not
+   * issued, nothing more is, and the run ends {@link Outcome#DRIFTED}, its result naming each
+   * difference in {@link ExecutionResult#drift()}: plan again and approve the new plan. Steps
+   * already in flight then are let finish, not aborted. Between two reads the array itself refuses
+   * a step whose precondition no longer holds, without effect, and the run then ends DRIFTED the
+   * same way. Work of the plan already on the array is not done twice.
    *
    * <p>The plan itself is the approval of its deletions; {@link dev.goldcopy.plan.DeletionGuard}
    * is the planner's check and was made when the plan was. The VMs of the result are those the
@@ -131,11 +137,13 @@ public final class ReplicationExecutor {
             settings,
             plan.store(),
             ApprovedRounds.demandOf(plan),
-            (ledger, stewardship) ->
+            (ledger, stewardship, calls, control) ->
                 new ApprovedRounds(
                     plan,
                     ledger,
                     stewardship,
+                    new StepChecks(plan, stewardship, ledger, calls, control, settings.clock(),
+                        settings.maxViewAge()),
                     settings.maxConcurrentPhysicalCopies(),
                     settings.maxConcurrentVirtualCopies()));
     run.begin();
@@ -185,6 +193,7 @@ public final class ReplicationExecutor {
     private @Nullable StoreLease lease;
     private Duration leaseTimeToLive = LeaseSettings.DEFAULT_TTL;
     private Duration leaseWait = LeaseSettings.DEFAULT_WAIT;
+    private Duration maxViewAge = RunSettings.DEFAULT_MAX_VIEW_AGE;
 
     private Builder(ArrayAdapter adapter) {
       this.adapter = adapter;
@@ -386,6 +395,26 @@ public final class ReplicationExecutor {
     }
 
     /**
+     * Sets how old the view of the store may be against which {@link ReplicationExecutor#apply}
+     * checks a step before issuing it (default 10 seconds). The view is the last read of the store, kept up to date
+     * with what the run itself did since; when it is older, the store is read again first, one
+     * read serving every step that waits for it. {@link Duration#ZERO} reads the store before
+     * every batch of steps issued together, which catches a change made by someone else between
+     * any two steps, at the cost of one read of the whole store per batch. Converging runs
+     * ({@link ReplicationExecutor#start(StoreRef, Demand)}) do not use it.
+     *
+     * @param value zero or a positive duration
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is negative
+     */
+    @CanIgnoreReturnValue
+    public Builder maxViewAge(Duration value) {
+      this.maxViewAge = RunSettings.notNegative("maxViewAge", value);
+      return this;
+    }
+
+    /**
      * Builds the executor.
      *
      * @return the executor
@@ -396,7 +425,7 @@ public final class ReplicationExecutor {
           l != null ? l : InProcessStoreLease.of(adapter, clock), leaseTimeToLive, leaseWait);
       return new ReplicationExecutor(new RunSettings(adapter, planner, policy, executor, scheduler,
           clock, maxConcurrentPhysicalCopies, maxConcurrentVirtualCopies, retryPolicy, deadline,
-          errorPolicy, listeners, leases));
+          errorPolicy, listeners, leases, maxViewAge));
     }
   }
 }

@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param errorPolicy what a failed step does to the rest of the run
  * @param listeners the listeners of progress events, in order
  * @param leaseSettings how a run takes its store's lease
+ * @param maxViewAge how old the view may be against which an approved plan's step is checked
  */
 record RunSettings(
     ArrayAdapter adapter,
@@ -44,7 +45,11 @@ record RunSettings(
     @Nullable Duration deadline,
     ErrorPolicy errorPolicy,
     List<ExecutionListener> listeners,
-    LeaseSettings leaseSettings) {
+    LeaseSettings leaseSettings,
+    Duration maxViewAge) {
+
+  /** The default of {@link #maxViewAge}. */
+  static final Duration DEFAULT_MAX_VIEW_AGE = Duration.ofSeconds(10);
 
   RunSettings {
     listeners = List.copyOf(listeners);

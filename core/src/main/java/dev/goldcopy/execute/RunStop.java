@@ -2,6 +2,7 @@ package dev.goldcopy.execute;
 
 import dev.goldcopy.execute.RunState.Phase;
 import dev.goldcopy.spi.Inventory;
+import java.util.List;
 
 /**
  * How a run stops (cancel, deadline, a lost lease, the first error, drift) and cleans up (CLEANING):
@@ -37,16 +38,32 @@ final class RunStop {
    * and once the calls in flight have answered the run cleans up. The first stop wins.
    */
   void stop(Outcome outcome, String reason) {
+    stop(outcome, reason, true, true);
+  }
+
+  /**
+   * Stops the run because the store drifted from its approved plan: nothing more is issued, and
+   * the steps in flight, which the plan asked for, are let finish rather than aborted.
+   */
+  void drifted(List<Drift> drift) {
     if (state.stopping() || state.ending() || state.phase == Phase.CLEANING) {
       return;
     }
-    state.end.stopIfRunning(outcome, reason, true);
+    state.end.drift = List.copyOf(drift);
+    stop(Outcome.DRIFTED, RunEnd.driftReason(drift), false, false);
+  }
+
+  private void stop(Outcome outcome, String reason, boolean rerunHelps, boolean abortCopies) {
+    if (state.stopping() || state.ending() || state.phase == Phase.CLEANING) {
+      return;
+    }
+    state.end.stopIfRunning(outcome, reason, rerunHelps);
     Round r = state.round;
     if (calls.inFlight() == 0) {
       if (state.phase == Phase.RUNNING) {
         stopped();
       }
-    } else if (state.phase == Phase.RUNNING && r != null) {
+    } else if (abortCopies && state.phase == Phase.RUNNING && r != null) {
       aborts.abort(r);
     }
   }
