@@ -363,7 +363,9 @@ public final class ReplicationExecutor {
 
     /**
      * Sets how long a run's lease lasts unless renewed (default 30 seconds); the run renews it
-     * every third of that. A run that crashed holds the store until its lease expires.
+     * every third of that. A run gives its lease back whenever it ends, also when it broke; a run
+     * that stopped without ending (its process died, or its renewals no longer fire) holds the
+     * store until its lease expires, which is how long another writer waits to take over.
      *
      * @param value a positive duration
      * @return this builder

@@ -208,6 +208,7 @@ class ApplyDriftTest {
   @Test
   void aPlanThatDoesNotDriftRunsWithFewExtraReadsAndTheSameResultWhateverTheViewsAge() {
     List<Long> reads = new ArrayList<>();
+    int steps = 0;
     for (Duration age : List.of(Duration.ofSeconds(10), Duration.ZERO)) {
       SimScenario s = new SimScenario(PROFILE, 14, FaultPlan.none());
       ReplicationPlan approved = plan(s, SimScenario.demand(40));
@@ -217,11 +218,12 @@ class ApplyDriftTest {
       assertThat(r.outcome()).as(r.reason()).isEqualTo(Outcome.SUCCEEDED);
       Invariants.converged(s.sim, s.store, s.origin, SimScenario.demand(40));
       reads.add(inventoryReads(s) - before);
+      steps = approved.steps().size();
       assertThat(reads.get(reads.size() - 1)).as("reads of %s steps", approved.steps().size())
           .isLessThan(approved.steps().size());
     }
-    System.out.printf("apply of %d VMs: %d inventory reads with views of up to 10 s, %d with none%n",
-        40, reads.get(0), reads.get(1));
+    System.out.printf("apply of %d VMs, %d steps: %d inventory reads in all with views of up to"
+        + " 10 s, %d with none%n", 40, steps, reads.get(0), reads.get(1));
     assertThat(reads.get(0)).as("an aged view reads less than none").isLessThan(reads.get(1));
   }
 
