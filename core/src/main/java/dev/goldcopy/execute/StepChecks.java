@@ -43,7 +43,9 @@ import org.jspecify.annotations.Nullable;
  * the store, which ends it {@link Outcome#DRIFTED} too.
  *
  * <p>Changes that are no step of the plan (deleting a failed copy before it is made again, the
- * clean-up after a stop) pass at once.
+ * clean-up after a stop) pass at once. Waiting for a copy another run started is not a change
+ * this gate sees: it makes nothing new unless that copy is gone, and then exactly the plan's copy
+ * under its name, which the array checks.
  */
 final class StepChecks implements ArrayCalls.Gate {
   /** A step waiting for a read of the store before it is checked. */
