@@ -66,7 +66,6 @@ final class StepChecks implements ArrayCalls.Gate {
   private boolean stale;
   private boolean reading;
   private boolean drifted;
-  private int reads;
 
   StepChecks(
       ReplicationPlan plan,
@@ -97,11 +96,6 @@ final class StepChecks implements ArrayCalls.Gate {
   void observed(Observation observation) {
     view = new StepView(observation, clock.instant());
     stale = false;
-  }
-
-  /** Returns how many times the store was read to check steps (the rounds' reads aside). */
-  int reads() {
-    return reads;
   }
 
   @Override
@@ -172,7 +166,6 @@ final class StepChecks implements ArrayCalls.Gate {
       return;
     }
     reading = true;
-    reads++;
     Instant began = clock.instant();
     calls.observe((observation, error) -> {
       reading = false;
