@@ -38,15 +38,20 @@ final class LimitWatch implements ArrayAdapter {
   private final Set<String> physicalInFlight = new HashSet<>();
   private final Set<String> virtualInFlight = new HashSet<>();
   private final @Nullable LimitWatch shared;
+  /** Which client this is: 0 for the watch itself, then 1, 2, ... in the order asked for. */
+  private final int number;
+  private int clients;
 
   LimitWatch(SimulatedArray sim) {
     this.sim = sim;
     this.shared = null;
+    this.number = 0;
   }
 
   private LimitWatch(LimitWatch parent) {
     this.sim = parent.sim;
     this.shared = parent;
+    this.number = ++parent.clients;
   }
 
   /** Returns a client of the array with its own concurrency count: give one to each executor. */
@@ -92,7 +97,9 @@ final class LimitWatch implements ArrayAdapter {
     }
     if (!root().capacityTakenOutOfBand
         && caps.freeCapacityBytes() < caps.copyCosts().physicalCopyBytes(size)) {
-      violation("asked for replica " + name + " past the free capacity");
+      violation("asked for replica " + name + " past the free capacity ("
+          + caps.freeCapacityBytes() + " bytes free, the copy takes "
+          + caps.copyCosts().physicalCopyBytes(size) + ")");
     }
     int concurrency = caps.maxConcurrentPhysicalCopies();
     if (ArrayCapabilities.isLimited(concurrency) && physicalInFlight.size() >= concurrency) {
@@ -147,7 +154,7 @@ final class LimitWatch implements ArrayAdapter {
   }
 
   private void violation(String what) {
-    root().violations.add(what);
+    root().violations.add("client " + number + " " + what);
   }
 
   @Override
