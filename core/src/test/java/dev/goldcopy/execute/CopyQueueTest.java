@@ -30,6 +30,13 @@ class CopyQueueTest {
     return names;
   }
 
+  /** Takes the next copy, which must be there. */
+  private static StepNode next(CopyQueue q) {
+    StepNode n = q.poll();
+    assertThat(n).isNotNull();
+    return java.util.Objects.requireNonNull(n);
+  }
+
   @Test
   void startsNoMoreCopiesOfASourceThanItFeeds() {
     CopyQueue q = new CopyQueue(2);
@@ -60,8 +67,7 @@ class CopyQueueTest {
 
     List<String> order = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      StepNode n = q.poll();
-      assertThat(n).isNotNull();
+      StepNode n = next(q);
       order.add(n.key);
       q.started(ContainerId.of(((dev.goldcopy.plan.CreateReplica) n.step).sourceName()));
     }
@@ -78,9 +84,7 @@ class CopyQueueTest {
     q.add(copy("o1", ORIGIN), ORIGIN, false);
     q.add(copy("o2", ORIGIN), ORIGIN, true);
 
-    StepNode first = q.poll();
-    assertThat(first).isNotNull();
-    assertThat(first.key).isEqualTo("o2");
+    assertThat(next(q).key).isEqualTo("o2");
   }
 
   @Test
@@ -91,9 +95,7 @@ class CopyQueueTest {
 
     assertThat(q.poll()).isNull();
     q.ended(ORIGIN);
-    StepNode next = q.poll();
-    assertThat(next).isNotNull();
-    assertThat(next.key).isEqualTo("o1");
+    assertThat(next(q).key).isEqualTo("o1");
     assertThat(q.queued()).isZero();
   }
 
