@@ -56,7 +56,6 @@ final class DeletionPlanner {
       InventoryIndex index,
       DemandClassifier.Result demand,
       List<Finding> findings,
-      PlanningPolicy policy,
       ArrayCapabilities caps) {
     Map<ContainerId, ArrayDeque<String>> pendingBySource = new HashMap<>();
     ArrayDeque<String> pendingCloneDeletes = new ArrayDeque<>();
@@ -89,7 +88,7 @@ final class DeletionPlanner {
     }
     CapacityLedger capacity = new CapacityLedger(caps.freeCapacityBytes());
     for (PlanStep step : cloneDeletes) {
-      capacity.credit(step.id(), CopyCharges.clone(policy, caps));
+      capacity.credit(step.id(), CopyCharges.cloneFreed(caps));
     }
     for (PlanStep step : masterDeletes) {
       DeleteContainer d = (DeleteContainer) step;

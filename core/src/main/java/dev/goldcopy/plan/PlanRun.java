@@ -63,7 +63,7 @@ final class PlanRun {
     Consolidation.plan(input, index, chosenGroup, demand, findings);
     guardDeletions(demand);
     DeletionPlanner.Deletions deletions =
-        DeletionPlanner.plan(index, demand, findings, policy, input.capabilities());
+        DeletionPlanner.plan(index, demand, findings, input.capabilities());
     PlanScope run =
         new PlanScope(policy, input.capabilities(), index, demand, deletions, findings);
     run.shortfalls.addAll(demand.unserved());

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.ContainerState;
 import dev.goldcopy.spi.ContentId;
+import dev.goldcopy.spi.CopyCosts;
 import dev.goldcopy.spi.GroupId;
 import dev.goldcopy.spi.Inventory;
 import dev.goldcopy.spi.NameRules;
@@ -620,19 +621,23 @@ class ContainerReplicationPlannerTest {
 
   @Test
   void deletionsPayForCreatesWhenCapacityIsShort() {
-    ArrayCapabilities caps =
-        ArrayCapabilities.builder().totalCapacityBytes(1000).freeCapacityBytes(0).build();
+    // A clone reserves 10 bytes; the store has none free until old-1 is deleted.
+    ArrayCapabilities caps = ArrayCapabilities.builder().totalCapacityBytes(1000)
+        .freeCapacityBytes(0).copyCosts(CopyCosts.thick(10)).build();
     StoreModel store = StoreModel.withOrigin(caps);
     store.clone("old-1", "gold-origin", GOLD, ContainerState.READY);
-    ContainerReplicationPlanner planner =
-        ContainerReplicationPlanner.create(
-            PlanningPolicy.builder().expectedCloneGrowthBytes(10).build());
-    ReplicationPlan plan = planner.plan(store.input(Demand.of(GOLD, "vm", 2)));
+    ReplicationPlan plan = DEFAULT.plan(store.input(Demand.of(GOLD, "vm", 2)));
 
     assertThat(clones(plan)).singleElement()
         .satisfies(c -> assertThat(c.dependsOn()).containsExactly("delete:old-1"));
     assertThat(plan.shortfalls()).singleElement()
         .satisfies(s -> assertThat(s.limit()).isEqualTo(Shortfall.Limit.CAPACITY));
+
+    // Growth a clone may have made is not counted as given back: the array may not return it.
+    ReplicationPlan withGrowth = ContainerReplicationPlanner.create(
+        PlanningPolicy.builder().expectedCloneGrowthBytes(5).build())
+        .plan(store.input(Demand.of(GOLD, "vm", 2)));
+    assertThat(clones(withGrowth)).as("old-1 frees 10, a new clone is charged 15").isEmpty();
   }
 
   @Test

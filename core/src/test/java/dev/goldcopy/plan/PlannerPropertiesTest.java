@@ -95,12 +95,30 @@ class PlannerPropertiesTest {
   @Test
   void applyingAPlanAndPlanningAgainGivesAnEmptyPlan() {
     qt().withExamples(EXAMPLES).forAll(Scenario.scenarios()).checkAssert(s -> {
-      StoreModel store = s.store();
-      Demand demand = s.demand();
-      store.apply(s.planner().plan(store.input(demand)), s.growth());
-      ReplicationPlan again = s.planner().plan(store.input(demand));
-      assertThat(again.steps()).as(again.explain()).isEmpty();
+      assertConverges(s.planner(), s.store(), s.demand(), s.growth());
     });
+  }
+
+  /**
+   * Applying a plan and planning again gives an empty plan; except that the planner credits a
+   * deleted clone only what the array declares a clone reserves, never the growth it may have
+   * made (which the array may or may not give back), so where this model's clones did grow and
+   * were deleted, the next plan places what that growth freed: it deletes nothing, and the plan
+   * after it is empty.
+   */
+  private static void assertConverges(
+      ContainerReplicationPlanner planner, StoreModel store, Demand demand, long growth) {
+    ReplicationPlan first = planner.plan(store.input(demand));
+    store.apply(first, growth);
+    ReplicationPlan again = planner.plan(store.input(demand));
+    if (growth == 0 || first.deleteSteps().isEmpty()) {
+      assertThat(again.steps()).as(again.explain()).isEmpty();
+      return;
+    }
+    assertThat(again.deleteSteps()).as(again.explain()).isEmpty();
+    store.apply(again, growth);
+    ReplicationPlan third = planner.plan(store.input(demand));
+    assertThat(third.steps()).as(third.explain()).isEmpty();
   }
 
   @Test
@@ -125,11 +143,7 @@ class PlannerPropertiesTest {
           }
           PlanningPolicy policy = b.build();
           ContainerReplicationPlanner planner = ContainerReplicationPlanner.create(policy);
-          StoreModel store = s.store();
-          Demand demand = s.demand();
-          store.apply(planner.plan(store.input(demand)), s.growth());
-          ReplicationPlan again = planner.plan(store.input(demand));
-          assertThat(again.steps()).as(again.explain()).isEmpty();
+          assertConverges(planner, s.store(), s.demand(), s.growth());
         });
   }
 

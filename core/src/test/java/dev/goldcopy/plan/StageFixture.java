@@ -22,7 +22,7 @@ final class StageFixture {
     this.index = InventoryIndex.of(input);
     this.chosenGroup = GroupChoice.choose(index, findings);
     this.demand = DemandClassifier.classify(input, index, chosenGroup, findings);
-    this.deletions = DeletionPlanner.plan(index, demand, findings, policy, input.capabilities());
+    this.deletions = DeletionPlanner.plan(index, demand, findings, input.capabilities());
     this.run = new PlanScope(policy, input.capabilities(), index, demand, deletions, findings);
   }
 
