@@ -94,21 +94,26 @@ final class ResultAssembler {
         shortVms.put(vm, s);
       }
     }
-    Map<VmId, String> cloneNames = new HashMap<>();
+    Map<VmId, String> cloneNames = new HashMap<>(capacityFor(demand.size()));
     for (StepNode n : end.graph.nodes()) {
       if (n.step instanceof CreateClone c) {
         cloneNames.put(c.vm(), c.name());
       }
     }
-    Map<VmId, ContainerId> made = new HashMap<>();
+    // the ids the run made are needed only when the store could not be read at all
+    boolean useMade = !verified && truth == null;
+    Map<VmId, ContainerId> made = useMade ? new HashMap<>() : Map.of();
     List<CreateClone> madeClones = ledger.madeClones();
     List<ContainerId> madeIds = ledger.madeCloneIds();
     for (int i = 0; i < madeClones.size(); i++) {
       cloneNames.put(madeClones.get(i).vm(), madeClones.get(i).name());
-      made.put(madeClones.get(i).vm(), madeIds.get(i));
+      if (useMade) {
+        made.put(madeClones.get(i).vm(), madeIds.get(i));
+      }
     }
-    Map<String, Container> byName = new HashMap<>();
-    Map<ContainerId, Container> byId = new HashMap<>();
+    int listed = truth == null ? 0 : truth.containers().size();
+    Map<String, Container> byName = new HashMap<>(capacityFor(listed));
+    Map<ContainerId, Container> byId = new HashMap<>(capacityFor(listed));
     if (truth != null) {
       for (Container c : truth.containers()) {
         byName.put(c.name(), c);
@@ -145,6 +150,11 @@ final class ResultAssembler {
       out.put(vm, notServed(vm, end, stoppedBecause));
     }
     return out.buildOrThrow();
+  }
+
+  /** A hash map's initial capacity that holds {@code n} entries without growing. */
+  private static int capacityFor(int n) {
+    return (int) Math.min(1 << 30, n * 4L / 3 + 1);
   }
 
   private VmOutcome notServed(VmId vm, RunEnd end, String stoppedBecause) {
