@@ -30,24 +30,7 @@ final class LabelRules {
   static String checkValue(String key, @Nullable String value) {
     requireNonNull(value, () -> "label value of " + key);
     int n = value.length();
-    long bytes = 0;
-    for (int i = 0; i < n; i++) {
-      char c = value.charAt(i);
-      if (c < 0x80) {
-        bytes++;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < n
-          && Character.isLowSurrogate(value.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        bytes++; // a lone surrogate is encoded as '?'
-      } else {
-        bytes += 3;
-      }
-    }
+    long bytes = utf8Length(value);
     if (bytes > Labels.MAX_VALUE_BYTES) {
       throw new IllegalArgumentException(
           "label value of '" + key + "': longer than " + Labels.MAX_VALUE_BYTES + " UTF-8 bytes");
@@ -59,6 +42,30 @@ final class LabelRules {
       }
     }
     return value;
+  }
+
+  /** The length of {@code s} in UTF-8, as {@link String#getBytes} encodes it, without encoding it. */
+  static long utf8Length(String s) {
+    int n = s.length();
+    long bytes = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        bytes++; // a lone surrogate is encoded as '?'
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   private static boolean isLetterOrDigit(char c) {
