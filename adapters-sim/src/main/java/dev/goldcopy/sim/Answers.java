@@ -45,7 +45,7 @@ final class Answers {
   }
 
   static <T> CompletionStage<T> stage(PendingCall<T> call) {
-    return call.future.minimalCompletionStage();
+    return call;
   }
 
   /** Answers {@code call} with {@code error} after the response latency. */
@@ -76,21 +76,21 @@ final class Answers {
   private <T> void answer(PendingCall<T> call, @Nullable T value, @Nullable ArrayException error) {
     if (call.restarts != restarts) {
       recorder.call(call, CallOutcome.LOST_RESPONSE);
-      call.future.completeExceptionally(
+      call.fail(
           new TransientArrayException(
               "the array restarted before answering " + call.operation + " " + describe(call)));
     } else if (error != null) {
       recorder.call(call, CallOutcome.of(error));
-      call.future.completeExceptionally(error);
+      call.fail(error);
     } else if (call.lost) {
       recorder.fault(FaultKind.LOST_RESPONSE);
       recorder.call(call, CallOutcome.LOST_RESPONSE);
-      call.future.completeExceptionally(
+      call.fail(
           new TransientArrayException(
               "the answer to " + call.operation + " " + describe(call) + " was lost"));
     } else {
       recorder.call(call, CallOutcome.SUCCEEDED);
-      call.future.complete(value);
+      call.succeed(value);
     }
   }
 

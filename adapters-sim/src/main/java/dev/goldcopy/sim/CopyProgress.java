@@ -95,7 +95,7 @@ final class CopyProgress {
     clone.completion = null;
     inventory.virtualCopiesInProgress--;
     clone.setState(ContainerState.READY);
-    answers.answerWaiters(clone, clone.view(), null);
+    answers.answerWaiters(clone, clone.answerView(), null);
   }
 
   private void physicalCopyFinished(PhysicalCopy copy) {
@@ -113,7 +113,7 @@ final class CopyProgress {
               "the copy of " + copy.source.id + " into " + replica.id + " stopped incomplete"));
     } else {
       replica.setState(ContainerState.READY);
-      answers.answerWaiters(replica, replica.view(), null);
+      answers.answerWaiters(replica, replica.answerView(), null);
     }
   }
 }

@@ -114,13 +114,30 @@ final class SimContainer {
     view = null;
   }
 
-  /** Returns the container as the SPI reports it, built once per state. */
+  /**
+   * Returns the container as the SPI reports it, built once per state and kept for the next
+   * inventory: for listings, which are read many times.
+   */
   Container view() {
     Container v = view;
     if (v == null) {
-      v = new Container(id, name, kind, content, group, source, store.ref, sizeBytes, state, labels);
+      v = freshView();
       view = v;
     }
     return v;
+  }
+
+  /**
+   * Returns the container as the SPI reports it without keeping it (unless it is kept already): for
+   * the answer to the create that made it, which the caller usually reads once, so that a million
+   * containers no inventory has listed cost no million views.
+   */
+  Container answerView() {
+    Container v = view;
+    return v != null ? v : freshView();
+  }
+
+  private Container freshView() {
+    return new Container(id, name, kind, content, group, source, store.ref, sizeBytes, state, labels);
   }
 }
