@@ -41,8 +41,10 @@ final class SimContainer {
   @Nullable PhysicalCopy copy;
   /** The event that finishes a virtual copy being made. */
   EventLoop.@Nullable Event completion;
-  /** Calls waiting for this container to finish being made; null when none (most of its life). */
-  private @Nullable List<PendingCall<Container>> waiters;
+  /** The first call waiting for this container to finish being made; null when none. */
+  private @Nullable PendingCall<Container> firstWaiter;
+  /** Calls that joined the first one, in the order they came; null when none (almost always). */
+  private @Nullable List<PendingCall<Container>> moreWaiters;
 
   private @Nullable Container view;
 
@@ -77,19 +79,34 @@ final class SimContainer {
 
   /** Adds a call that waits for this container to finish being made. */
   void addWaiter(PendingCall<Container> call) {
-    List<PendingCall<Container>> list = waiters;
+    if (firstWaiter == null) {
+      firstWaiter = call;
+      return;
+    }
+    List<PendingCall<Container>> list = moreWaiters;
     if (list == null) {
       list = new ArrayList<>(1);
-      waiters = list;
+      moreWaiters = list;
     }
     list.add(call);
   }
 
   /** Removes and returns the calls waiting for this container, in the order they came. */
   List<PendingCall<Container>> takeWaiters() {
-    List<PendingCall<Container>> list = waiters;
-    waiters = null;
-    return list == null ? List.of() : list;
+    PendingCall<Container> first = firstWaiter;
+    List<PendingCall<Container>> more = moreWaiters;
+    firstWaiter = null;
+    moreWaiters = null;
+    if (first == null) {
+      return List.of();
+    }
+    if (more == null) {
+      return List.of(first);
+    }
+    List<PendingCall<Container>> all = new ArrayList<>(more.size() + 1);
+    all.add(first);
+    all.addAll(more);
+    return all;
   }
 
   void setState(ContainerState newState) {
@@ -97,13 +114,30 @@ final class SimContainer {
     view = null;
   }
 
-  /** Returns the container as the SPI reports it, built once per state. */
+  /**
+   * Returns the container as the SPI reports it, built once per state and kept for the next
+   * inventory: for listings, which are read many times.
+   */
   Container view() {
     Container v = view;
     if (v == null) {
-      v = new Container(id, name, kind, content, group, source, store.ref, sizeBytes, state, labels);
+      v = freshView();
       view = v;
     }
     return v;
+  }
+
+  /**
+   * Returns the container as the SPI reports it without keeping it (unless it is kept already): for
+   * the answer to the create that made it, which the caller usually reads once, so that a million
+   * containers no inventory has listed cost no million views.
+   */
+  Container answerView() {
+    Container v = view;
+    return v != null ? v : freshView();
+  }
+
+  private Container freshView() {
+    return new Container(id, name, kind, content, group, source, store.ref, sizeBytes, state, labels);
   }
 }

@@ -1,6 +1,5 @@
 package dev.goldcopy.sim;
 
-import static dev.goldcopy.spi.ArrayCapabilities.isLimited;
 import static java.util.Objects.requireNonNull;
 
 import dev.goldcopy.spi.AccessDeniedException;
@@ -12,7 +11,6 @@ import dev.goldcopy.spi.ConflictException;
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.ContainerKind;
-import dev.goldcopy.spi.ContainerNotFoundException;
 import dev.goldcopy.spi.ContainerState;
 import dev.goldcopy.spi.ContentId;
 import dev.goldcopy.spi.CopyAbortedException;
@@ -31,11 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -102,30 +95,16 @@ public final class SimulatedArray implements ArrayAdapter {
   /** The instant the virtual clock starts at unless {@link Builder#start(Instant)} says. */
   public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
-  private static final double INCOMPLETE_MIN_FRACTION = 0.1;
-  private static final double INCOMPLETE_FRACTION_SPAN = 0.8;
-
   private final VendorProfile profile;
-  private final ArrayCapabilities declared;
   private final EventLoop loop = new EventLoop();
-  private final SplittableRandom random;
   private final long seed;
   private final Recorder recorder;
-  private final CopyBandwidth bandwidth;
   private final Clock clock;
-  private final @Nullable Duration busyRetryAfter;
-  private final long cloneNanos;
-  private final long deleteNanos;
-  private final long responseNanos;
-  private final Map<StoreId, SimStore> stores = new LinkedHashMap<>();
-  private final Map<ContainerId, SimContainer> containers = new HashMap<>();
-  private int restarts;
-  private FaultPlan faults;
-  private long lastId;
-  private int virtualCopiesTotal;
-  private int containersTotal;
-  private int physicalCopiesInProgress;
-  private int virtualCopiesInProgress;
+  private final SimInventory inventory;
+  private final Answers answers;
+  private final FaultInjector faults;
+  private final CopyProgress progress;
+  private final SpiCalls calls;
   private boolean running;
 
   private SimulatedArray(Builder builder) {
@@ -133,18 +112,16 @@ public final class SimulatedArray implements ArrayAdapter {
     this.profile =
         override == null ? builder.profile : builder.profile.toBuilder().latency(override).build();
     LatencyModel latency = profile.latency();
-    this.declared = profile.capabilities();
-    this.random = new SplittableRandom(builder.seed);
     this.seed = builder.seed;
-    this.faults = builder.faults;
-    this.busyRetryAfter = builder.busyRetryAfter;
     this.recorder = new Recorder(profile, loop, builder.recordCalls);
-    this.bandwidth =
-        new CopyBandwidth(loop, latency, profile.controllers(), this::physicalCopyFinished);
+    this.inventory = new SimInventory(profile.capabilities().nameRules(), recorder);
+    this.answers = new Answers(loop, recorder, latency.responseLatency().toNanos());
+    this.faults =
+        new FaultInjector(builder.seed, builder.faults, builder.busyRetryAfter, recorder, answers);
+    this.progress =
+        new CopyProgress(loop, inventory, answers, recorder, latency, profile.controllers());
+    this.calls = new SpiCalls(profile, inventory, answers, faults, progress);
     this.clock = new VirtualClock(builder.start, this::nanosSinceStart, ZoneOffset.UTC);
-    this.cloneNanos = latency.cloneLatency().toNanos();
-    this.deleteNanos = latency.deleteLatency().toNanos();
-    this.responseNanos = latency.responseLatency().toNanos();
   }
 
   /**
@@ -188,11 +165,12 @@ public final class SimulatedArray implements ArrayAdapter {
     if (capacityBytes < 1) {
       throw new IllegalArgumentException("capacityBytes must be positive: " + capacityBytes);
     }
-    if (stores.containsKey(store)) {
+    if (inventory.stores.containsKey(store)) {
       throw new IllegalArgumentException("store: the array already has a store " + store);
     }
     StoreRef ref = new StoreRef(tenant, store);
-    stores.put(store, new SimStore(ref, capacityBytes, stores.size() % profile.controllers()));
+    int controller = inventory.stores.size() % profile.controllers();
+    inventory.stores.put(store, new SimStore(ref, capacityBytes, controller));
     return ref;
   }
 
@@ -249,29 +227,29 @@ public final class SimulatedArray implements ArrayAdapter {
       Labels labels) {
     requireNonNull(store, "store");
     requireNonNull(labels, "labels");
-    checkName(name);
+    calls.checkName(name);
     requireNonNull(content, "content");
     requireNonNull(group, "group");
     if (sizeBytes < 0) {
       throw new IllegalArgumentException("sizeBytes must not be negative: " + sizeBytes);
     }
-    SimStore s = owned(store);
+    SimStore s = inventory.owned(store);
     if (s == null) {
-      throw storeDenied(store);
+      throw Admission.storeDenied(store);
     }
-    if (s.byName.containsKey(key(name))) {
+    if (inventory.named(s, name) != null) {
       throw new ConflictException("name " + name + " is taken in " + store);
     }
     if (s.freeBytes() < sizeBytes) {
-      throw insufficient(s, sizeBytes);
+      throw Admission.insufficient(s, sizeBytes);
     }
-    LimitReachedException full = containersFull();
+    LimitReachedException full = calls.admission().containersFull();
     if (full != null) {
       throw full;
     }
     SimContainer origin =
         new SimContainer(
-            nextId(),
+            inventory.nextId(),
             name,
             ContainerKind.PHYSICAL_MASTER,
             content,
@@ -284,7 +262,7 @@ public final class SimulatedArray implements ArrayAdapter {
             0,
             ContainerState.READY,
             labels);
-    add(origin);
+    inventory.add(origin);
     return origin.view();
   }
 
@@ -313,7 +291,7 @@ public final class SimulatedArray implements ArrayAdapter {
    * @return the plan
    */
   public synchronized FaultPlan faults() {
-    return faults;
+    return faults.plan();
   }
 
   /**
@@ -323,7 +301,7 @@ public final class SimulatedArray implements ArrayAdapter {
    * @throws NullPointerException if {@code plan} is null
    */
   public synchronized void setFaults(FaultPlan plan) {
-    this.faults = requireNonNull(plan, "plan");
+    faults.setPlan(requireNonNull(plan, "plan"));
   }
 
   /**
@@ -483,7 +461,7 @@ public final class SimulatedArray implements ArrayAdapter {
     return Duration.ofNanos(loop.now());
   }
 
-  private static long saturatedNanos(Duration d) {
+  static long saturatedNanos(Duration d) {
     try {
       return d.toNanos();
     } catch (ArithmeticException e) {
@@ -496,39 +474,13 @@ public final class SimulatedArray implements ArrayAdapter {
   @Override
   public synchronized CompletionStage<ArrayCapabilities> capabilities(StoreRef store) {
     requireNonNull(store, "store");
-    PendingCall<ArrayCapabilities> call = begin(Operation.CAPABILITIES, store, null, null);
-    SimStore s = owned(store);
-    if (s == null) {
-      return refuse(call, storeDenied(store));
-    }
-    if (injectReadFault(call)) {
-      return stage(call);
-    }
-    answerAfter(
-        call,
-        responseNanos,
-        profile.report(s.capacityBytes, s.freeBytes(), virtualCopiesTotal, containersTotal),
-        null);
-    return stage(call);
+    return calls.capabilities(store);
   }
 
   @Override
   public synchronized CompletionStage<Inventory> inventory(StoreRef store) {
     requireNonNull(store, "store");
-    PendingCall<Inventory> call = begin(Operation.INVENTORY, store, null, null);
-    SimStore s = owned(store);
-    if (s == null) {
-      return refuse(call, storeDenied(store));
-    }
-    if (injectReadFault(call)) {
-      return stage(call);
-    }
-    List<Container> listed = new ArrayList<>(s.byName.size());
-    for (SimContainer c : s.byName.values()) {
-      listed.add(c.view());
-    }
-    answerAfter(call, responseNanos, new Inventory(s.ref, listed), null);
-    return stage(call);
+    return calls.inventory(store);
   }
 
   @Override
@@ -537,82 +489,8 @@ public final class SimulatedArray implements ArrayAdapter {
     requireNonNull(store, "store");
     requireNonNull(source, "source");
     requireNonNull(labels, "labels");
-    checkName(name);
-    PendingCall<Container> call = begin(Operation.CREATE_PHYSICAL_COPY, store, source, name);
-    SimStore s = owned(store);
-    if (s == null) {
-      return refuse(call, storeDenied(store));
-    }
-    if (injectBusy(call)) {
-      return stage(call);
-    }
-    SimContainer existing = s.byName.get(key(name));
-    if (existing != null) {
-      return joinExisting(call, existing, ContainerKind.PHYSICAL_MASTER, source);
-    }
-    SimContainer src = containers.get(source);
-    if (src == null) {
-      return refuse(call, notFound(store, source));
-    }
-    if (src.store != s) {
-      return refuse(call, containerDenied(store, source));
-    }
-    if (src.kind != ContainerKind.PHYSICAL_MASTER) {
-      return refuse(
-          call,
-          new ConflictException(
-              "source " + source + " is a virtual copy; only a physical master can be copied"));
-    }
-    if (src.state != ContainerState.READY) {
-      return refuse(call, notReady(src));
-    }
-    LimitReachedException full = containersFull();
-    if (full != null) {
-      return refuse(call, full);
-    }
-    long cost = declared.copyCosts().physicalCopyBytes(src.sizeBytes);
-    if (s.freeBytes() < cost) {
-      return refuse(call, insufficient(s, cost));
-    }
-    int concurrency = declared.maxConcurrentPhysicalCopies();
-    if (isLimited(concurrency) && physicalCopiesInProgress >= concurrency) {
-      return refuse(
-          call,
-          new BusyException(
-              concurrency + " physical copies are in progress, the most the array runs at once",
-              busyRetryAfter));
-    }
-    drawAnswerFaults(call);
-    double bytes = src.sizeBytes;
-    boolean incomplete = draw(faults.incompleteCopyRate());
-    if (incomplete) {
-      bytes *= INCOMPLETE_MIN_FRACTION + INCOMPLETE_FRACTION_SPAN * random.nextDouble();
-    }
-    SimContainer replica =
-        new SimContainer(
-            nextId(),
-            name,
-            ContainerKind.PHYSICAL_MASTER,
-            src.content,
-            src.group,
-            src.id,
-            null,
-            s,
-            src.sizeBytes,
-            cost,
-            0,
-            ContainerState.COPYING,
-            labels);
-    add(replica);
-    src.physicalCopiesInProgress++;
-    physicalCopiesInProgress++;
-    recorder.physicalCopiesInProgress(physicalCopiesInProgress);
-    call.result = replica.id;
-    replica.addWaiter(call);
-    PhysicalCopy copy = new PhysicalCopy(replica, src, bytes, incomplete);
-    replica.copy = copy;
-    bandwidth.start(copy);
-    return stage(call);
+    calls.checkName(name);
+    return calls.createPhysicalCopy(store, source, name, labels);
   }
 
   @Override
@@ -621,151 +499,15 @@ public final class SimulatedArray implements ArrayAdapter {
     requireNonNull(store, "store");
     requireNonNull(source, "source");
     requireNonNull(labels, "labels");
-    checkName(name);
-    PendingCall<Container> call = begin(Operation.CREATE_VIRTUAL_COPY, store, source, name);
-    SimStore s = owned(store);
-    if (s == null) {
-      return refuse(call, storeDenied(store));
-    }
-    if (injectBusy(call)) {
-      return stage(call);
-    }
-    SimContainer existing = s.byName.get(key(name));
-    if (existing != null) {
-      return joinExisting(call, existing, ContainerKind.VIRTUAL_COPY, source);
-    }
-    SimContainer src = containers.get(source);
-    if (src == null) {
-      return refuse(call, notFound(store, source));
-    }
-    if (src.store != s) {
-      return refuse(call, containerDenied(store, source));
-    }
-    if (src.state != ContainerState.READY) {
-      return refuse(call, notReady(src));
-    }
-    if (!declared.virtualCopiesSupported()) {
-      return refuse(
-          call,
-          new LimitReachedException(
-              LimitReachedException.Scope.NOT_SUPPORTED, 0, "the array makes no virtual copies"));
-    }
-    int depthLimit = declared.maxLocalReplicationDepth();
-    if (isLimited(depthLimit) && src.depth >= depthLimit) {
-      return refuse(
-          call,
-          new LimitReachedException(
-              LimitReachedException.Scope.REPLICATION_DEPTH,
-              depthLimit,
-              "a virtual copy of "
-                  + source
-                  + " would chain "
-                  + (src.depth + 1)
-                  + " deep; the array allows "
-                  + depthLimit));
-    }
-    int perSource = declared.maxVirtualCopiesPerSource();
-    if (isLimited(perSource) && src.virtualCopies >= perSource) {
-      return refuse(
-          call,
-          new LimitReachedException(
-              LimitReachedException.Scope.PER_SOURCE,
-              perSource,
-              "source " + source + " has " + src.virtualCopies + " virtual copies, its limit"));
-    }
-    int total = declared.maxVirtualCopiesTotal();
-    if (isLimited(total) && virtualCopiesTotal >= total) {
-      return refuse(
-          call,
-          new LimitReachedException(
-              LimitReachedException.Scope.ARRAY_TOTAL,
-              total,
-              "the array holds " + virtualCopiesTotal + " virtual copies, its limit"));
-    }
-    LimitReachedException full = containersFull();
-    if (full != null) {
-      return refuse(call, full);
-    }
-    long growth = declared.copyCosts().virtualCopyBytes();
-    if (s.freeBytes() < growth) {
-      return refuse(call, insufficient(s, growth));
-    }
-    int concurrency = declared.maxConcurrentVirtualCopies();
-    if (isLimited(concurrency) && virtualCopiesInProgress >= concurrency) {
-      return refuse(
-          call,
-          new BusyException(
-              concurrency + " virtual copies are being made, the most the array makes at once",
-              busyRetryAfter));
-    }
-    drawAnswerFaults(call);
-    SimContainer clone =
-        new SimContainer(
-            nextId(),
-            name,
-            ContainerKind.VIRTUAL_COPY,
-            src.content,
-            null,
-            src.id,
-            src,
-            s,
-            src.sizeBytes,
-            growth,
-            src.depth + 1,
-            ContainerState.COPYING,
-            labels);
-    add(clone);
-    src.virtualCopies++;
-    virtualCopiesTotal++;
-    recorder.virtualCopyAdded(src, virtualCopiesTotal);
-    virtualCopiesInProgress++;
-    recorder.virtualCopiesInProgress(virtualCopiesInProgress);
-    call.result = clone.id;
-    clone.addWaiter(call);
-    clone.completion = loop.schedule(cloneNanos, () -> virtualCopyFinished(clone));
-    return stage(call);
+    calls.checkName(name);
+    return calls.createVirtualCopy(store, source, name, labels);
   }
 
   @Override
   public synchronized CompletionStage<Void> delete(StoreRef store, ContainerId container) {
     requireNonNull(store, "store");
     requireNonNull(container, "container");
-    PendingCall<Void> call = begin(Operation.DELETE, store, container, null);
-    SimStore s = owned(store);
-    if (s == null) {
-      return refuse(call, storeDenied(store));
-    }
-    if (injectBusy(call)) {
-      return stage(call);
-    }
-    SimContainer c = containers.get(container);
-    if (c == null) {
-      drawAnswerFaults(call);
-      answerAfter(call, responseNanos, null, null);
-      return stage(call);
-    }
-    if (c.store != s) {
-      return refuse(call, containerDenied(store, container));
-    }
-    if (c.virtualCopies > 0) {
-      return refuse(
-          call,
-          new ConflictException(
-              container + " is the source of " + c.virtualCopies + " virtual copies"));
-    }
-    if (c.physicalCopiesInProgress > 0) {
-      return refuse(
-          call,
-          new ConflictException(
-              container
-                  + " is the source of "
-                  + c.physicalCopiesInProgress
-                  + " physical copies in progress"));
-    }
-    drawAnswerFaults(call);
-    remove(c);
-    answerAfter(call, deleteNanos, null, null);
-    return stage(call);
+    return calls.delete(store, container);
   }
 
   // ------------------------------------------------------------------ checks from outside
@@ -780,15 +522,7 @@ public final class SimulatedArray implements ArrayAdapter {
    * @throws IllegalArgumentException if the store is not the tenant's
    */
   public synchronized Inventory inventoryNow(StoreRef store) {
-    SimStore s = owned(store);
-    if (s == null) {
-      throw new IllegalArgumentException("no store " + store);
-    }
-    List<Container> listed = new ArrayList<>(s.byName.size());
-    for (SimContainer c : s.byName.values()) {
-      listed.add(c.view());
-    }
-    return new Inventory(s.ref, listed);
+    return SpiCalls.listed(ownedOrThrow(store));
   }
 
   /**
@@ -800,11 +534,15 @@ public final class SimulatedArray implements ArrayAdapter {
    * @throws IllegalArgumentException if the store is not the tenant's
    */
   public synchronized ArrayCapabilities capabilitiesNow(StoreRef store) {
-    SimStore s = owned(store);
+    return calls.report(ownedOrThrow(store));
+  }
+
+  private SimStore ownedOrThrow(StoreRef store) {
+    SimStore s = inventory.owned(store);
     if (s == null) {
       throw new IllegalArgumentException("no store " + store);
     }
-    return profile.report(s.capacityBytes, s.freeBytes(), virtualCopiesTotal, containersTotal);
+    return s;
   }
 
   // ------------------------------------------------------------------ faults of the world
@@ -815,28 +553,9 @@ public final class SimulatedArray implements ArrayAdapter {
    * made, physical or virtual, stops and is left {@link ContainerState#FAILED}.
    */
   public synchronized void restart() {
-    restarts++;
+    answers.restarted();
     recorder.fault(FaultKind.RESTART);
-    for (SimContainer c : new ArrayList<>(containers.values())) {
-      if (c.state != ContainerState.COPYING) {
-        continue;
-      }
-      EventLoop.Event completion = c.completion;
-      if (completion != null) {
-        loop.cancel(completion);
-        c.completion = null;
-        virtualCopiesInProgress--;
-      }
-      PhysicalCopy copy = c.copy;
-      if (copy != null) {
-        bandwidth.stop(copy);
-        c.copy = null;
-        copy.source.physicalCopiesInProgress--;
-        physicalCopiesInProgress--;
-      }
-      c.setState(ContainerState.FAILED);
-      answerWaiters(c, null, new TransientArrayException("the array restarted"));
-    }
+    progress.failAll();
   }
 
   /**
@@ -849,19 +568,19 @@ public final class SimulatedArray implements ArrayAdapter {
    * @return whether it was there
    */
   public synchronized boolean deleteOutOfBand(StoreRef store, ContainerId container) {
-    SimContainer c = containers.get(container);
-    SimStore s = owned(store);
+    SimContainer c = inventory.containers.get(container);
+    SimStore s = inventory.owned(store);
     if (c == null || s == null || c.store != s) {
       return false;
     }
     recorder.fault(FaultKind.OUT_OF_BAND_DELETE);
-    for (SimContainer other : new ArrayList<>(containers.values())) {
+    for (SimContainer other : new ArrayList<>(inventory.containers.values())) {
       PhysicalCopy copy = other.copy;
       if (other.parent == c || (copy != null && copy.source == c)) {
-        remove(other);
+        progress.remove(other);
       }
     }
-    remove(c);
+    progress.remove(c);
     return true;
   }
 
@@ -874,7 +593,7 @@ public final class SimulatedArray implements ArrayAdapter {
    * @return how much was taken
    */
   public synchronized long takeCapacity(StoreRef store, long bytes) {
-    SimStore s = owned(store);
+    SimStore s = inventory.owned(store);
     if (s == null || bytes < 0) {
       throw new IllegalArgumentException("no store " + store + ", or negative bytes " + bytes);
     }
@@ -883,265 +602,6 @@ public final class SimulatedArray implements ArrayAdapter {
     recorder.fault(FaultKind.CAPACITY_TAKEN);
     recorder.capacityUsed(s);
     return taken;
-  }
-
-  // ------------------------------------------------------------------ the array's bookkeeping
-
-  private ContainerId nextId() {
-    lastId++;
-    return ContainerId.of("sim-" + lastId);
-  }
-
-  private void add(SimContainer c) {
-    containers.put(c.id, c);
-    c.store.byName.put(key(c.name), c);
-    containersTotal++;
-    c.store.usedBytes += c.reservedBytes;
-    recorder.capacityUsed(c.store);
-  }
-
-  private void remove(SimContainer c) {
-    c.removed = true;
-    containers.remove(c.id);
-    c.store.byName.remove(key(c.name));
-    containersTotal--;
-    c.store.usedBytes -= c.reservedBytes;
-    SimContainer parent = c.parent;
-    if (parent != null) {
-      parent.virtualCopies--;
-      virtualCopiesTotal--;
-    }
-    if (c.state == ContainerState.COPYING) {
-      EventLoop.Event completion = c.completion;
-      if (completion != null) {
-        loop.cancel(completion);
-        c.completion = null;
-        virtualCopiesInProgress--;
-      }
-      PhysicalCopy copy = c.copy;
-      if (copy != null) {
-        bandwidth.stop(copy);
-        c.copy = null;
-        copy.source.physicalCopiesInProgress--;
-        physicalCopiesInProgress--;
-      }
-      answerWaiters(
-          c, null, new CopyAbortedException(c.name, c.id + " was deleted while being made"));
-    }
-  }
-
-  private void virtualCopyFinished(SimContainer clone) {
-    clone.completion = null;
-    virtualCopiesInProgress--;
-    clone.setState(ContainerState.READY);
-    answerWaiters(clone, clone.view(), null);
-  }
-
-  private void physicalCopyFinished(PhysicalCopy copy) {
-    SimContainer replica = copy.target;
-    replica.copy = null;
-    copy.source.physicalCopiesInProgress--;
-    physicalCopiesInProgress--;
-    if (copy.incomplete) {
-      replica.setState(ContainerState.FAILED);
-      recorder.fault(FaultKind.INCOMPLETE_COPY);
-      answerWaiters(
-          replica,
-          null,
-          new CopyFailedException(
-              replica.id,
-              "the copy of " + copy.source.id + " into " + replica.id + " stopped incomplete"));
-    } else {
-      replica.setState(ContainerState.READY);
-      answerWaiters(replica, replica.view(), null);
-    }
-  }
-
-  private CompletionStage<Container> joinExisting(
-      PendingCall<Container> call, SimContainer existing, ContainerKind kind, ContainerId source) {
-    if (existing.kind != kind || !source.equals(existing.source)) {
-      return refuse(
-          call,
-          new ConflictException(
-              "name "
-                  + existing.name
-                  + " is taken in "
-                  + existing.store.ref
-                  + " by "
-                  + existing.id
-                  + ", a "
-                  + existing.kind
-                  + (existing.source == null ? "" : " of " + existing.source)));
-    }
-    drawAnswerFaults(call);
-    call.result = existing.id;
-    switch (existing.state) {
-      case READY -> answerAfter(call, responseNanos, existing.view(), null);
-      case COPYING -> existing.addWaiter(call);
-      case FAILED ->
-          answerAfter(
-              call,
-              responseNanos,
-              null,
-              new CopyFailedException(
-                  existing.id, existing.id + " failed; delete it before creating it again"));
-    }
-    return stage(call);
-  }
-
-  // ------------------------------------------------------------------ calls and answers
-
-  private <T> PendingCall<T> begin(
-      Operation operation, StoreRef store, @Nullable ContainerId subject, @Nullable String name) {
-    PendingCall<T> call = new PendingCall<>(operation, store, subject, name, loop.now());
-    call.restarts = restarts;
-    return call;
-  }
-
-  private static <T> CompletionStage<T> stage(PendingCall<T> call) {
-    return call.future.minimalCompletionStage();
-  }
-
-  private <T> CompletionStage<T> refuse(PendingCall<T> call, ArrayException error) {
-    answerAfter(call, responseNanos, null, error);
-    return stage(call);
-  }
-
-  private void answerWaiters(
-      SimContainer c, @Nullable Container value, @Nullable ArrayException error) {
-    List<PendingCall<Container>> waiting = c.takeWaiters();
-    for (PendingCall<Container> call : waiting) {
-      answerAfter(call, 0, value, error);
-    }
-  }
-
-  /** Answers {@code call} after {@code delayNanos} plus its latency spike, at once if both are 0. */
-  private <T> void answerAfter(
-      PendingCall<T> call, long delayNanos, @Nullable T value, @Nullable ArrayException error) {
-    long delay = delayNanos + call.spikeNanos;
-    if (delay == 0) {
-      answer(call, value, error);
-    } else {
-      loop.schedule(delay, () -> answer(call, value, error));
-    }
-  }
-
-  private <T> void answer(PendingCall<T> call, @Nullable T value, @Nullable ArrayException error) {
-    if (call.restarts != restarts) {
-      recorder.call(call, CallOutcome.LOST_RESPONSE);
-      call.future.completeExceptionally(
-          new TransientArrayException(
-              "the array restarted before answering " + call.operation + " " + describe(call)));
-    } else if (error != null) {
-      recorder.call(call, CallOutcome.of(error));
-      call.future.completeExceptionally(error);
-    } else if (call.lost) {
-      recorder.fault(FaultKind.LOST_RESPONSE);
-      recorder.call(call, CallOutcome.LOST_RESPONSE);
-      call.future.completeExceptionally(
-          new TransientArrayException(
-              "the answer to " + call.operation + " " + describe(call) + " was lost"));
-    } else {
-      recorder.call(call, CallOutcome.SUCCEEDED);
-      call.future.complete(value);
-    }
-  }
-
-  private static String describe(PendingCall<?> call) {
-    StringBuilder b = new StringBuilder().append(call.store);
-    if (call.subject != null) {
-      b.append(' ').append(call.subject);
-    }
-    if (call.name != null) {
-      b.append(" as ").append(call.name);
-    }
-    return b.toString();
-  }
-
-  // ------------------------------------------------------------------ faults
-
-  private boolean draw(double rate) {
-    return rate > 0 && random.nextDouble() < rate;
-  }
-
-  private boolean injectBusy(PendingCall<?> call) {
-    if (!draw(faults.transientBusyRate())) {
-      return false;
-    }
-    recorder.fault(FaultKind.TRANSIENT_BUSY);
-    refuse(call, new BusyException("the array is busy (simulated)", busyRetryAfter));
-    return true;
-  }
-
-  private boolean injectReadFault(PendingCall<?> call) {
-    if (!draw(faults.readFaultRate())) {
-      return false;
-    }
-    recorder.fault(FaultKind.READ_FAULT);
-    refuse(call, new TransientArrayException("the read timed out (simulated)"));
-    return true;
-  }
-
-  private void drawAnswerFaults(PendingCall<?> call) {
-    call.lost = draw(faults.lostResponseRate());
-    if (draw(faults.latencySpikeRate())) {
-      call.spikeNanos = saturatedNanos(faults.latencySpike());
-      recorder.fault(FaultKind.LATENCY_SPIKE);
-    }
-  }
-
-  // ------------------------------------------------------------------ checks and errors
-
-  private @Nullable SimStore owned(StoreRef ref) {
-    SimStore s = stores.get(ref.store());
-    return s != null && s.ref.tenant().equals(ref.tenant()) ? s : null;
-  }
-
-  private void checkName(String name) {
-    requireNonNull(name, "name");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("name must not be blank");
-    }
-    declared.nameRules().check("name", name);
-  }
-
-  /** The key under which a store tells names apart, as the profile's name rules say. */
-  private String key(String name) {
-    return declared.nameRules().identityKey(name);
-  }
-
-  private @Nullable LimitReachedException containersFull() {
-    int max = declared.maxContainersTotal();
-    if (isLimited(max) && containersTotal >= max) {
-      return new LimitReachedException(
-          LimitReachedException.Scope.ARRAY_CONTAINERS,
-          max,
-          "the array holds " + containersTotal + " containers of every kind, its limit");
-    }
-    return null;
-  }
-
-  private static AccessDeniedException storeDenied(StoreRef store) {
-    return new AccessDeniedException(
-        "tenant " + store.tenant() + " does not own a store " + store.store());
-  }
-
-  private static AccessDeniedException containerDenied(StoreRef store, ContainerId container) {
-    return new AccessDeniedException(container + " is not a container of " + store);
-  }
-
-  private static ContainerNotFoundException notFound(StoreRef store, ContainerId source) {
-    return new ContainerNotFoundException("source " + source + " does not exist in " + store);
-  }
-
-  private static ConflictException notReady(SimContainer source) {
-    return new ConflictException(
-        "source " + source.id + " is " + source.state + ", not READY, so it cannot be copied");
-  }
-
-  private static InsufficientCapacityException insufficient(SimStore s, long needed) {
-    return new InsufficientCapacityException(
-        s.ref + " has " + s.freeBytes() + " bytes free; the container needs " + needed);
   }
 
   @Override

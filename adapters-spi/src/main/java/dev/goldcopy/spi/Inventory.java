@@ -24,8 +24,9 @@ public record Inventory(StoreRef store, List<Container> containers) {
   public Inventory {
     requireNonNull(store, "store");
     containers = List.copyOf(containers);
-    Set<ContainerId> ids = new HashSet<>();
-    Set<String> names = new HashSet<>();
+    int capacity = (int) Math.min(Integer.MAX_VALUE, containers.size() * 4L / 3 + 1);
+    Set<ContainerId> ids = new HashSet<>(capacity);
+    Set<String> names = new HashSet<>(capacity);
     for (Container c : containers) {
       if (!c.store().equals(store)) {
         throw new IllegalArgumentException(

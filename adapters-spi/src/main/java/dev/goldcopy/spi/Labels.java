@@ -2,13 +2,11 @@ package dev.goldcopy.spi;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * A small map of string labels on a container, set atomically when the container is created and
@@ -25,6 +23,10 @@ import java.util.regex.Pattern;
  * starting with a letter or digit; a value is at most {@value #MAX_VALUE_BYTES} bytes in UTF-8, with
  * no control characters.
  *
+ * <p>Label sets are compact and share what repeats: the keys of every label set with the same keys
+ * are one checked array, and a value equal to the one last seen under the same keys is the same
+ * string. Equality, ordering and {@link #toString()} are those of a sorted map.
+ *
  * @param entries the labels, sorted by key; immutable
  */
 public record Labels(SortedMap<String, String> entries) {
@@ -38,8 +40,7 @@ public record Labels(SortedMap<String, String> entries) {
   /** The longest value, in UTF-8 bytes. */
   public static final int MAX_VALUE_BYTES = 255;
 
-  private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9./_-]{0,62}");
-  private static final Labels EMPTY = new Labels(new TreeMap<>());
+  private static final Labels EMPTY = new Labels(LabelMap.EMPTY);
 
   /**
    * Checks the labels and takes an immutable, sorted copy.
@@ -50,15 +51,14 @@ public record Labels(SortedMap<String, String> entries) {
    */
   public Labels {
     requireNonNull(entries, "entries");
-    if (entries.size() > MAX_ENTRIES) {
-      throw new IllegalArgumentException(
-          "labels: at most " + MAX_ENTRIES + " entries, got " + entries.size());
+    if (!(entries instanceof LabelMap)) {
+      if (entries.size() > MAX_ENTRIES) {
+        throw new IllegalArgumentException(
+            "labels: at most " + MAX_ENTRIES + " entries, got " + entries.size());
+      }
+      Map.Entry<String[], String[]> arrays = LabelMap.sortedArrays(entries);
+      entries = checked(arrays.getKey(), arrays.getValue());
     }
-    TreeMap<String, String> copy = new TreeMap<>();
-    for (Map.Entry<String, String> e : entries.entrySet()) {
-      copy.put(checkKey(e.getKey()), checkValue(e.getKey(), e.getValue()));
-    }
-    entries = Collections.unmodifiableSortedMap(copy);
   }
 
   /**
@@ -78,7 +78,13 @@ public record Labels(SortedMap<String, String> entries) {
    * @throws IllegalArgumentException if a key or value breaks the rules
    */
   public static Labels of(Map<String, String> map) {
-    return map.isEmpty() ? EMPTY : new Labels(new TreeMap<>(map));
+    if (map.isEmpty()) {
+      return EMPTY;
+    }
+    if (map instanceof LabelMap labels) {
+      return new Labels(labels);
+    }
+    return new Labels(map instanceof SortedMap<String, String> sorted ? sorted : sortedView(map));
   }
 
   /**
@@ -93,13 +99,22 @@ public record Labels(SortedMap<String, String> entries) {
     if (keysAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("labels: keys and values must alternate (odd count)");
     }
-    TreeMap<String, String> map = new TreeMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      if (map.put(keysAndValues[i], keysAndValues[i + 1]) != null) {
-        throw new IllegalArgumentException("labels: key given twice: " + keysAndValues[i]);
-      }
+    int n = keysAndValues.length / 2;
+    if (n == 0) {
+      return EMPTY;
     }
-    return of(map);
+    String[] keys = new String[n];
+    String[] values = new String[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = requireNonNull(keysAndValues[2 * i]);
+      values[i] = keysAndValues[2 * i + 1];
+    }
+    checkNoRepeats(keys);
+    if (n > MAX_ENTRIES) {
+      throw new IllegalArgumentException("labels: at most " + MAX_ENTRIES + " entries, got " + n);
+    }
+    LabelMap.sortTogether(keys, values);
+    return new Labels(checked(keys, values));
   }
 
   /**
@@ -132,9 +147,33 @@ public record Labels(SortedMap<String, String> entries) {
    * @throws IllegalArgumentException if the key or value breaks the rules
    */
   public Labels with(String key, String value) {
-    TreeMap<String, String> map = new TreeMap<>(entries);
-    map.put(key, value);
-    return new Labels(map);
+    requireNonNull(key, "label key");
+    LabelMap map = (LabelMap) entries;
+    int at = map.indexOf(key);
+    String[] keys = map.keys().sorted();
+    String[] values;
+    String[] newKeys;
+    if (at >= 0) {
+      newKeys = keys;
+      values = map.valuesCopy();
+      values[at] = value;
+    } else {
+      int insert = -at - 1;
+      newKeys = new String[keys.length + 1];
+      values = new String[keys.length + 1];
+      System.arraycopy(keys, 0, newKeys, 0, insert);
+      newKeys[insert] = key;
+      System.arraycopy(keys, insert, newKeys, insert + 1, keys.length - insert);
+      for (int i = 0; i < keys.length; i++) {
+        values[i < insert ? i : i + 1] = map.valueAt(i);
+      }
+      values[insert] = value;
+      if (newKeys.length > MAX_ENTRIES) {
+        throw new IllegalArgumentException(
+            "labels: at most " + MAX_ENTRIES + " entries, got " + newKeys.length);
+      }
+    }
+    return new Labels(checked(newKeys, values));
   }
 
   /**
@@ -160,28 +199,55 @@ public record Labels(SortedMap<String, String> entries) {
     return entries.toString();
   }
 
-  private static String checkKey(String key) {
-    requireNonNull(key, "label key");
-    if (!KEY.matcher(key).matches()) {
-      throw new IllegalArgumentException(
-          "label key '" + key + "': 1 to " + MAX_KEY_LENGTH
-              + " characters of [a-z0-9./_-], starting with a letter or digit");
+  /**
+   * Checks sorted, distinct keys and their values in key order (each key, then its value) and
+   * returns them as a compact map; keys already seen together were checked before and are shared.
+   */
+  private static LabelMap checked(String[] sortedKeys, String[] values) {
+    if (sortedKeys.length == 0) {
+      return LabelMap.EMPTY;
     }
-    return key;
+    LabelKeys keys = LabelKeys.lookup(sortedKeys);
+    if (keys == null) {
+      for (int i = 0; i < sortedKeys.length; i++) {
+        LabelRules.checkKey(sortedKeys[i]);
+        LabelRules.checkValue(sortedKeys[i], values[i]);
+      }
+      keys = LabelKeys.register(sortedKeys);
+    }
+    for (int i = 0; i < values.length; i++) {
+      values[i] = keys.value(i, values[i]);
+    }
+    return new LabelMap(keys, values);
   }
 
-  private static String checkValue(String key, String value) {
-    requireNonNull(value, () -> "label value of " + key);
-    if (value.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
-      throw new IllegalArgumentException(
-          "label value of '" + key + "': longer than " + MAX_VALUE_BYTES + " UTF-8 bytes");
+  /** Throws naming the first key, in the order given, that an earlier one repeats. */
+  private static void checkNoRepeats(String[] keys) {
+    if (keys.length <= 16) {
+      for (int i = 1; i < keys.length; i++) {
+        for (int j = 0; j < i; j++) {
+          if (keys[i].equals(keys[j])) {
+            throw new IllegalArgumentException("labels: key given twice: " + keys[i]);
+          }
+        }
+      }
+      return;
     }
-    for (int i = 0; i < value.length(); i++) {
-      if (Character.isISOControl(value.charAt(i))) {
-        throw new IllegalArgumentException(
-            "label value of '" + key + "': must not contain control characters");
+    Set<String> seen = new HashSet<>();
+    for (String key : keys) {
+      if (!seen.add(key)) {
+        throw new IllegalArgumentException("labels: key given twice: " + key);
       }
     }
-    return value;
+  }
+
+  /** A sorted map over an unsorted one's entries, for the constructor to copy. */
+  private static SortedMap<String, String> sortedView(Map<String, String> map) {
+    Map.Entry<String[], String[]> arrays = LabelMap.sortedArrays(map);
+    if (arrays.getKey().length > MAX_ENTRIES) {
+      throw new IllegalArgumentException(
+          "labels: at most " + MAX_ENTRIES + " entries, got " + arrays.getKey().length);
+    }
+    return checked(arrays.getKey(), arrays.getValue());
   }
 }

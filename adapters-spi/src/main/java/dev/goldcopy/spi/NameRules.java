@@ -2,7 +2,6 @@ package dev.goldcopy.spi;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -80,16 +79,52 @@ public record NameRules(int maxLengthBytes, String allowed, boolean caseSensitiv
    */
   public Optional<String> violation(String name) {
     requireNonNull(name, "name");
-    int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+    long bytes = LabelRules.utf8Length(name);
     if (bytes > maxLengthBytes) {
       return Optional.of(
           "'" + name + "' is " + bytes + " bytes in UTF-8, more than the array's "
               + maxLengthBytes);
     }
-    if (!COMPILED.computeIfAbsent(allowed, Pattern::compile).matcher(name).matches()) {
+    boolean matches =
+        allowed.equals(PERMISSIVE)
+            ? permissiveAllows(name)
+            : COMPILED.computeIfAbsent(allowed, Pattern::compile).matcher(name).matches();
+    if (!matches) {
       return Optional.of("'" + name + "' has characters the array does not allow (" + allowed + ")");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code name} matches {@link #PERMISSIVE} in full, checked character by character
+   * (names are checked millions of times a run): not empty; no {@code /} and no control character
+   * ({@code \p{Cntrl}}: U+0000 to U+001F and U+007F); not starting with {@code .} or white space;
+   * not ending with white space ({@code \s}: space, tab, line feed, U+000B, form feed, carriage
+   * return).
+   */
+  static boolean permissiveAllows(String name) {
+    int n = name.length();
+    if (n == 0) {
+      return false;
+    }
+    char first = name.charAt(0);
+    if (first == '.' || isSpace(first) || isSlashOrControl(first) || isSpace(name.charAt(n - 1))) {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      if (isSlashOrControl(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isSlashOrControl(char c) {
+    return c == '/' || c < 0x20 || c == 0x7F;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   /**

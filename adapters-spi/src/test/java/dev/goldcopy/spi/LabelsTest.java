@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Labels hold what every adapter can store, sorted and immutable, and refuse the rest by key. */
@@ -61,5 +63,67 @@ class LabelsTest {
     Labels edge = Labels.of("k".repeat(63), "é".repeat(127) + "x");
 
     assertThat(edge.asMap()).hasSize(1);
+  }
+
+  @Test
+  void equalsAndHashesAsASortedMapDoes() {
+    Map<String, String> unsorted = new LinkedHashMap<>();
+    unsorted.put("zone", "b");
+    unsorted.put("app", "vdi");
+    unsorted.put("goldcopy.dev/vm", "vm-7");
+    TreeMap<String, String> tree = new TreeMap<>(unsorted);
+    Labels labels = Labels.of(unsorted);
+
+    assertThat(labels.entries()).isEqualTo(tree);
+    assertThat(tree).isEqualTo(labels.entries());
+    assertThat(labels.entries().hashCode()).isEqualTo(tree.hashCode());
+    assertThat(labels.toString()).isEqualTo(tree.toString());
+    assertThat(labels).isEqualTo(new Labels(tree)).hasSameHashCodeAs(new Labels(tree));
+    assertThat(labels.entries().firstKey()).isEqualTo("app");
+    assertThat(labels.entries().lastKey()).isEqualTo("zone");
+    assertThat(labels.entries().headMap("goldcopy.dev/vm")).containsOnlyKeys("app");
+    assertThat(labels).isNotEqualTo(Labels.of("zone", "b", "app", "vdi"));
+  }
+
+  @Test
+  void withAddsAKeyInOrderAndChecksIt() {
+    Labels labels = Labels.of("b", "2", "d", "4");
+
+    assertThat(labels.with("c", "3").asMap().keySet()).containsExactly("b", "c", "d");
+    assertThat(labels.with("a", "1").asMap().keySet()).containsExactly("a", "b", "d");
+    assertThat(labels.with("e", "5").asMap().keySet()).containsExactly("b", "d", "e");
+    assertThat(labels.with("d", "four")).isEqualTo(Labels.of("b", "2", "d", "four"));
+    assertThatThrownBy(() -> labels.with("Bad", "x")).hasMessageContaining("'Bad'");
+    assertThatThrownBy(() -> labels.with("d", "a\tb")).hasMessageContaining("control");
+  }
+
+  @Test
+  void checksEachKeyAgainWhereverItAppears() {
+    Labels.of("fine", "x");
+
+    assertThatThrownBy(() -> Labels.of("fine", "x", "not fine", "y"))
+        .hasMessageContaining("'not fine'");
+    assertThatThrownBy(() -> Labels.of("fine", "a\u0000b")).hasMessageContaining("control");
+    assertThatThrownBy(() -> Labels.of("fine", "\uD83D\uDE00".repeat(64)))
+        .hasMessageContaining("255 UTF-8 bytes");
+    assertThat(Labels.of("fine", "\uD83D\uDE00".repeat(63) + "abc").get("fine")).isPresent();
+  }
+
+  @Test
+  void reportsTheFirstBadEntryInKeyOrder() {
+    assertThatThrownBy(() -> Labels.of("b-key", "ok", "a-key", "bad\nvalue", "c key", "ok"))
+        .hasMessageContaining("value of 'a-key'");
+  }
+
+  @Test
+  void sharesRepeatedValues() {
+    String first = new String("team-a");
+    String second = new String("team-a");
+
+    Labels one = Labels.of("owner", first, "vm", "vm-1");
+    Labels two = Labels.of("owner", second, "vm", "vm-2");
+
+    assertThat(two.get("owner").orElseThrow()).isSameAs(one.get("owner").orElseThrow());
+    assertThat(two.get("vm")).contains("vm-2");
   }
 }

@@ -244,19 +244,14 @@ public final class ExecutorOverhead {
         sim.createOrigin(store, "golden", IMAGE, GroupId.of("win11-2026.11"), 1L << 30);
 
     long planStart = System.nanoTime();
-    ArrayCapabilities capabilities = sim.await(sim.capabilities(store));
-    Inventory inventory = sim.await(sim.inventory(store));
-    ReplicationPlan plan =
-        ContainerReplicationPlanner.create(PlanningPolicy.defaults())
-            .plan(new PlanningInput(store, capabilities, inventory, demand));
+    int steps = planSteps(sim, store, demand);
     long planAloneNanos = System.nanoTime() - planStart;
     int replicas = limit == 0 ? 0 : (vms + limit - 1) / limit - 1;
-    if (plan.steps().size() != vms + replicas || !origin.isReady()) {
-      throw new IllegalStateException(
-          "expected a step per VM and per replica, got " + plan.steps().size());
+    if (steps != vms + replicas || !origin.isReady()) {
+      throw new IllegalStateException("expected a step per VM and per replica, got " + steps);
     }
 
-    PhaseClock phases = new PhaseClock(plan.steps().size());
+    PhaseClock phases = new PhaseClock(steps);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -298,6 +293,19 @@ public final class ExecutorOverhead {
         result.totals().clonesMade(),
         result.totals().replicasMade(),
         peakHeap);
+  }
+
+  /**
+   * Plans the demand once, apart from the run, and returns the plan's step count; the plan is not
+   * kept, so that it does not count in the run's heap.
+   */
+  private static int planSteps(SimulatedArray sim, StoreRef store, Demand demand) {
+    ArrayCapabilities capabilities = sim.await(sim.capabilities(store));
+    Inventory inventory = sim.await(sim.inventory(store));
+    ReplicationPlan plan =
+        ContainerReplicationPlanner.create(PlanningPolicy.defaults())
+            .plan(new PlanningInput(store, capabilities, inventory, demand));
+    return plan.steps().size();
   }
 
   private static String millis(long nanos) {

@@ -94,27 +94,11 @@ final class ResultAssembler {
         shortVms.put(vm, s);
       }
     }
-    Map<VmId, String> cloneNames = new HashMap<>();
-    for (StepNode n : end.graph.nodes()) {
-      if (n.step instanceof CreateClone c) {
-        cloneNames.put(c.vm(), c.name());
-      }
-    }
+    // the ids the run made are needed only when the store could not be read at all
+    boolean useMade = !verified && truth == null;
     Map<VmId, ContainerId> made = new HashMap<>();
-    List<CreateClone> madeClones = ledger.madeClones();
-    List<ContainerId> madeIds = ledger.madeCloneIds();
-    for (int i = 0; i < madeClones.size(); i++) {
-      cloneNames.put(madeClones.get(i).vm(), madeClones.get(i).name());
-      made.put(madeClones.get(i).vm(), madeIds.get(i));
-    }
-    Map<String, Container> byName = new HashMap<>();
-    Map<ContainerId, Container> byId = new HashMap<>();
-    if (truth != null) {
-      for (Container c : truth.containers()) {
-        byName.put(c.name(), c);
-        byId.put(c.id(), c);
-      }
-    }
+    Map<VmId, String> cloneNames = cloneNames(end, useMade ? made : null);
+    Listing listing = new Listing(truth);
     Set<ContainerId> before = new HashSet<>();
     Inventory first = end.first;
     if (first != null) {
@@ -127,11 +111,10 @@ final class ResultAssembler {
         out.put(vm, new VmOutcome.Unmet(s.limit(), s.reason()));
         continue;
       }
-      Container clone = byName.get(cloneNames.getOrDefault(vm, vm.value()));
+      Container clone = listing.named(cloneNames.getOrDefault(vm, vm.value()));
       ContainerId source = clone == null ? null : clone.source();
       if (clone != null && !clone.isMaster() && clone.isReady() && source != null) {
-        Container master = byId.get(source);
-        String masterName = master == null ? source.value() : master.name();
+        String masterName = listing.nameOf(source);
         out.put(vm, before.contains(clone.id())
             ? new VmOutcome.AlreadyThere(clone.id(), masterName)
             : new VmOutcome.Provisioned(clone.id(), masterName));
@@ -145,6 +128,80 @@ final class ResultAssembler {
       out.put(vm, notServed(vm, end, stoppedBecause));
     }
     return out.buildOrThrow();
+  }
+
+  /**
+   * The name of each VM's clone: as the last plan named it, or as the run made it; fills {@code
+   * made}, if given, with the ids the run made.
+   */
+  private Map<VmId, String> cloneNames(RunEnd end, @Nullable Map<VmId, ContainerId> made) {
+    Map<VmId, String> cloneNames = new HashMap<>(capacityFor(demand.size()));
+    for (StepNode n : end.graph.nodes()) {
+      if (n.step instanceof CreateClone c) {
+        cloneNames.put(c.vm(), c.name());
+      }
+    }
+    List<CreateClone> madeClones = ledger.madeClones();
+    List<ContainerId> madeIds = ledger.madeCloneIds();
+    for (int i = 0; i < madeClones.size(); i++) {
+      cloneNames.put(madeClones.get(i).vm(), madeClones.get(i).name());
+      if (made != null) {
+        made.put(madeClones.get(i).vm(), madeIds.get(i));
+      }
+    }
+    return cloneNames;
+  }
+
+  /**
+   * The store as read at the end, by name, and the names of the masters clones come from. Only
+   * masters are indexed by id: every clone the planner makes comes from one; the source of any
+   * other clone is looked up among all containers, indexed the first time one is needed.
+   */
+  private static final class Listing {
+    private final @Nullable Inventory truth;
+    private final Map<String, Container> byName;
+    private final Map<ContainerId, Container> mastersById = new HashMap<>();
+    private @Nullable Map<ContainerId, Container> allById;
+
+    Listing(@Nullable Inventory truth) {
+      this.truth = truth;
+      this.byName = new HashMap<>(capacityFor(truth == null ? 0 : truth.containers().size()));
+      if (truth != null) {
+        for (Container c : truth.containers()) {
+          byName.put(c.name(), c);
+          if (c.isMaster()) {
+            mastersById.put(c.id(), c);
+          }
+        }
+      }
+    }
+
+    @Nullable Container named(String name) {
+      return byName.get(name);
+    }
+
+    /** The name of the container {@code source}, or its id if the store does not list it. */
+    String nameOf(ContainerId source) {
+      Container master = mastersById.get(source);
+      Inventory listed = truth;
+      if (master == null && listed != null) {
+        Map<ContainerId, Container> all = allById;
+        if (all == null) {
+          all = new HashMap<>(capacityFor(listed.containers().size()));
+          for (Container c : listed.containers()) {
+            all.put(c.id(), c);
+          }
+          allById = all;
+        }
+        master = all.get(source);
+      }
+      return master == null ? source.value() : master.name();
+    }
+  }
+
+  /** A hash map's initial capacity that holds {@code n} entries without growing. */
+  private static int capacityFor(int n) {
+    return (int) Math.min(1 << 30, n * 4L / 3 + 1);
   }
 
   private VmOutcome notServed(VmId vm, RunEnd end, String stoppedBecause) {
