@@ -8,12 +8,25 @@ import org.jspecify.annotations.Nullable;
  * The inventory's clones by name, and which of them the demand claimed: open addressing in one
  * {@code long} array, each slot the name's hash (high half) and the container's index in the
  * inventory + 1 (low half), 0 when empty; the hash is compared before any name is read.
+ *
+ * <p>The demand is claimed in name order, and inventories mostly list clones in that order too
+ * (adapters list by name, or in the order the plan made them), so {@link #claim} first tries the
+ * container after the one it claimed last: reading the inventory in its own order costs no probe
+ * into the table, which is far larger than a processor's cache for a large store. When that guess
+ * fails more often than it holds, it is no longer tried.
  */
 final class CloneTable {
+  /** How many more failed guesses than right ones before guessing stops. */
+  private static final int GUESS_SLACK = 1024;
+
   private final List<Container> containers;
   private final long[] table;
   private final boolean[] claimed;
   private int count;
+  /** The index of the clone claimed last; -1 before the first. */
+  private int lastClaimed = -1;
+  /** Failed guesses less right ones. */
+  private int guessBalance;
 
   /** An empty table for the clones of {@code containers}, sized for all of them. */
   CloneTable(List<Container> containers) {
@@ -64,6 +77,18 @@ final class CloneTable {
     if (count == 0) {
       return null;
     }
+    int next = lastClaimed + 1;
+    boolean guessed = guessBalance < GUESS_SLACK && next < claimed.length;
+    if (guessed) {
+      Container c = containers.get(next);
+      // Names are unique in an inventory: a clone of that name is the one the table would find.
+      if (!claimed[next] && !c.isMaster() && c.name().equals(name)) {
+        claimed[next] = true;
+        lastClaimed = next;
+        guessBalance = Math.max(-GUESS_SLACK, guessBalance - 1);
+        return c;
+      }
+    }
     int mask = table.length - 1;
     int hash = name.hashCode();
     for (int at = spread(hash) & mask; table[at] != 0; at = (at + 1) & mask) {
@@ -74,10 +99,14 @@ final class CloneTable {
       int index = (int) entry - 1;
       Container c = containers.get(index);
       if (c.name().equals(name)) {
+        if (guessed) {
+          guessBalance++; // the clone is elsewhere in the inventory's order
+        }
         if (claimed[index]) {
           return null;
         }
         claimed[index] = true;
+        lastClaimed = index;
         return c;
       }
     }

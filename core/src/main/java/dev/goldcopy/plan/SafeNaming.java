@@ -46,7 +46,7 @@ final class SafeNaming implements NamingStrategy {
 
   private static String safe(String kind, String id, NameRules rules) {
     String name = refuseUnsafe(kind, id);
-    if (rules.allows(name)) {
+    if (permissiveAllows(name, rules) || rules.allows(name)) {
       return name;
     }
     String replaced = name.replace('-', '_').replace('.', '_');
@@ -55,6 +55,27 @@ final class SafeNaming implements NamingStrategy {
     }
     String why = rules.violation(replaced).orElse("not allowed");
     throw new IllegalArgumentException(kind + " '" + id + "' makes no name the array allows: " + why);
+  }
+
+  /**
+   * Whether {@code rules} are the {@linkplain NameRules#PERMISSIVE permissive} ones and allow
+   * {@code name} for certain, found without the regular expression: a name of printable ASCII
+   * other than {@code /}, not starting with {@code .}, within the length limit (one byte a
+   * character), always matches it. False means only "ask the rules".
+   */
+  static boolean permissiveAllows(String name, NameRules rules) {
+    int length = name.length();
+    if (length == 0 || length > rules.maxLengthBytes() || name.charAt(0) == '.'
+        || !NameRules.PERMISSIVE.equals(rules.allowed())) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = name.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || c == '/') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Refuses the characters no name may hold, and returns the id in NFC. */
