@@ -19,7 +19,11 @@ import dev.goldcopy.spi.Inventory;
 import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.StoreRef;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,7 +46,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>The provisioned half is what Goldcopy's executor leaves behind: the origin (unlabelled, as an
  * administrator makes it), then {@code ceil(N / 2 / 8)} replicas and one clone per VM, each
  * labelled as Goldcopy's own for the default owner, so that the planner keeps them. The plan makes
- * the missing replicas and the other half's clones. {@code -prof gc}'s {@code gc.alloc.rate.norm}
+ * the missing replicas and the other half's clones. The inventory lists the containers by name, as
+ * the qcow2 and Ceph adapters list them (the simulator lists them in the order they were made,
+ * which for one plan's clones is name order too); {@code -p order=shuffled} lists them in a fixed
+ * random order instead, the planner's worst case. {@code -prof gc}'s {@code gc.alloc.rate.norm}
  * gives the bytes allocated per plan.
  *
  * <pre>
@@ -71,6 +78,10 @@ public class PlannerBenchmark {
     @Param({"10000", "100000", "1000000"})
     public int vms;
 
+    /** The inventory's order: {@code byName} or {@code shuffled}. */
+    @Param({"byName"})
+    public String order = "byName";
+
     PlanningInput input = halfProvisioned(StoreRef.of("tenant", "store-0"), Demand.none());
 
     /** Creates the state; JMH calls this. */
@@ -79,7 +90,9 @@ public class PlannerBenchmark {
     /** Builds the store. */
     @Setup(Level.Trial)
     public void setUp() {
-      input = halfProvisioned(StoreRef.of("tenant", "store-0"), Demand.of(GOLD, "vm", vms));
+      Demand demand = Demand.of(GOLD, "vm", vms);
+      input = new Shape(demand, order.equals("shuffled")).inventory(
+          StoreRef.of("tenant", "store-0"), demand);
     }
   }
 
@@ -106,7 +119,7 @@ public class PlannerBenchmark {
       // VM ids are scoped to their store, so every store may share one immutable demand, and the
       // same immutable names, ids and labels; each store has its own containers.
       Demand demand = Demand.of(GOLD, "vm", vmsPerStore);
-      Shape shape = new Shape(demand);
+      Shape shape = new Shape(demand, false);
       for (int i = 0; i < stores; i++) {
         inputs[i] = shape.inventory(StoreRef.of("tenant", "store-" + i), demand);
       }
@@ -143,7 +156,7 @@ public class PlannerBenchmark {
    * their clones spread evenly.
    */
   static PlanningInput halfProvisioned(StoreRef store, Demand demand) {
-    return new Shape(demand).inventory(store, demand);
+    return new Shape(demand, false).inventory(store, demand);
   }
 
   /** The names, ids and labels of a half-provisioned store, made once for many stores. */
@@ -153,8 +166,10 @@ public class PlannerBenchmark {
     final String[] names;
     final ContainerId[] ids;
     final Labels[] labels;
+    /** The order the inventory lists the containers in, as indices into the arrays. */
+    final Integer[] order;
 
-    Shape(Demand demand) {
+    Shape(Demand demand, boolean shuffled) {
       provisioned = demand.size() / 2;
       masters = Math.max(1, (provisioned + LIMIT - 1) / LIMIT);
       names = new String[masters + provisioned];
@@ -176,23 +191,34 @@ public class PlannerBenchmark {
         labels[at] = Ownership.clone(OwnerId.DEFAULT, VmId.of(names[at]), GOLD,
             names[(i - 1) % masters], true);
       }
+      order = new Integer[names.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      if (shuffled) {
+        Collections.shuffle(Arrays.asList(order), new Random(42));
+      } else {
+        Arrays.sort(order, Comparator.comparing((Integer i) -> names[i]));
+      }
     }
 
     PlanningInput inventory(StoreRef store, Demand demand) {
       List<Container> containers = new ArrayList<>(names.length);
-      containers.add(
-          new Container(ids[0], names[0], ContainerKind.PHYSICAL_MASTER, GOLD, GROUP, null, store,
-              IMAGE, ContainerState.READY, labels[0]));
-      for (int m = 1; m < masters; m++) {
-        containers.add(
-            new Container(ids[m], names[m], ContainerKind.PHYSICAL_MASTER, GOLD, GROUP, ids[0],
-                store, IMAGE, ContainerState.READY, labels[m]));
-      }
-      for (int i = 1; i <= provisioned; i++) {
-        int at = masters + i - 1;
-        containers.add(
-            new Container(ids[at], names[at], ContainerKind.VIRTUAL_COPY, GOLD, null,
-                ids[(i - 1) % masters], store, IMAGE, ContainerState.READY, labels[at]));
+      for (int at : order) {
+        if (at == 0) {
+          containers.add(
+              new Container(ids[0], names[0], ContainerKind.PHYSICAL_MASTER, GOLD, GROUP, null,
+                  store, IMAGE, ContainerState.READY, labels[0]));
+        } else if (at < masters) {
+          containers.add(
+              new Container(ids[at], names[at], ContainerKind.PHYSICAL_MASTER, GOLD, GROUP,
+                  ids[0], store, IMAGE, ContainerState.READY, labels[at]));
+        } else {
+          int i = at - masters + 1;
+          containers.add(
+              new Container(ids[at], names[at], ContainerKind.VIRTUAL_COPY, GOLD, null,
+                  ids[(i - 1) % masters], store, IMAGE, ContainerState.READY, labels[at]));
+        }
       }
       ArrayCapabilities caps =
           ArrayCapabilities.builder().maxVirtualCopiesPerSource(LIMIT)

@@ -14,9 +14,10 @@ import java.util.function.Supplier;
  * which a machine shared with other work does not inflate, with the bytes the calling thread
  * allocates per plan: {@code java -Xms6g -Xmx6g -cp benchmarks.jar
  * dev.goldcopy.benchmarks.PlannerTiming [runs] [case...]}, cases {@code 10000}, {@code 100000},
- * {@code 1000000} (one store of that many VMs) and {@code many} (10,000 stores of 1,000 VMs); all
- * four by default. Prints, after warm-up runs, the median and 90th percentile of each, and the
- * plan's size.
+ * {@code 1000000} (one store of that many VMs, its inventory listed by name; a {@code -shuffled}
+ * suffix lists it in a fixed random order) and {@code many} (10,000 stores of 1,000 VMs); the
+ * first four by default. Prints, after warm-up runs (at least 5 s of them), the median and 90th
+ * percentile of each, and the plan's size.
  */
 public final class PlannerTiming {
   private static final ContainerReplicationPlanner PLANNER =
@@ -45,12 +46,13 @@ public final class PlannerTiming {
             () -> planAll(many.inputs));
       } else {
         PlannerBenchmark.OneStore one = new PlannerBenchmark.OneStore();
-        one.vms = Integer.parseInt(c);
+        one.vms = Integer.parseInt(c.replace("-shuffled", ""));
+        one.order = c.endsWith("-shuffled") ? "shuffled" : "byName";
         one.setUp();
-        System.out.println(String.format(Locale.ROOT, "one store, %,d VMs: %s", one.vms,
-            PLANNER.plan(one.input).summary()));
-        time(String.format(Locale.ROOT, "one store, %,d VMs", one.vms), runs, one.vms,
-            () -> PLANNER.plan(one.input));
+        String name = String.format(Locale.ROOT, "one store, %,d VMs, listed %s", one.vms,
+            one.order);
+        System.out.println(name + ": " + PLANNER.plan(one.input).summary());
+        time(name, runs, one.vms, () -> PLANNER.plan(one.input));
       }
     }
   }
@@ -69,9 +71,11 @@ public final class PlannerTiming {
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long self = Thread.currentThread().getId();
     int sink = 0;
-    int warmups = Math.max(5, runs / 2);
-    for (int i = 0; i < warmups; i++) {
+    int warmups = 0;
+    long warmStart = System.nanoTime();
+    while (warmups < Math.max(5, runs / 2) || System.nanoTime() - warmStart < 5_000_000_000L) {
       sink += System.identityHashCode(work.get()) & 1;
+      warmups++;
     }
     double[] wall = new double[runs];
     double[] cpu = new double[runs];
