@@ -52,12 +52,16 @@ final class Consolidation {
     MasterTable masters = index.masters();
     List<Container> held = new ArrayList<>();
     long emptyRoom = 0;
+    // Masters that take clones (a reserved origin takes none): one must stay when room is
+    // unbounded, since an unbounded sum cannot show the last one going.
+    long serving = serving(t, live);
     for (Container m : live) {
       if (!m.isOrigin() && index.manages(m) && m.isReady() && !index.isCopySource(m.id())) {
         if (masters.kept(m.id()) == 0) {
           if (surplus > 0) {
             surplus--; // retired as it is, with no move, so its room does not count
             emptyRoom += t.soft();
+            serving--;
           }
         } else {
           held.add(m);
@@ -83,7 +87,7 @@ final class Consolidation {
       List<DemandClassifier.Movable> movable = demand.movable().getOrDefault(m.id(), List.of());
       int canMove = movable.size();
       long roomAfter = room >= UNBOUNDED ? UNBOUNDED : room - Math.max(0, t.soft() - kept);
-      if (canMove < kept || roomAfter < placing + kept) {
+      if (canMove < kept || roomAfter < placing + kept || serving <= 1) {
         findings.add(new Finding(Finding.Kind.SURPLUS_KEPT, m.name(),
             "group " + m.group() + " needs " + t.target() + " master(s) but this replica stays: "
                 + why(policy, kept, canMove)));
@@ -99,7 +103,19 @@ final class Consolidation {
       placing += kept;
       room = roomAfter;
       surplus--;
+      serving--;
     }
+  }
+
+  /** How many of the group's masters take clones, ready or copying: all but a reserved origin. */
+  private static long serving(GroupSizer.GroupTarget t, List<Container> live) {
+    long serving = 0;
+    for (Container m : live) {
+      if (!(m.isOrigin() && t.reserved())) {
+        serving++;
+      }
+    }
+    return serving;
   }
 
   /** The clones the group's masters take under the soft cap, reserved origin excluded. */

@@ -36,13 +36,19 @@ final class GroupPlanner {
     if (g.newMasters == 0) {
       return pending;
     }
-    ReplicaNamer namer = new ReplicaNamer(run.index, g.group, run.index.failed(g.key),
-        run.deletions.failedMasterDelete());
+    ReplicaNamer namer = new ReplicaNamer(run.index, g.group, run.caps.nameRules(),
+        run.index.failed(g.key), run.deletions.failedMasterDelete());
     String why =
         "Group " + g.group + " needs " + Math.max(g.target.target(), g.existing + g.newMasters)
             + " master(s) for " + g.target.n() + " VM(s).";
     for (long i = 0; i < g.newMasters; i++) {
-      ReplicaNamer.Name named = namer.next(run.caps.maxNameLength());
+      ReplicaNamer.Name named;
+      try {
+        named = namer.next();
+      } catch (IllegalArgumentException unnamed) {
+        ReplicaBudget.stopAtUnnamed(g, i, unnamed.getMessage());
+        break;
+      }
       String name = named.name();
       List<String> extra = named.waitsFor();
       List<String> paid = run.capacity.take(CopyCharges.replica(run.caps, g.target.image()));

@@ -30,6 +30,10 @@ final class InventoryIndex {
   private Set<String> vmsNamingMasters = Set.of();
   /** Masters' names shaped like a replica name ({@code -r} and digits): inventory and planned. */
   private final List<String> replicaShapedNames = new ArrayList<>();
+  /** The names of the replicas planned so far. */
+  private final List<String> plannedReplicaNames = new ArrayList<>();
+  /** The collision keys of every master's name, the inventory's and planned; built on first use. */
+  private @Nullable Set<String> masterKeys;
   private final Map<String, List<Container>> liveByGroup = new TreeMap<>();
   private final Map<String, List<Container>> failedByGroup = new TreeMap<>();
   private final Set<ContainerId> copyingSources = new HashSet<>();
@@ -197,11 +201,41 @@ final class InventoryIndex {
     return replicaShapedNames;
   }
 
-  /** Records a new replica's name, so later groups do not take its ordinal. */
+  /** Records a new replica's name, so later groups do not take its ordinal or its name. */
   void addReplicaName(String name) {
     if (ReplicaNamer.mayBeReplicaName(name)) {
       replicaShapedNames.add(name);
     }
+    plannedReplicaNames.add(name);
+    Set<String> keys = masterKeys;
+    if (keys != null) {
+      keys.add(policy.naming().collisionKey(name));
+    }
+  }
+
+  /**
+   * Whether a new replica may not be named {@code name}: a clone of the store or a demanded VM has
+   * that name, or a master's name (the store's, of any owner, or one planned) has its collision key.
+   */
+  boolean nameTaken(String name) {
+    if (clones.contains(name) || demandHas(name)) {
+      return true;
+    }
+    NamingStrategy naming = policy.naming();
+    Set<String> keys = masterKeys;
+    if (keys == null) {
+      keys = new HashSet<>();
+      for (Container c : containers) {
+        if (c.isMaster()) {
+          keys.add(naming.collisionKey(c.name()));
+        }
+      }
+      for (String planned : plannedReplicaNames) {
+        keys.add(naming.collisionKey(planned));
+      }
+      masterKeys = keys;
+    }
+    return keys.contains(naming.collisionKey(name));
   }
 
   /**

@@ -4,6 +4,8 @@ import static dev.goldcopy.plan.PlanMath.mul;
 import static dev.goldcopy.plan.PlanMath.sat;
 import static dev.goldcopy.plan.PlanMath.slots;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Bounds a group's new replicas by the policy's master cap, then the new replicas and clones
  * together by the free capacity and the array's totals (virtual copies, and containers of every
@@ -56,6 +58,21 @@ final class ReplicaBudget {
     g.extraNote +=
         " " + dropped + " replica(s) of the target not made: no VM needs "
             + (g.need == 0 ? "one" : "more than " + g.need) + " now.";
+  }
+
+  /**
+   * Makes only the {@code named} new replicas the naming strategy could name, and no more clones
+   * than they and the existing masters take: the group's other VMs are short, with {@code why}.
+   */
+  static void stopAtUnnamed(GroupScope g, long named, @Nullable String why) {
+    g.newMasters = named;
+    long placeable = placeable(g, named);
+    if (placeable < g.toMake) {
+      g.toMake = placeable;
+      g.bound = Shortfall.Limit.REPLICA_NAME;
+    }
+    g.boundNote += " No replica name can be made past the " + named + " new replica(s) named: "
+        + why + ".";
   }
 
   private static String note(
@@ -151,7 +168,7 @@ final class ReplicaBudget {
   }
 
   /** The VMs the group places with {@code masters} new masters, by the hard caps. */
-  private static long placeable(GroupScope g, long masters) {
+  static long placeable(GroupScope g, long masters) {
     return Math.min(g.need, sat(g.availHard + slots(masters, g.target.perNewHard())));
   }
 

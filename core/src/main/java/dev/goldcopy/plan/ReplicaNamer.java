@@ -2,6 +2,7 @@ package dev.goldcopy.plan;
 
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.GroupId;
+import dev.goldcopy.spi.NameRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,9 +11,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Names a group's new replicas {@code <groupId>-rNNN}: first the names of its failed copies being
- * deleted (lowest ordinal first; the remake waits for the deletion), then the smallest ordinals no
- * master, planned replica, clone or demanded VM uses. Refuses a name longer than the array takes.
+ * Names a group's new replicas: first the names of its failed copies being deleted (lowest ordinal
+ * first; the remake waits for the deletion), then, through the policy's {@link NamingStrategy},
+ * the smallest ordinals whose name no container of the store, planned replica or demanded VM uses
+ * (masters' names compared by the strategy's collision key). Ordinals whose name in the default
+ * form ({@code <groupId>-rNNN}) a master already holds are skipped without asking the strategy, so
+ * a group of many replicas is named in time proportional to its new ones.
  */
 final class ReplicaNamer {
   /**
@@ -25,6 +29,8 @@ final class ReplicaNamer {
 
   private final InventoryIndex index;
   private final GroupId group;
+  private final NamingStrategy naming;
+  private final NameRules rules;
   private final List<Container> failed;
   private final Map<String, String> failedMasterDelete;
   private int failedIndex;
@@ -39,10 +45,12 @@ final class ReplicaNamer {
    * @param failed the group's failed masters
    * @param failedMasterDelete the deletion step of each failed master being deleted, by name
    */
-  ReplicaNamer(InventoryIndex index, GroupId group, List<Container> failed,
+  ReplicaNamer(InventoryIndex index, GroupId group, NameRules rules, List<Container> failed,
       Map<String, String> failedMasterDelete) {
     this.index = index;
     this.group = group;
+    this.naming = index.policy().naming();
+    this.rules = rules;
     this.failed = new ArrayList<>(failed);
     this.failed.sort(Comparator.comparingLong((Container c) -> ordinal(group, c.name()))
         .thenComparing(Container::name));
@@ -52,9 +60,10 @@ final class ReplicaNamer {
   /**
    * Names the next new replica.
    *
-   * @throws IllegalArgumentException if the name is longer than {@code maxNameLength}
+   * @throws IllegalArgumentException if the naming strategy makes no name the array allows, saying
+   *     why
    */
-  Name next(int maxNameLength) {
+  Name next() {
     String name = null;
     List<String> waitsFor = List.of();
     while (failedIndex < failed.size() && name == null) {
@@ -67,11 +76,6 @@ final class ReplicaNamer {
     }
     if (name == null) {
       name = nextFreeName();
-    }
-    if (name.length() > maxNameLength) {
-      throw new IllegalArgumentException(
-          "inventory.containers: group " + group + " gives replica name " + name
-              + ", longer than capabilities.maxNameLength (" + maxNameLength + ")");
     }
     return new Name(name, waitsFor);
   }
@@ -90,8 +94,13 @@ final class ReplicaNamer {
       if (takenAt < used.length && used[takenAt] == ordinal) {
         continue;
       }
-      String candidate = replicaName(group, ordinal);
-      if (!index.clones().contains(candidate) && !index.demandHas(candidate)) {
+      String candidate = naming.replicaName(group, ordinal, rules);
+      if (naming != NamingStrategy.safe() && !rules.allows(candidate)) {
+        throw new IllegalArgumentException(naming + " named replica " + ordinal + " of group "
+            + group + " '" + candidate + "', which the array does not allow: "
+            + rules.violation(candidate).orElse("not allowed"));
+      }
+      if (!index.nameTaken(candidate)) {
         return candidate;
       }
     }
@@ -135,10 +144,15 @@ final class ReplicaNamer {
     return i < name.length() - 1 && i >= 1 && name.charAt(i) == 'r' && name.charAt(i - 1) == '-';
   }
 
-  /** The replica name of {@code ordinal} in {@code group}: at least three digits. */
+  /** The replica name of {@code ordinal} in {@code group} in the default form. */
   static String replicaName(GroupId group, int ordinal) {
+    return defaultForm(group.value(), ordinal);
+  }
+
+  /** {@code base}, {@code -r} and {@code ordinal} in at least three digits: {@code win11-r007}. */
+  static String defaultForm(String base, int ordinal) {
     String pad = ordinal < 10 ? "-r00" : ordinal < 100 ? "-r0" : "-r";
-    return group.value() + pad + ordinal;
+    return base + pad + ordinal;
   }
 
   /** The ordinal {@code name} has in {@code group}, leading zeros allowed; -1 if it has none. */

@@ -40,23 +40,27 @@ final class Retirement {
             .thenComparing(s -> s.name)
             .reversed());
     long canRetire = g.existing - target;
+    Room soft = new Room();
+    Room hard = new Room();
+    for (MasterSlot s : g.slots) {
+      soft.add(s.softCap);
+      hard.add(s.hardCap);
+    }
     Set<String> retiredNames = new HashSet<>();
     for (MasterSlot s : candidates) {
       if (g.retired >= canRetire) {
         break;
       }
-      long softAfter = g.availSoft >= UNBOUNDED ? UNBOUNDED : g.availSoft - s.softCap;
-      boolean stillServed =
-          softAfter >= g.need
-              && (softAfter < UNBOUNDED
-                  || g.existing - g.retired - 1 > (g.target.reserved() ? 1 : 0)
-                  || g.need == 0);
-      if (!stillServed) {
+      // The masters that stay must take every VM: the room is counted without this one, so a
+      // group whose only unbounded master would retire keeps it (a reserved origin takes none).
+      if (soft.without(s.softCap) < g.need) {
         kept[KEPT_REASONS.length - 1]++;
         continue;
       }
-      g.availSoft = softAfter;
-      g.availHard = g.availHard >= UNBOUNDED ? UNBOUNDED : g.availHard - s.hardCap;
+      soft.remove(s.softCap);
+      hard.remove(s.hardCap);
+      g.availSoft = soft.total();
+      g.availHard = hard.total();
       Container m = g.live.get(s.index);
       String id = PlanRun.deleteStepId(m.name());
       run.retirements.add(
@@ -77,6 +81,42 @@ final class Retirement {
       dropRetired(g, retiredNames);
     }
     g.keptNote = keptNote(g.existing - g.retired - target, kept);
+  }
+
+  /**
+   * The room of a group's masters: the sum of the bounded ones, and how many are unbounded, so
+   * that taking one unbounded master away is seen (a saturated sum could not show it).
+   */
+  private static final class Room {
+    private long bounded;
+    private int unbounded;
+
+    void add(long cap) {
+      if (cap >= UNBOUNDED) {
+        unbounded++;
+      } else {
+        bounded = PlanMath.sat(bounded + cap);
+      }
+    }
+
+    void remove(long cap) {
+      if (cap >= UNBOUNDED) {
+        unbounded--;
+      } else {
+        bounded -= cap;
+      }
+    }
+
+    long without(long cap) {
+      if (cap >= UNBOUNDED) {
+        return unbounded > 1 ? UNBOUNDED : bounded;
+      }
+      return unbounded > 0 ? UNBOUNDED : bounded - cap;
+    }
+
+    long total() {
+      return unbounded > 0 ? UNBOUNDED : bounded;
+    }
   }
 
   /** Why a surplus master is kept, by index of {@link #keptReason}; the last: still serving. */

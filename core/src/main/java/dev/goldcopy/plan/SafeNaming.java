@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * The default {@link NamingStrategy}. A clone is named after its VM id and a replica after its
- * group id and ordinal ({@code win11-r7}), each checked the same way:
+ * group id and ordinal, padded to at least three digits ({@code win11-r007}, {@code
+ * win11-r1234}), each checked the same way:
  *
  * <ol>
  *   <li>Refused outright: path separators ({@code /} and {@code \}), the names {@code .} and {@code
@@ -32,7 +33,8 @@ final class SafeNaming implements NamingStrategy {
 
   @Override
   public String cloneName(VmId vm, NameRules rules) {
-    return safe("VM id", vm.value(), rules);
+    String id = vm.value();
+    return allowed("VM id", id, 0, refuseUnsafe("VM id", id), rules);
   }
 
   @Override
@@ -41,11 +43,15 @@ final class SafeNaming implements NamingStrategy {
       throw new IllegalArgumentException("ordinal must be at least 1: " + ordinal);
     }
     String base = refuseUnsafe("group id", group.value());
-    return safe("group id", base + "-r" + ordinal, rules);
+    return allowed("group id", group.value(), ordinal, ReplicaNamer.defaultForm(base, ordinal),
+        rules);
   }
 
-  private static String safe(String kind, String id, NameRules rules) {
-    String name = refuseUnsafe(kind, id);
+  /**
+   * {@code name} if the rules allow it, else with {@code -} and {@code .} as {@code _} if they do;
+   * otherwise refuses naming the {@code kind} of id, the id and the replica's ordinal (0: none).
+   */
+  private static String allowed(String kind, String id, int ordinal, String name, NameRules rules) {
     if (permissiveAllows(name, rules) || rules.allows(name)) {
       return name;
     }
@@ -54,7 +60,8 @@ final class SafeNaming implements NamingStrategy {
       return replaced;
     }
     String why = rules.violation(replaced).orElse("not allowed");
-    throw new IllegalArgumentException(kind + " '" + id + "' makes no name the array allows: " + why);
+    String what = kind + " '" + id + "'" + (ordinal > 0 ? " (replica " + ordinal + ")" : "");
+    throw new IllegalArgumentException(what + " makes no name the array allows: " + why);
   }
 
   /**

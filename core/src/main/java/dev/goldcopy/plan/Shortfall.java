@@ -28,6 +28,11 @@ public record Shortfall(ContentId content, Limit limit, List<VmId> vms, String r
     CAPACITY,
     /** The policy's cap on replicas per group. */
     REPLICA_CAP,
+    /**
+     * The naming strategy makes no name the array allows for the group's next replica (an unsafe
+     * group id, or a name too long for the array).
+     */
+    REPLICA_NAME,
     /** A container Goldcopy does not own holds the name the VM's clone needs. */
     NAME_TAKEN,
     /** The image version's group cannot serve: no usable origin, or a malformed group. */

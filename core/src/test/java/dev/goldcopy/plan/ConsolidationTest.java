@@ -62,6 +62,32 @@ class ConsolidationTest {
   }
 
   @Test
+  void theLastMasterThatTakesClonesStaysWhenTheOthersAreOriginsThatTakeNone() {
+    // A reserved origin and a hand-made full copy with no source (an origin too, and not ours)
+    // take no clones; with no per-source limit, room alone cannot show the last replica going.
+    StoreModel store = StoreModel.withOrigin(ArrayCapabilities.builder().build());
+    store.master("gold", "gold-copy", GOLD, null, ContainerState.READY);
+    store.master("gold", "gold-r001", GOLD, "gold-origin", ContainerState.READY);
+    store.master("gold", "gold-r002", GOLD, "gold-origin", ContainerState.READY);
+    store.clone("vm-00001", "gold-r001", GOLD, ContainerState.READY);
+    store.clone("vm-00002", "gold-r001", GOLD, ContainerState.READY);
+    PlanningPolicy policy =
+        PlanningPolicy.builder().consolidate(true).originServesClones(false).build();
+
+    ReplicationPlan plan =
+        ContainerReplicationPlanner.create(policy).plan(store.input(Demand.of(GOLD, "vm", 6)));
+
+    assertThat(plan.shortfalls()).isEmpty();
+    assertThat(plan.steps()).filteredOn(DeleteContainer.class::isInstance)
+        .map(s -> ((DeleteContainer) s).name()).containsExactly("gold-r002");
+    assertThat(plan.steps()).filteredOn(CreateClone.class::isInstance)
+        .map(s -> ((CreateClone) s).masterName()).containsOnly("gold-r001").hasSize(4);
+    assertThat(plan.findings()).extracting(Finding::kind, Finding::name)
+        .contains(org.assertj.core.groups.Tuple.tuple(Finding.Kind.SURPLUS_KEPT, "gold-r001"));
+    store.apply(plan, 0);
+  }
+
+  @Test
   void persistentDisksNeverMoveAndTheFindingsSayWhyEachReplicaStays() {
     StoreModel store = threeMastersFiveVms();
     PlanningPolicy policy = PlanningPolicy.builder().consolidate(true).build();

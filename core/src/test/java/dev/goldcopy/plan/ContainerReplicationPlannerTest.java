@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.ContainerState;
 import dev.goldcopy.spi.ContentId;
+import dev.goldcopy.spi.GroupId;
 import dev.goldcopy.spi.Inventory;
+import dev.goldcopy.spi.NameRules;
 import dev.goldcopy.spi.StoreRef;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -488,11 +490,62 @@ class ContainerReplicationPlannerTest {
     assertThatThrownBy(() -> DEFAULT.plan(store.input(Demand.of(GOLD, "a-long-vm-name", 1))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("demand.vms: VM id")
         .hasMessageContaining("bytes in UTF-8, more than the array's 12");
-    StoreModel longGroup = new StoreModel(caps);
-    longGroup.master("golden-group", "origin", GOLD, null, ContainerState.READY);
-    assertThatThrownBy(() -> DEFAULT.plan(longGroup.input(Demand.of(GOLD, "v", 2))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("golden-group-r001")
-        .hasMessageContaining("maxNameLength");
+  }
+
+  @Test
+  void aGroupWhoseReplicasCannotBeNamedLeavesOnlyItsOwnVmsShort() {
+    ArrayCapabilities caps =
+        ArrayCapabilities.builder().maxVirtualCopiesPerSource(2).maxNameLength(16).build();
+    StoreModel store = new StoreModel(caps);
+    store.master("golden-group", "origin", GOLD, null, ContainerState.READY);
+    store.master("golden image", "origin-2", GOLD2, null, ContainerState.READY);
+    store.master("s", "origin-3", ContentId.of("linux", "1"), null, ContainerState.READY);
+    Demand demand = Demand.builder().addAll(Demand.of(GOLD, "a", 3))
+        .addAll(Demand.of(GOLD2, "b", 3)).addAll(Demand.of(ContentId.of("linux", "1"), "c", 3))
+        .build();
+
+    ReplicationPlan plan = DEFAULT.plan(store.input(demand));
+
+    assertThat(replicas(plan)).extracting(CreateReplica::name)
+        .as("only the group with a safe, short id gets a replica").containsExactly("s-r001");
+    assertThat(clones(plan)).hasSize(2 + 2 + 3);
+    assertThat(plan.shortfalls()).hasSize(2).allSatisfy(sf -> {
+      assertThat(sf.limit()).isEqualTo(Shortfall.Limit.REPLICA_NAME);
+      assertThat(sf.vms()).hasSize(1);
+    });
+    assertThat(plan.shortfalls().get(0).reason())
+        .contains("group id 'golden-group' (replica 1) makes no name the array allows")
+        .contains("more than the array's 16");
+    assertThat(plan.shortfalls().get(1).reason())
+        .contains("group id 'golden image'").contains("space");
+    store.apply(plan, 0);
+  }
+
+  @Test
+  void replicasAreNamedByThePolicysStrategyAwayFromNamesTakenButForCase() {
+    NamingStrategy dotted = new NamingStrategy() {
+      @Override
+      public String cloneName(VmId vm, NameRules rules) {
+        return vm.value();
+      }
+
+      @Override
+      public String replicaName(GroupId group, int ordinal, NameRules rules) {
+        return group.value() + "." + ordinal;
+      }
+    };
+    StoreModel store = StoreModel.withOrigin(limit(1));
+    store.master("other", "GOLD.1", GOLD2, null, ContainerState.READY);
+    Demand demand =
+        Demand.builder().addAll(Demand.of(GOLD, "vm", 2)).add(VmId.of("gold.2"), GOLD).build();
+
+    ReplicationPlan plan = ContainerReplicationPlanner.create(
+        PlanningPolicy.builder().naming(dotted).build()).plan(store.input(demand));
+
+    assertThat(replicas(plan)).extracting(CreateReplica::name)
+        .as("gold.1 differs from a master's name only by case; gold.2 is a VM's")
+        .containsExactly("gold.3", "gold.4");
+    assertThat(plan.shortfalls()).isEmpty();
   }
 
   @Test

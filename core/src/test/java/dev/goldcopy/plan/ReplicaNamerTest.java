@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.ContainerState;
 import dev.goldcopy.spi.GroupId;
+import dev.goldcopy.spi.NameRules;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,11 @@ class ReplicaNamerTest {
   private static final GroupId GROUP = GroupId.of("gold");
 
   private static ReplicaNamer namer(StageFixture f) {
-    return new ReplicaNamer(f.index, GROUP, f.index.failed("gold"),
+    return namer(f, NameRules.permissive(255));
+  }
+
+  private static ReplicaNamer namer(StageFixture f, NameRules rules) {
+    return new ReplicaNamer(f.index, GROUP, rules, f.index.failed("gold"),
         f.deletions.failedMasterDelete());
   }
 
@@ -27,9 +32,9 @@ class ReplicaNamerTest {
     StageFixture f = StageFixture.of(store, demand);
     ReplicaNamer namer = namer(f);
 
-    assertThat(namer.next(255)).isEqualTo(new ReplicaNamer.Name("gold-r001", List.of()));
-    assertThat(namer.next(255).name()).isEqualTo("gold-r005");
-    assertThat(namer.next(255).name()).isEqualTo("gold-r006");
+    assertThat(namer.next()).isEqualTo(new ReplicaNamer.Name("gold-r001", List.of()));
+    assertThat(namer.next().name()).isEqualTo("gold-r005");
+    assertThat(namer.next().name()).isEqualTo("gold-r006");
   }
 
   @Test
@@ -43,12 +48,12 @@ class ReplicaNamerTest {
     ReplicaNamer namer = namer(f);
 
     // gold-r002 still holds a clone, so it stays and keeps its ordinal.
-    assertThat(namer.next(255))
+    assertThat(namer.next())
         .isEqualTo(new ReplicaNamer.Name("gold-r003", List.of("delete:gold-r003")));
-    assertThat(namer.next(255))
+    assertThat(namer.next())
         .isEqualTo(new ReplicaNamer.Name("gold-r007", List.of("delete:gold-r007")));
-    assertThat(namer.next(255)).isEqualTo(new ReplicaNamer.Name("gold-r001", List.of()));
-    assertThat(namer.next(255).name()).isEqualTo("gold-r004");
+    assertThat(namer.next()).isEqualTo(new ReplicaNamer.Name("gold-r001", List.of()));
+    assertThat(namer.next().name()).isEqualTo("gold-r004");
   }
 
   @Test
@@ -56,11 +61,11 @@ class ReplicaNamerTest {
     StageFixture f = StageFixture.of(
         StoreModel.withOrigin(ArrayCapabilities.builder().build()), Demand.none());
 
-    assertThat(namer(f).next(9).name()).isEqualTo("gold-r001");
-    assertThatThrownBy(() -> namer(f).next(8))
+    assertThat(namer(f, NameRules.permissive(9)).next().name()).isEqualTo("gold-r001");
+    assertThatThrownBy(() -> namer(f, NameRules.permissive(8)).next())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("inventory.containers: group gold gives replica name gold-r001, longer than"
-            + " capabilities.maxNameLength (8)");
+        .hasMessageStartingWith("group id 'gold' (replica 1) makes no name the array allows:")
+        .hasMessageContaining("more than the array's 8");
   }
 
   @Test

@@ -16,13 +16,13 @@ class SafeNamingTest {
   @Test
   void plainIdsAreTheirOwnNames() {
     assertThat(naming.cloneName(VmId.of("vm-00001"), PERMISSIVE)).isEqualTo("vm-00001");
-    assertThat(naming.replicaName(GroupId.of("win11"), 7, PERMISSIVE)).isEqualTo("win11-r7");
+    assertThat(naming.replicaName(GroupId.of("win11"), 7, PERMISSIVE)).isEqualTo("win11-r007");
   }
 
   @Test
   void hyphensBecomeUnderscoresWhereTheArrayAllowsNoHyphen() {
     assertThat(naming.cloneName(VmId.of("vm-00001"), ONTAP)).isEqualTo("vm_00001");
-    assertThat(naming.replicaName(GroupId.of("win11"), 2, ONTAP)).isEqualTo("win11_r2");
+    assertThat(naming.replicaName(GroupId.of("win11"), 2, ONTAP)).isEqualTo("win11_r002");
   }
 
   @Test
