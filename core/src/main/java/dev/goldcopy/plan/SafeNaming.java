@@ -90,6 +90,9 @@ final class SafeNaming implements NamingStrategy {
     if (id.equals(".") || id.equals("..") || id.startsWith(".") || id.startsWith("-")) {
       throw new IllegalArgumentException(kind + " '" + id + "' may not start with '.' or '-'");
     }
+    if (isSafeAscii(id)) {
+      return id; // the loop below passes every such character and keeps the id as it is
+    }
     boolean ascii = true;
     for (int i = 0; i < id.length(); ) {
       int cp = id.codePointAt(i);
@@ -114,6 +117,17 @@ final class SafeNaming implements NamingStrategy {
       }
     }
     return ascii ? id : Normalizer.normalize(id, Normalizer.Form.NFC);
+  }
+
+  /** Whether every character of {@code id} is printable ASCII other than a path separator. */
+  private static boolean isSafeAscii(String id) {
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || c == '/' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Case-folded NFKC: names equal under this key are the same to a person or a careless array. */
