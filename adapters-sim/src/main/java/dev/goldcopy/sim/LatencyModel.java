@@ -140,6 +140,22 @@ public record LatencyModel(
   }
 
   /**
+   * Returns how many copies one source feeds at once, each as fast as a copy alone, as the
+   * simulator reports it in {@code ArrayCapabilities.fullRateCopiesPerSource}: the per-source read
+   * rate over the fastest a copy alone moves ({@code min(perStream, aggregate)}), rounded down and
+   * at least 1; {@value #UNLIMITED} without a per-source read limit.
+   *
+   * @return the copies, or {@value #UNLIMITED}
+   */
+  public int fullRateCopiesPerSource() {
+    if (perSourceReadBytesPerSecond == UNLIMITED) {
+      return 0;
+    }
+    long alone = Math.min(perStreamBytesPerSecond, aggregateBytesPerSecond);
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, perSourceReadBytesPerSecond / alone));
+  }
+
+  /**
    * Returns a builder that starts from {@link #DEFAULT}.
    *
    * @return a new builder

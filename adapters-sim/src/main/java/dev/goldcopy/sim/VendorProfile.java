@@ -33,8 +33,9 @@ import java.util.Map;
  * LatencyModel#aggregateBytesPerSecond()}). One controller, the default, is the whole array.
  *
  * @param name a short name for reports
- * @param capabilities what the array declares; its capacity, usage and bandwidth fields are
- *     ignored, the simulator reports them per store
+ * @param capabilities what the array declares; its capacity, usage and bandwidth fields (the
+ *     copy bandwidth and the copies one source feeds at full rate, which the latency model gives)
+ *     are ignored, the simulator reports them per store
  * @param storeCapacityBytes the capacity of a store added without one; positive
  * @param latency the latency model
  * @param controllers how many controllers share out the stores and the copy bandwidth; positive
@@ -196,6 +197,7 @@ public record VendorProfile(
         .usedVirtualCopiesTotal(usedVirtualCopies)
         .usedContainersTotal(usedContainers)
         .copyBandwidthBytesPerSecond(latency.aggregateBytesPerSecond())
+        .fullRateCopiesPerSource(latency.fullRateCopiesPerSource())
         .build();
   }
 

@@ -245,4 +245,45 @@ class LatencyModelTest {
   private static Duration nullDuration() {
     return null;
   }
+
+  @Test
+  void aSourceFeedsItsReadRateOverTheRateOfACopyAloneAndAtLeastOne() {
+    LatencyModel base =
+        LatencyModel.builder().perStreamBytesPerSecond(GIB / 2).aggregateBytesPerSecond(2 * GIB)
+            .build();
+
+    assertThat(base.fullRateCopiesPerSource()).isEqualTo(LatencyModel.UNLIMITED);
+    assertThat(base.toBuilder().perSourceReadBytesPerSecond(GIB).build().fullRateCopiesPerSource())
+        .isEqualTo(2);
+    assertThat(
+            base.toBuilder().perSourceReadBytesPerSecond(GIB + GIB / 4).build()
+                .fullRateCopiesPerSource())
+        .isEqualTo(2);
+    assertThat(
+            base.toBuilder().perSourceReadBytesPerSecond(GIB / 8).build().fullRateCopiesPerSource())
+        .isEqualTo(1);
+    // A copy alone is held to the aggregate when that is below the stream rate.
+    assertThat(
+            base.toBuilder().aggregateBytesPerSecond(GIB / 4).perSourceReadBytesPerSecond(GIB)
+                .build().fullRateCopiesPerSource())
+        .isEqualTo(4);
+  }
+
+  @Test
+  void theArrayReportsWhatASourceFeedsOnlyWhenItsProfileLimitsReads() {
+    VendorProfile plain = VendorProfile.builder("plain").build();
+    VendorProfile limited =
+        plain.toBuilder()
+            .latency(plain.latency().toBuilder().perSourceReadBytesPerSecond(
+                plain.latency().perStreamBytesPerSecond() * 3).build())
+            .build();
+
+    SimulatedArray open = SimulatedArray.builder().profile(plain).build();
+    SimulatedArray read = SimulatedArray.builder().profile(limited).build();
+
+    assertThat(open.await(open.capabilities(store(open))).fullRateCopiesPerSource())
+        .isEqualTo(0);
+    assertThat(read.await(read.capabilities(store(read))).fullRateCopiesPerSource())
+        .isEqualTo(3);
+  }
 }

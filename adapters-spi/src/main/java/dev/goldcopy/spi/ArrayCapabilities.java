@@ -26,6 +26,7 @@ import static java.util.Objects.requireNonNull;
  * @param totalCapacityBytes the usable capacity of the pool the store lives in
  * @param freeCapacityBytes the capacity not yet used by anyone (this store, other stores and tenants of the pool); at most {@code totalCapacityBytes}
  * @param copyBandwidthBytesPerSecond the aggregate rate physical copies move bytes at, shared by concurrent copies; {@value #UNLIMITED} if the array does not say
+ * @param fullRateCopiesPerSource how many physical copies one source feeds at once, each as fast as a copy alone: the source's read bandwidth divided by one copy's rate, rounded down, and at least 1. Copies beyond it that read the same source share its read bandwidth, so each moves slower; Goldcopy starts no more copies of one source than this, and copies from more sources instead (a fan-out tree). Not a limit the array enforces. {@value #UNLIMITED} if the array does not say, the default: Goldcopy then lets any number of copies read one source, and still prefers the sources fewest copies read (see {@link #copiesOneSourceFeeds()})
  * @param nameRules the rules container names must follow
  * @param copyCosts what a new physical and a new virtual copy cost in capacity
  */
@@ -42,6 +43,7 @@ public record ArrayCapabilities(
     long totalCapacityBytes,
     long freeCapacityBytes,
     long copyBandwidthBytesPerSecond,
+    int fullRateCopiesPerSource,
     NameRules nameRules,
     CopyCosts copyCosts) {
 
@@ -67,6 +69,7 @@ public record ArrayCapabilities(
     nonNegative("totalCapacityBytes", totalCapacityBytes);
     nonNegative("freeCapacityBytes", freeCapacityBytes);
     nonNegative("copyBandwidthBytesPerSecond", copyBandwidthBytesPerSecond);
+    nonNegative("fullRateCopiesPerSource", fullRateCopiesPerSource);
     requireNonNull(nameRules, "nameRules");
     requireNonNull(copyCosts, "copyCosts");
     if (freeCapacityBytes > totalCapacityBytes) {
@@ -74,6 +77,61 @@ public record ArrayCapabilities(
           "freeCapacityBytes (" + freeCapacityBytes + ") must not exceed totalCapacityBytes ("
               + totalCapacityBytes + ")");
     }
+  }
+
+  /**
+   * Creates capabilities that do not say how many copies one source feeds at full rate ({@code
+   * fullRateCopiesPerSource} is {@value #UNLIMITED}): the constructor of the fields this record had
+   * before that figure.
+   *
+   * @param maxVirtualCopiesPerSource see the record's description
+   * @param maxVirtualCopiesTotal see the record's description
+   * @param maxContainersTotal see the record's description
+   * @param maxLocalReplicationDepth see the record's description
+   * @param maxConcurrentPhysicalCopies see the record's description
+   * @param maxConcurrentVirtualCopies see the record's description
+   * @param virtualCopiesSupported see the record's description
+   * @param usedVirtualCopiesTotal see the record's description
+   * @param usedContainersTotal see the record's description
+   * @param totalCapacityBytes see the record's description
+   * @param freeCapacityBytes see the record's description
+   * @param copyBandwidthBytesPerSecond see the record's description
+   * @param nameRules see the record's description
+   * @param copyCosts see the record's description
+   * @throws NullPointerException if the name rules or copy costs are null
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public ArrayCapabilities(
+      int maxVirtualCopiesPerSource,
+      int maxVirtualCopiesTotal,
+      int maxContainersTotal,
+      int maxLocalReplicationDepth,
+      int maxConcurrentPhysicalCopies,
+      int maxConcurrentVirtualCopies,
+      boolean virtualCopiesSupported,
+      int usedVirtualCopiesTotal,
+      int usedContainersTotal,
+      long totalCapacityBytes,
+      long freeCapacityBytes,
+      long copyBandwidthBytesPerSecond,
+      NameRules nameRules,
+      CopyCosts copyCosts) {
+    this(
+        maxVirtualCopiesPerSource,
+        maxVirtualCopiesTotal,
+        maxContainersTotal,
+        maxLocalReplicationDepth,
+        maxConcurrentPhysicalCopies,
+        maxConcurrentVirtualCopies,
+        virtualCopiesSupported,
+        usedVirtualCopiesTotal,
+        usedContainersTotal,
+        totalCapacityBytes,
+        freeCapacityBytes,
+        copyBandwidthBytesPerSecond,
+        UNLIMITED,
+        nameRules,
+        copyCosts);
   }
 
   private static void nonNegative(String field, long value) {
@@ -90,6 +148,16 @@ public record ArrayCapabilities(
    */
   public static boolean isLimited(long maximum) {
     return maximum != UNLIMITED;
+  }
+
+  /**
+   * Returns how many physical copies Goldcopy lets read one source at once: {@link
+   * #fullRateCopiesPerSource()}, or {@link Integer#MAX_VALUE} when the array does not say.
+   *
+   * @return at least 1
+   */
+  public int copiesOneSourceFeeds() {
+    return isLimited(fullRateCopiesPerSource) ? fullRateCopiesPerSource : Integer.MAX_VALUE;
   }
 
   /**
@@ -178,6 +246,7 @@ public record ArrayCapabilities(
         .totalCapacityBytes(totalCapacityBytes)
         .freeCapacityBytes(freeCapacityBytes)
         .copyBandwidthBytesPerSecond(copyBandwidthBytesPerSecond)
+        .fullRateCopiesPerSource(fullRateCopiesPerSource)
         .nameRules(nameRules)
         .copyCosts(copyCosts);
   }
@@ -196,6 +265,7 @@ public record ArrayCapabilities(
     private long totalCapacityBytes = Long.MAX_VALUE;
     private long freeCapacityBytes = Long.MAX_VALUE;
     private long copyBandwidthBytesPerSecond = UNLIMITED;
+    private int fullRateCopiesPerSource = UNLIMITED;
     private NameRules nameRules = NameRules.permissive(255);
     private CopyCosts copyCosts = CopyCosts.thick(0);
 
@@ -335,6 +405,19 @@ public record ArrayCapabilities(
     }
 
     /**
+     * Sets how many physical copies one source feeds at once, each as fast as a copy alone (not
+     * said by default). An adapter that knows a source's read bandwidth and one copy's rate passes
+     * the first divided by the second, rounded down, and at least 1.
+     *
+     * @param value the copies, or {@link #UNLIMITED} if the array does not say
+     * @return this builder
+     */
+    public Builder fullRateCopiesPerSource(int value) {
+      this.fullRateCopiesPerSource = value;
+      return this;
+    }
+
+    /**
      * Sets the name rules (permissive, 255 bytes by default).
      *
      * @param value the rules
@@ -389,6 +472,7 @@ public record ArrayCapabilities(
           totalCapacityBytes,
           freeCapacityBytes,
           copyBandwidthBytesPerSecond,
+          fullRateCopiesPerSource,
           nameRules,
           copyCosts);
     }

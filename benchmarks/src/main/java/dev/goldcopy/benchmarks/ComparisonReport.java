@@ -85,7 +85,7 @@ final class ComparisonReport {
       ComparisonRow goldcopy = result.rows().get(0);
       ComparisonRow best = null;
       for (ComparisonRow row : result.rows().subList(1, result.rows().size())) {
-        if (row.succeeded() && (best == null || row.makespan().compareTo(best.makespan()) < 0)) {
+        if (row.baseline() && row.succeeded() && (best == null || row.makespan().compareTo(best.makespan()) < 0)) {
           best = row;
         }
       }

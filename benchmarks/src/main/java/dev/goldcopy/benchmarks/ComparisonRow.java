@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param check what the run made, and whether it was correct
  * @param wallNanos the wall time of the simulated run (the median, when it ran several times)
  * @param failure why the strategy stopped short, or null if it finished
+ * @param baseline whether the strategy is a baseline the summary compares Goldcopy with
  */
 public record ComparisonRow(
     String strategy,
@@ -25,7 +26,8 @@ public record ComparisonRow(
     long limitRefusals,
     ProvisioningCheck check,
     long wallNanos,
-    @Nullable String failure) {
+    @Nullable String failure,
+    boolean baseline) {
 
   /**
    * Checks the fields.

@@ -39,13 +39,33 @@ public interface Contender {
   String cloneName(VmId vm);
 
   /**
+   * Returns whether this is a baseline (what one writes without Goldcopy), which the summary
+   * compares Goldcopy with; Goldcopy's own variants are not.
+   *
+   * @return true unless overridden
+   */
+  default boolean baseline() {
+    return true;
+  }
+
+  /**
    * Returns the planned fan-out executor ({@code ReplicationExecutor} with its defaults) on the
    * simulator's virtual time, naming clones after their VM as the planner does.
    *
    * @return the contender
    */
   static Contender plannedExecutor() {
-    return new PlannedExecutorContender();
+    return new PlannedExecutorContender(false);
+  }
+
+  /**
+   * Returns the planned executor through an adapter that does not say how many copies one source
+   * feeds at full rate, as an adapter for an array that publishes no such figure runs it.
+   *
+   * @return the contender
+   */
+  static Contender plannedExecutorSilentOnSourceReads() {
+    return new PlannedExecutorContender(true);
   }
 
   /**

@@ -5,9 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.goldcopy.spi.ArrayAdapter;
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.Container;
-import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.StoreRef;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -60,49 +58,24 @@ public final class FanOutTreeStrategy {
   }
 
   /** One provisioning run. */
-  private final class Run {
-    private final StoreRef store;
-    private final Container origin;
-    private final List<String> cloneNames;
-    private final RetryingCalls calls = new RetryingCalls(scheduler);
-    private final CompletableFuture<Void> result = new CompletableFuture<>();
-    private final List<Container> masters = new ArrayList<>();
-    private int mastersNeeded;
-    private int perMaster;
+  private final class Run extends ScriptRun {
+    private int masters;
     private int copiesStarted;
-    private int clonesDone;
-    private Slots copies = new Slots(0);
-    private Slots clones = new Slots(0);
 
     Run(StoreRef store, Container origin, List<String> cloneNames) {
-      this.store = store;
-      this.origin = origin;
-      this.cloneNames = cloneNames;
+      super(FanOutTreeStrategy.this.array, scheduler, store, origin, cloneNames);
     }
 
     CompletableFuture<Void> start(ArrayCapabilities capabilities) {
-      int limit = capabilities.maxVirtualCopiesPerSource();
-      mastersNeeded = SequentialCopyStrategy.mastersNeeded(cloneNames.size(), limit);
-      perMaster = ArrayCapabilities.isLimited(limit) ? limit : Math.max(1, cloneNames.size());
-      copies = new Slots(capabilities.maxConcurrentPhysicalCopies());
-      clones = new Slots(capabilities.maxConcurrentVirtualCopies());
-      if (cloneNames.isEmpty()) {
-        result.complete(null);
-        return result;
+      if (open(capabilities)) {
+        ready(origin);
       }
-      ready(origin);
       return result;
     }
 
     /** A master is ready: its clones start, and it copies itself if more masters are needed. */
     private void ready(Container master) {
-      int k = masters.size();
-      masters.add(master);
-      int end = (int) Math.min(cloneNames.size(), (long) (k + 1) * perMaster);
-      for (int i = k * perMaster; i < end; i++) {
-        String name = cloneNames.get(i);
-        clones.submit(() -> clone(master, name));
-      }
+      startClones(master, masters++);
       copyFrom(master);
     }
 
@@ -112,33 +85,12 @@ public final class FanOutTreeStrategy {
       }
       copiesStarted++;
       String name = String.format("%s-tree-%04d", origin.name(), copiesStarted);
-      copies.submit(
-          () ->
-              RetryingCalls.whenDone(
-                  calls.copyWithCleanup(array, store, source.id(), name),
-                  (made, error) -> {
-                    copies.release();
-                    if (error != null) {
-                      result.completeExceptionally(RetryingCalls.unwrap(error));
-                      return;
-                    }
-                    ready(made);
-                    copyFrom(source);
-                  }));
-    }
-
-    private void clone(Container master, String name) {
-      RetryingCalls.whenDone(
-          calls.call(() -> array.createVirtualCopy(store, master.id(), name, Labels.empty())),
-          (made, error) -> {
-            clones.release();
-            if (error != null) {
-              result.completeExceptionally(RetryingCalls.unwrap(error));
-              return;
-            }
-            if (++clonesDone == cloneNames.size()) {
-              result.complete(null);
-            }
+      copy(
+          source.id(),
+          name,
+          made -> {
+            ready(made);
+            copyFrom(source);
           });
     }
   }

@@ -156,13 +156,15 @@ public final class MakespanComparison {
   }
 
   /**
-   * Returns the strategies compared, in table order, Goldcopy's first.
+   * Returns the strategies compared, in table order: Goldcopy's first, then Goldcopy through an
+   * adapter that does not say how many copies a source feeds, then the baselines.
    *
    * @return the contenders
    */
   public static List<Contender> contenders() {
     return List.of(
         Contender.plannedExecutor(),
+        Contender.plannedExecutorSilentOnSourceReads(),
         Contender.parallelScript(true),
         Contender.parallelScript(false),
         Contender.fanOutTree(),
@@ -230,7 +232,8 @@ public final class MakespanComparison {
         first.limitRefusals(),
         first.check(),
         median,
-        first.failure());
+        first.failure(),
+        first.baseline());
   }
 
   private static ComparisonRow runOnce(
@@ -267,7 +270,8 @@ public final class MakespanComparison {
             ? (makespan.isZero() ? 1.0 : Double.POSITIVE_INFINITY)
             : seconds(makespan) / seconds(bound.value());
     return new ComparisonRow(
-        contender.name(), makespan, ratio, calls, refusals, check, wall, failure);
+        contender.name(), makespan, ratio, calls, refusals, check, wall, failure,
+        contender.baseline());
   }
 
   private static String describe(RuntimeException e) {

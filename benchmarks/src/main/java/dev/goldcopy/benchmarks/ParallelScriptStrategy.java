@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.goldcopy.spi.ArrayAdapter;
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.Container;
-import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.StoreRef;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -78,92 +77,42 @@ public final class ParallelScriptStrategy {
   }
 
   /** One provisioning run. */
-  private final class Run {
-    private final StoreRef store;
-    private final Container origin;
-    private final List<String> cloneNames;
-    private final RetryingCalls calls = new RetryingCalls(scheduler);
-    private final CompletableFuture<Void> result = new CompletableFuture<>();
+  private final class Run extends ScriptRun {
     private Container[] masters = new Container[0];
-    private int perMaster;
     private int copiesDone;
-    private int clonesDone;
-    private Slots copies = new Slots(0);
-    private Slots clones = new Slots(0);
 
     Run(StoreRef store, Container origin, List<String> cloneNames) {
-      this.store = store;
-      this.origin = origin;
-      this.cloneNames = cloneNames;
+      super(ParallelScriptStrategy.this.array, scheduler, store, origin, cloneNames);
     }
 
     CompletableFuture<Void> start(ArrayCapabilities capabilities) {
-      int limit = capabilities.maxVirtualCopiesPerSource();
-      int count = SequentialCopyStrategy.mastersNeeded(cloneNames.size(), limit);
-      perMaster = ArrayCapabilities.isLimited(limit) ? limit : Math.max(1, cloneNames.size());
-      masters = new Container[count];
-      masters[0] = origin;
-      copies = new Slots(capabilities.maxConcurrentPhysicalCopies());
-      clones = new Slots(capabilities.maxConcurrentVirtualCopies());
-      if (cloneNames.isEmpty()) {
-        result.complete(null);
+      if (!open(capabilities)) {
         return result;
       }
+      int count = mastersNeeded;
+      masters = new Container[count];
+      masters[0] = origin;
       if (pipelined || count == 1) {
-        startClones(0);
+        startClones(origin, 0);
       }
       for (int k = 1; k < count; k++) {
         int master = k;
-        copies.submit(() -> copy(master));
+        String name = String.format("%s-copy-%04d", origin.name(), k);
+        copy(origin.id(), name, made -> copied(master, made));
       }
       return result;
     }
 
-    private void copy(int k) {
-      String name = String.format("%s-copy-%04d", origin.name(), k);
-      RetryingCalls.whenDone(
-          calls.copyWithCleanup(array, store, origin.id(), name),
-          (made, error) -> {
-            copies.release();
-            if (error != null) {
-              result.completeExceptionally(RetryingCalls.unwrap(error));
-              return;
-            }
-            masters[k] = made;
-            copiesDone++;
-            if (pipelined) {
-              startClones(k);
-            } else if (copiesDone == masters.length - 1) {
-              for (int m = 0; m < masters.length; m++) {
-                startClones(m);
-              }
-            }
-          });
-    }
-
-    /** Queues master {@code k}'s clones. */
-    private void startClones(int k) {
-      Container master = masters[k];
-      int end = (int) Math.min(cloneNames.size(), (long) (k + 1) * perMaster);
-      for (int i = k * perMaster; i < end; i++) {
-        String name = cloneNames.get(i);
-        clones.submit(() -> clone(master, name));
+    private void copied(int k, Container made) {
+      masters[k] = made;
+      copiesDone++;
+      if (pipelined) {
+        startClones(made, k);
+      } else if (copiesDone == masters.length - 1) {
+        for (int m = 0; m < masters.length; m++) {
+          startClones(masters[m], m);
+        }
       }
-    }
-
-    private void clone(Container master, String name) {
-      RetryingCalls.whenDone(
-          calls.call(() -> array.createVirtualCopy(store, master.id(), name, Labels.empty())),
-          (made, error) -> {
-            clones.release();
-            if (error != null) {
-              result.completeExceptionally(RetryingCalls.unwrap(error));
-              return;
-            }
-            if (++clonesDone == cloneNames.size()) {
-              result.complete(null);
-            }
-          });
     }
   }
 }

@@ -13,19 +13,36 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The planned fan-out executor ({@link ReplicationExecutor} with its default settings), run on the
  * simulator's virtual time: a direct executor and the simulator as scheduler and clock. Its stage
- * fails unless the executor reports every VM provisioned.
+ * fails unless the executor reports every VM provisioned. A variant runs it through an adapter
+ * that does not say how many copies a source feeds at full rate.
  */
 final class PlannedExecutorContender implements Contender {
+  private final boolean silentOnSourceReads;
+
+  /**
+   * The executor on the simulator as it declares itself, or through an adapter that does not say
+   * how many copies a source feeds ({@link SilentOnSourceReads}).
+   */
+  PlannedExecutorContender(boolean silentOnSourceReads) {
+    this.silentOnSourceReads = silentOnSourceReads;
+  }
 
   @Override
   public String name() {
-    return "Goldcopy executor";
+    return silentOnSourceReads
+        ? "Goldcopy executor, adapter silent on source reads"
+        : "Goldcopy executor";
+  }
+
+  @Override
+  public boolean baseline() {
+    return false;
   }
 
   @Override
   public CompletableFuture<?> start(
       SimulatedArray sim, StoreRef store, Container origin, Demand demand) {
-    return ReplicationExecutor.builder(sim)
+    return ReplicationExecutor.builder(silentOnSourceReads ? new SilentOnSourceReads(sim) : sim)
         .executor(Runnable::run)
         .scheduler(sim::schedule)
         .clock(sim.clock())

@@ -28,6 +28,7 @@ class MakespanComparisonTest {
     String table = bytes.toString(StandardCharsets.UTF_8);
     assertThat(result.rows()).allSatisfy(row -> assertThat(row.succeeded()).isTrue());
     assertThat(table).contains("| Goldcopy executor |");
+    assertThat(table).contains("| Goldcopy executor, adapter silent on source reads |");
     assertThat(table).contains("| parallel script, pipelined |");
     assertThat(table).contains("| parallel script, copies then clones |");
     assertThat(table).contains("| fan-out tree script, one copy per source |");
@@ -35,7 +36,7 @@ class MakespanComparisonTest {
     assertThat(table).contains("| sequential copies, then clones (floor) |");
     assertThat(table).contains("| lower bound (");
     assertThat(table).contains("| small |");
-    assertThat(table.lines().filter(line -> line.startsWith("| ")).count()).isEqualTo(10);
+    assertThat(table.lines().filter(line -> line.startsWith("| ")).count()).isEqualTo(11);
     assertThat(table).doesNotContain("NO:").doesNotContain("stopped:");
   }
 

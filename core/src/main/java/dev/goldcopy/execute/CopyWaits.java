@@ -54,6 +54,7 @@ final class CopyWaits {
 
   private void ask(Round r, Container copying, ContainerId from, int attempt) {
     r.physicalInFlight++;
+    dispatcher.awaitedCopyReads(from);
     calls.awaitCopy(
         from,
         copying.name(),
@@ -69,6 +70,7 @@ final class CopyWaits {
       @Nullable Container done,
       @Nullable Throwable error) {
     r.physicalInFlight--;
+    dispatcher.awaitedCopyAnswered(from);
     if (!run.running()) {
       run.settle();
       return;

@@ -15,8 +15,11 @@ import org.jspecify.annotations.Nullable;
  * Issues a round's steps within its limits. A step whose dependencies are done becomes ready once
  * its source is READY on the array (a copy another run started is awaited through {@link
  * CopyWaits}); ready steps wait in a queue per kind and are issued while the calls of that kind in
- * flight are below the round's limit. A success is noted in the round's {@link ArrayView} and the
- * {@link RunLedger} and frees the steps that depend on it; a failure goes to {@link StepFailures}.
+ * flight are below the round's limit. Ready physical copies go through a {@link CopyQueue}: no
+ * source is read by more copies than it feeds at full rate, and the sources the fewest copies read
+ * go first, so the masters multiply as a fan-out tree. A success is noted in the round's {@link
+ * ArrayView} and the {@link RunLedger} and frees the steps that depend on it; a failure goes to
+ * {@link StepFailures}.
  */
 final class Dispatcher {
   private final ArrayCalls calls;
@@ -26,6 +29,8 @@ final class Dispatcher {
   private final StepFailures failures;
   private final CopyWaits copies;
   private final Stewardship stewardship;
+  /** The current round's ready copies by source; a new one each round. */
+  private CopyQueue copyQueue = new CopyQueue(Integer.MAX_VALUE);
 
   Dispatcher(
       ArrayCalls calls,
@@ -46,6 +51,7 @@ final class Dispatcher {
 
   /** Starts a round: readies the steps that depend on nothing and issues what the limits allow. */
   void start(Round r) {
+    copyQueue = new CopyQueue(r.sourceFeeds);
     for (StepNode n : r.graph.nodes()) {
       if (n.status == Status.WAITING && n.pendingDeps == 0) {
         dependenciesDone(r, n);
@@ -67,12 +73,38 @@ final class Dispatcher {
     while (r.deletionsInFlight < r.virtualCap && !r.readyDeletes.isEmpty() && issuing(r)) {
       issue(r, r.readyDeletes.poll());
     }
-    while (r.physicalInFlight < r.physicalCap && !r.readyReplicas.isEmpty() && issuing(r)) {
-      issue(r, r.readyReplicas.poll());
+    queueCopies(r);
+    while (r.physicalInFlight < r.physicalCap && issuing(r)) {
+      StepNode copy = copyQueue.poll();
+      if (copy == null) {
+        break;
+      }
+      issue(r, copy);
     }
     while (r.virtualInFlight < r.virtualCap && !r.readyClones.isEmpty() && issuing(r)) {
       issue(r, r.readyClones.poll());
     }
+  }
+
+  /** Moves the round's ready copies to the copy queue; a retry (issued before) goes first. */
+  private void queueCopies(Round r) {
+    StepNode n;
+    while ((n = r.readyReplicas.poll()) != null) {
+      ContainerId source = n.source;
+      if (n.status == Status.READY && source != null) {
+        copyQueue.add(n, source, n.attempts > 0);
+      }
+    }
+  }
+
+  /** Notes a copy another run started, awaited now, which reads {@code source}. */
+  void awaitedCopyReads(ContainerId source) {
+    copyQueue.started(source);
+  }
+
+  /** Notes that an awaited copy reading {@code source} answered. */
+  void awaitedCopyAnswered(ContainerId source) {
+    copyQueue.ended(source);
   }
 
   /** A step's dependencies are done: a deletion is ready, a copy once its source is. */
@@ -125,6 +157,7 @@ final class Dispatcher {
       case REPLICA -> {
         r.physicalInFlight++;
         ContainerId from = requireNonNull(source, "source");
+        copyQueue.started(from);
         calls.createPhysicalCopy(from, n.key, stewardship.labels(n.step), (c, e) -> created(r, n, c, e));
       }
       case CLONE -> {
@@ -143,6 +176,10 @@ final class Dispatcher {
   private void created(Round r, StepNode n, @Nullable Container made, @Nullable Throwable error) {
     if (n.kind == Kind.REPLICA) {
       r.physicalInFlight--;
+      ContainerId from = n.source;
+      if (from != null) {
+        copyQueue.ended(from);
+      }
     } else {
       r.virtualInFlight--;
     }

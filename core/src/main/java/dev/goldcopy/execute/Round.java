@@ -20,6 +20,8 @@ final class Round {
   final int physicalCap;
   /** The most virtual copies, and deletions, in flight. */
   final int virtualCap;
+  /** The most physical copies reading one source at once: what the array says it feeds. */
+  final int sourceFeeds;
 
   final ArrayDeque<StepNode> readyDeletes = new ArrayDeque<>();
   final ArrayDeque<StepNode> readyReplicas = new ArrayDeque<>();
@@ -36,10 +38,15 @@ final class Round {
   boolean replanRequested;
 
   Round(StepGraph graph, ArrayView view, int physicalCap, int virtualCap) {
+    this(graph, view, physicalCap, virtualCap, Integer.MAX_VALUE);
+  }
+
+  Round(StepGraph graph, ArrayView view, int physicalCap, int virtualCap, int sourceFeeds) {
     this.graph = graph;
     this.view = view;
     this.physicalCap = physicalCap;
     this.virtualCap = virtualCap;
+    this.sourceFeeds = sourceFeeds;
   }
 
   /** Returns the round's limits: the caller's caps, lowered to what the array declares. */
@@ -49,7 +56,8 @@ final class Round {
         graph,
         view,
         Math.min(callerPhysical, declared(caps.maxConcurrentPhysicalCopies())),
-        Math.min(callerVirtual, declared(caps.maxConcurrentVirtualCopies())));
+        Math.min(callerVirtual, declared(caps.maxConcurrentVirtualCopies())),
+        caps.copiesOneSourceFeeds());
   }
 
   private static int declared(int maximum) {

@@ -4,13 +4,15 @@ import dev.goldcopy.spi.ContentId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Places new clones on a group's masters, SPREAD (the least-loaded master first) or PACK (one
- * master after another), in passes of growing caps: the throughput rate, the soft cap, the hard
- * cap. Each clone depends on the step making its master, the deletion of its VM's old clone, and
+ * Places new clones on a group's masters, SPREAD (the least-loaded master first; without a
+ * throughput rule and under a finite cap, the masters ready now take their share before the masters
+ * still to be copied) or PACK (one master after another), in passes of growing caps: the throughput
+ * rate, the soft cap, the hard cap. Each clone depends on the step making its master, the deletion of its VM's old clone, and
  * the deletions that free its slot, the array totals' slots and its capacity when they are full
  * until then.
  */
@@ -68,29 +70,60 @@ final class ClonePlacer {
             placeOne(content, vms.get(cursor++), s);
           }
         }
+      } else if (perSourceRate == 0 && readyCapped(slots, cap)) {
+        // Clones on a ready master start at once; those on a master to be copied wait for it.
+        cursor = spread(content, vms, cursor, slots, cap, s -> s.readyNow);
+        cursor = spread(content, vms, cursor, slots, cap, s -> !s.readyNow);
       } else {
-        // Slots sort by position as by index: both grow along the list.
-        SlotHeap heap = new SlotHeap(slots.size());
-        for (int i = 0; i < slots.size(); i++) {
-          MasterSlot s = slots.get(i);
-          if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
-            heap.add(s.load, i);
-          }
-        }
-        while (cursor < vms.size() && !heap.isEmpty()) {
-          MasterSlot s = slots.get(heap.peek());
-          placeOne(content, vms.get(cursor++), s);
-          if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
-            heap.updateTop(s.load);
-          } else {
-            heap.removeTop();
-          }
-        }
+        cursor = spread(content, vms, cursor, slots, cap, s -> true);
       }
     }
     if (cursor < vms.size()) {
       throw new IllegalStateException("sizing left " + (vms.size() - cursor) + " VMs unplaced");
     }
+  }
+
+  /**
+   * Returns whether every master ready now has a finite cap in this pass: only then do the ready
+   * masters take their share first (without a cap they would take every clone, and the masters
+   * made to share the load none).
+   */
+  private static boolean readyCapped(List<MasterSlot> slots, ToLongFunction<MasterSlot> cap) {
+    for (MasterSlot s : slots) {
+      if (s.readyNow && Math.min(cap.applyAsLong(s), s.hardCap) >= PlanMath.UNBOUNDED) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Places VMs from {@code cursor} on the least-loaded of the slots {@code among} accepts, each up
+   * to {@code cap}, until the VMs or the slots run out.
+   *
+   * @return the cursor after the last VM placed
+   */
+  private int spread(ContentId content, List<VmId> vms, int cursor, List<MasterSlot> slots,
+      ToLongFunction<MasterSlot> cap, Predicate<MasterSlot> among) {
+    // Slots sort by position as by index: both grow along the list.
+    SlotHeap heap = new SlotHeap(slots.size());
+    for (int i = 0; i < slots.size(); i++) {
+      MasterSlot s = slots.get(i);
+      if (among.test(s) && s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
+        heap.add(s.load, i);
+      }
+    }
+    int at = cursor;
+    while (at < vms.size() && !heap.isEmpty()) {
+      MasterSlot s = slots.get(heap.peek());
+      placeOne(content, vms.get(at++), s);
+      if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
+        heap.updateTop(s.load);
+      } else {
+        heap.removeTop();
+      }
+    }
+    return at;
   }
 
   private void placeOne(ContentId content, VmId vm, MasterSlot s) {

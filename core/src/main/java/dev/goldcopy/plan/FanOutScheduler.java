@@ -8,8 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Schedules a store's physical copies as a fan-out tree: in each round every master (existing, or
- * made in an earlier round) is the source of at most one copy, and at most the array's physical
- * copy concurrency runs. Groups share the rounds' copy slots round-robin, in the order given.
+ * made in an earlier round) is the source of at most as many copies as one source feeds at full
+ * rate (one unless the array says more), and at most the array's physical copy concurrency runs.
+ * Groups share the rounds' copy slots round-robin, in the order given; within a group, every
+ * source gives one copy before any gives a second.
  */
 final class FanOutScheduler {
 
@@ -57,13 +59,25 @@ final class FanOutScheduler {
   private FanOutScheduler() {}
 
   /**
-   * Schedules every group's pending replicas.
+   * Schedules every group's pending replicas, each source feeding one copy per round.
    *
    * @param groups the groups, in the order they share copy slots
    * @param concurrency the most copies per round; 0 for no limit
    * @return the replica steps, round by round
    */
   static List<CreateReplica> schedule(List<GroupCopies> groups, int concurrency) {
+    return schedule(groups, concurrency, 1);
+  }
+
+  /**
+   * Schedules every group's pending replicas.
+   *
+   * @param groups the groups, in the order they share copy slots
+   * @param concurrency the most copies per round; 0 for no limit
+   * @param feeds the most copies one source feeds per round; positive
+   * @return the replica steps, round by round
+   */
+  static List<CreateReplica> schedule(List<GroupCopies> groups, int concurrency, int feeds) {
     int total = 0;
     for (GroupCopies g : groups) {
       total += g.pending.size();
@@ -72,7 +86,7 @@ final class FanOutScheduler {
     int round = 0;
     while (total > 0) {
       round++;
-      List<List<NewReplica>> madeThisRound = copyRound(groups, concurrency, round, steps);
+      List<List<NewReplica>> madeThisRound = copyRound(groups, concurrency, feeds, round, steps);
       int made = 0;
       for (int gi = 0; gi < groups.size(); gi++) {
         GroupCopies g = groups.get(gi);
@@ -98,7 +112,7 @@ final class FanOutScheduler {
    * @return each group's replicas made in this round, in the groups' order
    */
   private static List<List<NewReplica>> copyRound(
-      List<GroupCopies> groups, int concurrency, int round, List<CreateReplica> steps) {
+      List<GroupCopies> groups, int concurrency, int feeds, int round, List<CreateReplica> steps) {
     long budget = concurrency == 0 ? Long.MAX_VALUE : concurrency;
     List<List<NewReplica>> madeThisRound = new ArrayList<>(groups.size());
     for (GroupCopies g : groups) {
@@ -110,13 +124,14 @@ final class FanOutScheduler {
       progress = false;
       for (int gi = 0; gi < groups.size() && budget > 0; gi++) {
         GroupCopies g = groups.get(gi);
-        if (g.next >= g.pending.size() || g.sourceCursor >= g.sources.size()) {
+        long reads = (long) g.sources.size() * feeds;
+        if (g.next >= g.pending.size() || g.sourceCursor >= reads) {
           continue;
         }
         // Give a group all its free sources at once when nothing limits concurrency.
         int take =
             concurrency == 0
-                ? Math.min(g.pending.size() - g.next, g.sources.size() - g.sourceCursor)
+                ? (int) Math.min(g.pending.size() - g.next, reads - g.sourceCursor)
                 : 1;
         for (int t = 0; t < take; t++) {
           NewReplica r = g.pending.get(g.next++);
@@ -132,8 +147,10 @@ final class FanOutScheduler {
 
   /** The step copying {@code r} from {@code g}'s next source in round {@code round}. */
   private static CreateReplica copy(GroupCopies g, NewReplica r, int round) {
-    String source = g.sources.get(g.sourceCursor);
-    String sourceStep = g.sourceSteps.get(g.sourceCursor++);
+    // The cursor passes over the sources once per copy each feeds in a round.
+    int at = g.sourceCursor++ % g.sources.size();
+    String source = g.sources.get(at);
+    String sourceStep = g.sourceSteps.get(at);
     List<String> deps;
     if (sourceStep == null) {
       deps = r.extraDeps();

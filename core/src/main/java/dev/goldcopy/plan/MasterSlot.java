@@ -14,6 +14,8 @@ final class MasterSlot extends SlotLedger {
   final @Nullable String stepId;
   /** The master's position among the group's masters; breaks ties between equal loads. */
   final int index;
+  /** Whether the master is ready as the plan is made, so its clones need not wait for a copy. */
+  final boolean readyNow;
   /** New clones it takes before the others take theirs (the policy's ratio). */
   final long softCap;
   /** New clones it may take at most (the array's limit); 0 when closed. */
@@ -33,9 +35,19 @@ final class MasterSlot extends SlotLedger {
    */
   MasterSlot(String name, @Nullable String stepId, int index, long kept, long softCap,
       boolean closed, int limit, ArrayDeque<String> pendingDeletes) {
+    this(name, stepId, stepId == null, index, kept, softCap, closed, limit, pendingDeletes);
+  }
+
+  /**
+   * A master as above that is ready as the plan is made, or not ({@code readyNow}: an existing
+   * master still being copied is not).
+   */
+  MasterSlot(String name, @Nullable String stepId, boolean readyNow, int index, long kept,
+      long softCap, boolean closed, int limit, ArrayDeque<String> pendingDeletes) {
     super(limit, kept, pendingDeletes);
     this.name = name;
     this.stepId = stepId;
+    this.readyNow = readyNow && stepId == null;
     this.ownDeps = stepId == null ? List.of() : List.of(stepId);
     this.index = index;
     this.load = kept;

@@ -32,8 +32,8 @@ final class MasterSlots {
       }
       boolean closed = t.reserved() && m.isOrigin();
       long softCap = closed ? 0 : soft == 0 ? UNBOUNDED : Math.max(0, soft - kept);
-      MasterSlot slot = new MasterSlot(m.name(), null, g.slots.size(), kept, softCap, closed,
-          hard, run.deletions.pendingOf(m.id()));
+      MasterSlot slot = new MasterSlot(m.name(), null, m.isReady(), g.slots.size(), kept,
+          softCap, closed, hard, run.deletions.pendingOf(m.id()));
       g.slots.add(slot);
       g.availSoft = sat(g.availSoft + softCap);
       g.availHard = sat(g.availHard + slot.hardCap);

@@ -70,8 +70,11 @@ final class PlanRun {
     for (Map.Entry<ContentId, String> e : chosenGroup.entrySet()) {
       GroupPlanner.plan(run, e.getKey(), e.getValue());
     }
+    ArrayCapabilities caps = input.capabilities();
+    int feeds = ArrayCapabilities.isLimited(caps.fullRateCopiesPerSource())
+        ? caps.fullRateCopiesPerSource() : 1;
     List<CreateReplica> replicas =
-        FanOutScheduler.schedule(run.copies, input.capabilities().maxConcurrentPhysicalCopies());
+        FanOutScheduler.schedule(run.copies, caps.maxConcurrentPhysicalCopies(), feeds);
     PlanStep[] steps =
         new PlanStep[
             deletions.cloneDeletes().size() + deletions.masterDeletes().size()

@@ -91,4 +91,59 @@ class ClonePlacerTest {
     assertThatThrownBy(() -> placer(Placement.SPREAD, Map.of()).place(GOLD, vms(2), slots, 0))
         .isInstanceOf(IllegalStateException.class).hasMessage("sizing left 1 VMs unplaced");
   }
+
+  private Map<String, Long> perMaster() {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    for (PlanStep s : clones) {
+      counts.merge(((CreateClone) s).masterName(), 1L, Long::sum);
+    }
+    return counts;
+  }
+
+  @Test
+  void spreadFillsTheReadyMastersToTheirCapBeforeTheMastersToBeCopied() {
+    List<MasterSlot> slots = List.of(slot("origin", null, 0, 0, 5),
+        slot("r1", "replica:r1", 1, 0, 5), slot("r2", "replica:r2", 2, 0, 5));
+
+    placer(Placement.SPREAD, Map.of()).place(GOLD, vms(12), slots, 0);
+
+    assertThat(perMaster()).isEqualTo(Map.of("origin", 5L, "r1", 4L, "r2", 3L));
+    assertThat(clones.subList(0, 5)).allMatch(c -> ((CreateClone) c).masterName().equals("origin"));
+    assertThat(clones.subList(5, 12)).extracting(s -> ((CreateClone) s).masterName())
+        .containsExactly("r1", "r2", "r1", "r2", "r1", "r2", "r1");
+  }
+
+  @Test
+  void aMasterStillBeingCopiedTakesOnlyWhatTheReadyOnesCannotHold() {
+    MasterSlot copying =
+        new MasterSlot("b", null, false, 1, 0, 3, false, 0, new ArrayDeque<>());
+    List<MasterSlot> slots = List.of(slot("a", null, 0, 1, 3), copying);
+
+    placer(Placement.SPREAD, Map.of()).place(GOLD, vms(4), slots, 0);
+
+    assertThat(perMaster()).isEqualTo(Map.of("a", 3L, "b", 1L));
+  }
+
+  @Test
+  void readyMastersGoFirstUnderTheLimitWhenTheClonesRatioIsFull() {
+    // Soft caps of 2 are full after the first pass; the second pass runs to the hard limit of 4.
+    List<MasterSlot> slots = List.of(
+        new MasterSlot("origin", null, 0, 0, 2, false, 4, new ArrayDeque<>()),
+        new MasterSlot("r1", "replica:r1", 1, 0, 2, false, 4, new ArrayDeque<>()));
+
+    placer(Placement.SPREAD, Map.of()).place(GOLD, vms(7), slots, 0);
+
+    assertThat(clones).extracting(s -> ((CreateClone) s).masterName())
+        .containsExactly("origin", "origin", "r1", "r1", "origin", "origin", "r1");
+  }
+
+  @Test
+  void aThroughputRuleKeepsTheEvenSpread() {
+    List<MasterSlot> slots = List.of(slot("origin", null, 0, 0, 5),
+        slot("r1", "replica:r1", 1, 0, 5), slot("r2", "replica:r2", 2, 0, 5));
+
+    placer(Placement.SPREAD, Map.of()).place(GOLD, vms(12), slots, 2);
+
+    assertThat(perMaster()).isEqualTo(Map.of("origin", 4L, "r1", 4L, "r2", 4L));
+  }
 }

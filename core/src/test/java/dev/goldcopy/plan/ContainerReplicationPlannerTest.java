@@ -353,11 +353,11 @@ class ContainerReplicationPlannerTest {
     store.apply(DEFAULT.plan(store.input(Demand.of(GOLD, "vm", 8))), 0);
     assertThat(store.masters()).hasSize(4);
 
-    // Spread put vm-00001 and vm-00005 on the origin.
+    // Spread filled the origin, ready at once, to its limit first: vm-00001 and vm-00002.
     Demand keep =
-        Demand.builder().add(VmId.of("vm-00001"), GOLD).add(VmId.of("vm-00005"), GOLD).build();
+        Demand.builder().add(VmId.of("vm-00001"), GOLD).add(VmId.of("vm-00002"), GOLD).build();
     assertThat(store.placement()).containsEntry("vm-00001", "gold-origin")
-        .containsEntry("vm-00005", "gold-origin");
+        .containsEntry("vm-00002", "gold-origin");
     ReplicationPlan plan = DEFAULT.plan(store.input(keep));
     List<DeleteContainer> deletions = deletions(plan);
     assertThat(deletions).filteredOn(d -> d.cause() == DeleteContainer.Cause.VM_REMOVED)

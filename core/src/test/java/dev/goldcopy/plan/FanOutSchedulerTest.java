@@ -78,4 +78,32 @@ class FanOutSchedulerTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("no source");
     assertThat(FanOutScheduler.schedule(List.of(), 0)).isEmpty();
   }
+
+  @Test
+  void aSourceThatFeedsTwoCopiesIsTheSourceOfTwoPerRoundAfterEverySourceGaveOne() {
+    List<CreateReplica> steps = FanOutScheduler.schedule(
+        List.of(group("gold", List.of("gold-origin"), replicas("gold", 8), "")), 4, 2);
+
+    assertThat(steps).extracting(CreateReplica::name, CreateReplica::sourceName,
+        CreateReplica::round).containsExactly(
+            tuple("gold-r001", "gold-origin", 1),
+            tuple("gold-r002", "gold-origin", 1),
+            tuple("gold-r003", "gold-origin", 2),
+            tuple("gold-r004", "gold-r001", 2),
+            tuple("gold-r005", "gold-r002", 2),
+            tuple("gold-r006", "gold-origin", 2),
+            tuple("gold-r007", "gold-origin", 3),
+            tuple("gold-r008", "gold-r001", 3));
+  }
+
+  @Test
+  void withoutAConcurrencyLimitEverySourceFeedsAllItCanInOneRound() {
+    List<CreateReplica> steps = FanOutScheduler.schedule(
+        List.of(group("gold", List.of("gold-origin"), replicas("gold", 8), "")), 0, 3);
+
+    assertThat(steps).extracting(CreateReplica::sourceName, CreateReplica::round).containsExactly(
+        tuple("gold-origin", 1), tuple("gold-origin", 1), tuple("gold-origin", 1),
+        tuple("gold-origin", 2), tuple("gold-r001", 2), tuple("gold-r002", 2),
+        tuple("gold-r003", 2), tuple("gold-origin", 2));
+  }
 }

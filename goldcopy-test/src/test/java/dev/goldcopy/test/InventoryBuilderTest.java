@@ -36,10 +36,10 @@ class InventoryBuilderTest {
     ReplicationPlan plan = ContainerReplicationPlanner.create(PlanningPolicy.defaults()).plan(input);
 
     assertThat(plan).makesReplicas(1).makesClones(9).hasNoShortfall().deletesNothing()
-        .placesPerMaster(Map.of("win11-r001", 3, "win11-r002", 6)).staysWithinLimits(input)
+        .placesPerMaster(Map.of("win11-r001", 5, "win11-r002", 4)).staysWithinLimits(input)
         .hasNoMasterAbove(8, inventory);
     assertThat(plan.clonesPerMaster(inventory))
-        .containsExactlyInAnyOrderEntriesOf(Map.of("golden", 8, "win11-r001", 6, "win11-r002", 6));
+        .containsExactlyInAnyOrderEntriesOf(Map.of("golden", 8, "win11-r001", 8, "win11-r002", 4));
   }
 
   @Test

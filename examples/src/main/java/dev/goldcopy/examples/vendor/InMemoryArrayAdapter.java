@@ -10,7 +10,6 @@ import dev.goldcopy.spi.ConflictException;
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.ContainerKind;
-import dev.goldcopy.spi.ContainerNotFoundException;
 import dev.goldcopy.spi.ContainerState;
 import dev.goldcopy.spi.ContentId;
 import dev.goldcopy.spi.CopyFailedException;
@@ -19,18 +18,12 @@ import dev.goldcopy.spi.InsufficientCapacityException;
 import dev.goldcopy.spi.Inventory;
 import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.LimitReachedException;
-import dev.goldcopy.spi.StoreId;
 import dev.goldcopy.spi.StoreRef;
-import dev.goldcopy.spi.TenantId;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link ArrayAdapter} written the way a storage vendor writes one, over an array that lives in
@@ -40,14 +33,15 @@ import org.jspecify.annotations.Nullable;
  * <p>What a vendor replaces:
  *
  * <ul>
- *   <li>the {@code owners} map: your array's record of which tenant owns which storage pool;
- *   <li>the {@code containers} map: your array's volumes (LUNs, images), with Goldcopy's metadata
- *       (kind, content, replica group, source) kept in volume tags, comments or metadata;
+ *   <li>{@link InMemoryVolumes}: the array's own records, which tenant owns which storage pool and
+ *       its volumes (LUNs, images), with Goldcopy's metadata (kind, content, replica group, source,
+ *       labels) kept in volume tags, comments or metadata;
  *   <li>the bodies marked "on a real array": calls to your array's management API.
  * </ul>
  *
- * <p>What a vendor keeps: the order of the checks, the exception each one throws, and the
- * idempotent lookup by name before anything is created.
+ * <p>What a vendor keeps: the order of the checks, the exception each one throws ({@link
+ * ArrayRules}, one method per rule), and the idempotent lookup by name before anything is
+ * created.
  *
  * <p>This array finishes every operation before it returns, so each stage is already complete
  * and no copy is ever seen in state {@link ContainerState#COPYING}; with no copy ever in progress,
@@ -66,9 +60,8 @@ import org.jspecify.annotations.Nullable;
 public final class InMemoryArrayAdapter implements ArrayAdapter {
 
   private final ArrayCapabilities declared;
-  private final Map<StoreId, TenantId> owners = new HashMap<>();
-  private final Map<ContainerId, Container> containers = new LinkedHashMap<>();
-  private long lastId;
+  private final InMemoryVolumes volumes;
+  private final ArrayRules rules;
 
   /**
    * Creates an empty array that declares {@code declared}.
@@ -83,6 +76,8 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
    */
   public InMemoryArrayAdapter(ArrayCapabilities declared) {
     this.declared = requireNonNull(declared, "declared");
+    this.volumes = new InMemoryVolumes(declared.copyCosts(), declared.freeCapacityBytes());
+    this.rules = new ArrayRules(declared, volumes);
   }
 
   /**
@@ -95,10 +90,10 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
    */
   public synchronized void addStore(StoreRef store) {
     requireNonNull(store, "store");
-    if (owners.containsKey(store.store())) {
+    if (volumes.owners.containsKey(store.store())) {
       throw new IllegalArgumentException("store: " + store.store() + " exists already");
     }
-    owners.put(store.store(), store.tenant());
+    volumes.owners.put(store.store(), store.tenant());
   }
 
   /**
@@ -119,20 +114,20 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
   public synchronized Container addOrigin(
       StoreRef store, String name, ContentId content, GroupId group, long sizeBytes) {
     requireNonNull(store, "store");
-    checkName(name);
+    rules.checkName(name);
     requireNonNull(content, "content");
     requireNonNull(group, "group");
-    if (!store.tenant().equals(owners.get(store.store()))) {
+    if (!store.tenant().equals(volumes.owners.get(store.store()))) {
       throw new IllegalArgumentException("store: " + store + " was not added");
     }
-    if (findByName(store, name).isPresent()) {
+    if (volumes.findByName(store, name).isPresent()) {
       throw new IllegalArgumentException("name: " + name + " is taken in " + store);
     }
     if (sizeBytes < 0) {
       throw new IllegalArgumentException("sizeBytes must not be negative: " + sizeBytes);
     }
-    reserveCapacity(store, sizeBytes, name);
-    return add(
+    rules.reserveCapacity(store, sizeBytes, name);
+    return volumes.add(
         store, name, ContainerKind.PHYSICAL_MASTER, content, group, null, sizeBytes, Labels.empty());
   }
 
@@ -146,13 +141,13 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
     requireNonNull(store, "store");
     return complete(
         () -> {
-          checkTenancy(store);
+          rules.checkTenancy(store);
           // Usage of the whole array beside each array-wide maximum: other stores and tenants
           // count, so that a plan for this store leaves them their share.
           return declared.toBuilder()
-              .freeCapacityBytes(freeCapacity(store))
-              .usedVirtualCopiesTotal(countVirtualCopies())
-              .usedContainersTotal(containers.size())
+              .freeCapacityBytes(volumes.freeCapacity(store))
+              .usedVirtualCopiesTotal(volumes.countVirtualCopies())
+              .usedContainersTotal(volumes.containers.size())
               .build();
         });
   }
@@ -169,9 +164,9 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
     requireNonNull(store, "store");
     return complete(
         () -> {
-          checkTenancy(store);
+          rules.checkTenancy(store);
           List<Container> listed =
-              containers.values().stream().filter(c -> c.store().equals(store)).toList();
+              volumes.containers.values().stream().filter(c -> c.store().equals(store)).toList();
           return new Inventory(store, listed);
         });
   }
@@ -193,25 +188,25 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
     requireNonNull(store, "store");
     requireNonNull(source, "source");
     requireNonNull(labels, "labels");
-    checkName(name);
+    rules.checkName(name);
     return complete(
         () -> {
-          checkTenancy(store);
+          rules.checkTenancy(store);
           // A retry of a call whose answer was lost: hand back what the first call made (on a
           // real array, once that copy is finished).
-          Optional<Container> existing = findByName(store, name);
+          Optional<Container> existing = volumes.findByName(store, name);
           if (existing.isPresent()) {
-            return sameRequestOrConflict(existing.get(), ContainerKind.PHYSICAL_MASTER, source);
+            return rules.sameRequestOrConflict(existing.get(), ContainerKind.PHYSICAL_MASTER, source);
           }
-          Container master = findInStore(store, source);
+          Container master = rules.findInStore(store, source);
           if (!master.isMaster() || !master.isReady()) {
             throw new ConflictException(
                 "source " + source + " in " + store + " is not a ready physical master");
           }
-          checkContainerTotal(name);
+          rules.checkContainerTotal(name);
           // Reserve what the copy costs before it starts, so a full pool refuses up front.
-          reserveCapacity(store, declared.copyCosts().physicalCopyBytes(master.sizeBytes()), name);
-          return add(
+          rules.reserveCapacity(store, declared.copyCosts().physicalCopyBytes(master.sizeBytes()), name);
+          return volumes.add(
               store,
               name,
               ContainerKind.PHYSICAL_MASTER,
@@ -237,26 +232,26 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
     requireNonNull(store, "store");
     requireNonNull(source, "source");
     requireNonNull(labels, "labels");
-    checkName(name);
+    rules.checkName(name);
     return complete(
         () -> {
-          checkTenancy(store);
-          Optional<Container> existing = findByName(store, name);
+          rules.checkTenancy(store);
+          Optional<Container> existing = volumes.findByName(store, name);
           if (existing.isPresent()) {
-            return sameRequestOrConflict(existing.get(), ContainerKind.VIRTUAL_COPY, source);
+            return rules.sameRequestOrConflict(existing.get(), ContainerKind.VIRTUAL_COPY, source);
           }
-          Container parent = findInStore(store, source);
+          Container parent = rules.findInStore(store, source);
           if (!parent.isReady()) {
             throw new ConflictException("source " + source + " in " + store + " is not ready");
           }
-          checkSupported(parent);
-          checkDepth(parent);
-          checkPerSourceLimit(parent);
-          checkArrayTotal(parent);
-          checkContainerTotal(name);
+          rules.checkSupported(parent);
+          rules.checkDepth(parent);
+          rules.checkPerSourceLimit(parent);
+          rules.checkArrayTotal(parent);
+          rules.checkContainerTotal(name);
           // Reserve what the array declares a new clone costs (nothing for a thin clone).
-          reserveCapacity(store, declared.copyCosts().virtualCopyBytes(), name);
-          return add(
+          rules.reserveCapacity(store, declared.copyCosts().virtualCopyBytes(), name);
+          return volumes.add(
               store,
               name,
               ContainerKind.VIRTUAL_COPY,
@@ -279,235 +274,22 @@ public final class InMemoryArrayAdapter implements ArrayAdapter {
     requireNonNull(store, "store");
     requireNonNull(container, "container");
     try {
-      checkTenancy(store);
-      Container target = containers.get(container);
+      rules.checkTenancy(store);
+      Container target = volumes.containers.get(container);
       if (target == null) {
         return CompletableFuture.completedFuture(null); // already gone: success
       }
       if (!target.store().equals(store)) {
         throw new AccessDeniedException(container + " does not belong to " + store);
       }
-      if (hasDependents(target)) {
+      if (rules.hasDependents(target)) {
         throw new ConflictException(container + " in " + store + " is the source of a copy");
       }
-      containers.remove(container);
+      volumes.containers.remove(container);
       return CompletableFuture.completedFuture(null);
     } catch (ArrayException e) {
       return CompletableFuture.failedFuture(e);
     }
-  }
-
-  // ---- The rules, one check each ----
-
-  /** Tenancy: the caller's tenant must own the store. An unknown store is refused the same way. */
-  private void checkTenancy(StoreRef store) {
-    if (!store.tenant().equals(owners.get(store.store()))) {
-      throw new AccessDeniedException(store.tenant() + " does not own store " + store.store());
-    }
-  }
-
-  /**
-   * Finds a container the call names, refusing one of another store or tenant as access denied
-   * and a missing one as not found.
-   */
-  private Container findInStore(StoreRef store, ContainerId id) {
-    Container found = containers.get(id);
-    if (found == null) {
-      throw new ContainerNotFoundException(id + " does not exist in " + store);
-    }
-    if (!found.store().equals(store)) {
-      throw new AccessDeniedException(id + " does not belong to " + store);
-    }
-    return found;
-  }
-
-  /**
-   * Idempotent creation: the same name, kind and source is the same request, answered with what
-   * exists; anything else under that name is a conflict.
-   */
-  private static Container sameRequestOrConflict(
-      Container existing, ContainerKind kind, ContainerId source) {
-    if (existing.kind() != kind || !source.equals(existing.source())) {
-      throw new ConflictException(
-          existing.name()
-              + " exists as a "
-              + existing.kind()
-              + " of "
-              + existing.source()
-              + ", not a "
-              + kind
-              + " of "
-              + source);
-    }
-    if (existing.state() == ContainerState.FAILED) {
-      throw new CopyFailedException(existing.id(), existing.name() + " failed; delete it first");
-    }
-    return existing;
-  }
-
-  /** Depth: a master is depth 0, its clones depth 1, their clones depth 2, and so on. */
-  private void checkDepth(Container parent) {
-    int limit = declared.maxLocalReplicationDepth();
-    int depth = depthOf(parent) + 1;
-    if (ArrayCapabilities.isLimited(limit) && depth > limit) {
-      throw new LimitReachedException(
-          LimitReachedException.Scope.REPLICATION_DEPTH,
-          limit,
-          "a virtual copy of " + parent.id() + " would be at depth " + depth + ", over " + limit);
-    }
-  }
-
-  /** Per source: the L-th virtual copy of one source succeeds, the next is refused. */
-  private void checkPerSourceLimit(Container parent) {
-    int limit = declared.maxVirtualCopiesPerSource();
-    long copies =
-        containers.values().stream()
-            .filter(c -> c.kind() == ContainerKind.VIRTUAL_COPY)
-            .filter(c -> parent.id().equals(c.source()))
-            .count();
-    if (ArrayCapabilities.isLimited(limit) && copies >= limit) {
-      throw new LimitReachedException(
-          LimitReachedException.Scope.PER_SOURCE,
-          limit,
-          parent.id() + " already has " + copies + " virtual copies, the most per source");
-    }
-  }
-
-  /** Support: an array that makes no virtual copies says so, distinct from "no limit". */
-  private void checkSupported(Container parent) {
-    if (!declared.virtualCopiesSupported()) {
-      throw new LimitReachedException(
-          LimitReachedException.Scope.NOT_SUPPORTED,
-          0,
-          "this array makes no virtual copies; refused for " + parent.id());
-    }
-  }
-
-  /** Containers of every kind, over every store: masters count as much as clones. */
-  private void checkContainerTotal(String name) {
-    int limit = declared.maxContainersTotal();
-    if (ArrayCapabilities.isLimited(limit) && containers.size() >= limit) {
-      throw new LimitReachedException(
-          LimitReachedException.Scope.ARRAY_CONTAINERS,
-          limit,
-          "the array holds " + containers.size() + " volumes, the most in all; refused for " + name);
-    }
-  }
-
-  /** Array total: virtual copies are counted over every store of the array. */
-  private void checkArrayTotal(Container parent) {
-    int limit = declared.maxVirtualCopiesTotal();
-    int copies = countVirtualCopies();
-    if (ArrayCapabilities.isLimited(limit) && copies >= limit) {
-      throw new LimitReachedException(
-          LimitReachedException.Scope.ARRAY_TOTAL,
-          limit,
-          "the array holds " + copies + " virtual copies, the most in all; refused for "
-              + parent.id());
-    }
-  }
-
-  /** Capacity: refuse before anything is made, so a full store is left exactly as it was. */
-  private void reserveCapacity(StoreRef store, long bytes, String name) {
-    long free = freeCapacity(store);
-    if (bytes > free) {
-      throw new InsufficientCapacityException(
-          name + " needs " + bytes + " bytes; " + store + " has " + free + " free");
-    }
-  }
-
-  /** Dependents: a virtual copy of it, or a physical copy of it still in progress. */
-  private boolean hasDependents(Container target) {
-    return containers.values().stream()
-        .filter(c -> target.id().equals(c.source()))
-        .anyMatch(
-            c -> c.kind() == ContainerKind.VIRTUAL_COPY || c.state() == ContainerState.COPYING);
-  }
-
-  /**
-   * Names: the caller's name is kept as given, so it must be one the array can store. Thrown at
-   * once, not through the stage: a bad argument is the caller's bug, not the array's answer.
-   */
-  private void checkName(String name) {
-    requireNonNull(name, "name");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("name must not be blank");
-    }
-    // The array's own rules, as declared: characters it allows and the length in bytes.
-    declared.nameRules().check("name", name);
-  }
-
-  // ---- Book-keeping of the in-memory array ----
-
-  private long freeCapacity(StoreRef store) {
-    long used = 0;
-    for (Container c : containers.values()) {
-      if (c.store().equals(store)) {
-        used +=
-            c.isOrigin()
-                ? c.sizeBytes()
-                : c.isMaster()
-                    ? declared.copyCosts().physicalCopyBytes(c.sizeBytes())
-                    : declared.copyCosts().virtualCopyBytes();
-      }
-    }
-    return declared.freeCapacityBytes() - used;
-  }
-
-  private int countVirtualCopies() {
-    int n = 0;
-    for (Container c : containers.values()) {
-      if (c.kind() == ContainerKind.VIRTUAL_COPY) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private Optional<Container> findByName(StoreRef store, String name) {
-    return containers.values().stream()
-        .filter(c -> c.store().equals(store) && c.name().equals(name))
-        .findFirst();
-  }
-
-  private int depthOf(Container container) {
-    int depth = 0;
-    for (Container c = container; c.kind() == ContainerKind.VIRTUAL_COPY; c = sourceOf(c)) {
-      depth++;
-    }
-    return depth;
-  }
-
-  /** The source of a virtual copy, which exists: a source with virtual copies is never deleted. */
-  private Container sourceOf(Container virtualCopy) {
-    ContainerId source = requireNonNull(virtualCopy.source(), "source");
-    return requireNonNull(containers.get(source), "source");
-  }
-
-  private Container add(
-      StoreRef store,
-      String name,
-      ContainerKind kind,
-      ContentId content,
-      @Nullable GroupId group,
-      @Nullable ContainerId source,
-      long sizeBytes,
-      Labels labels) {
-    lastId++;
-    Container made =
-        new Container(
-            ContainerId.of("vol-" + lastId),
-            name,
-            kind,
-            content,
-            group,
-            source,
-            store,
-            sizeBytes,
-            ContainerState.READY,
-            labels);
-    containers.put(made.id(), made);
-    return made;
   }
 
   /** Runs one call of this array and hands back its answer as an already completed stage. */

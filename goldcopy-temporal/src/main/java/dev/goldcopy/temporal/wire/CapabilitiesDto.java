@@ -22,6 +22,7 @@ import dev.goldcopy.spi.NameRules;
  * @param totalCapacityBytes see {@link ArrayCapabilities}
  * @param freeCapacityBytes see {@link ArrayCapabilities}
  * @param copyBandwidthBytesPerSecond see {@link ArrayCapabilities}
+ * @param fullRateCopiesPerSource see {@link ArrayCapabilities}
  * @param nameMaxLengthBytes {@link NameRules#maxLengthBytes()}
  * @param nameAllowed {@link NameRules#allowed()}
  * @param nameCaseSensitive {@link NameRules#caseSensitive()}
@@ -41,6 +42,7 @@ public record CapabilitiesDto(
     long totalCapacityBytes,
     long freeCapacityBytes,
     long copyBandwidthBytesPerSecond,
+    int fullRateCopiesPerSource,
     int nameMaxLengthBytes,
     String nameAllowed,
     boolean nameCaseSensitive,
@@ -76,6 +78,7 @@ public record CapabilitiesDto(
         c.totalCapacityBytes(),
         c.freeCapacityBytes(),
         c.copyBandwidthBytesPerSecond(),
+        c.fullRateCopiesPerSource(),
         c.nameRules().maxLengthBytes(),
         c.nameRules().allowed(),
         c.nameRules().caseSensitive(),
@@ -102,6 +105,7 @@ public record CapabilitiesDto(
         totalCapacityBytes,
         freeCapacityBytes,
         copyBandwidthBytesPerSecond,
+        fullRateCopiesPerSource,
         new NameRules(nameMaxLengthBytes, nameAllowed, nameCaseSensitive),
         new CopyCosts(physicalCopyPercent, virtualCopyBytes));
   }
