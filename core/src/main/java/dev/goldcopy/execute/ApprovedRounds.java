@@ -12,6 +12,7 @@ import dev.goldcopy.plan.VmId;
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.ContentId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +22,10 @@ import java.util.Set;
 /**
  * The rounds of an approved plan: every round carries out the same plan, never another. Before a
  * round it checks the plan's preconditions against the observed store ({@link
- * PlanPreconditions}); on drift the round does not run and the run ends {@link Outcome#DRIFTED}.
+ * PlanPreconditions}), and that nothing this run made for the plan has gone since ({@link
+ * StepChecks#lost}); on drift the round does not run and the run ends {@link Outcome#DRIFTED}.
+ * Within a round, each step is checked again just before it is issued ({@link StepChecks}, the
+ * gate of the run's changes).
  * Steps whose work the store already shows (a container made as planned, a container deleted) are
  * done without a call, so a later round issues only what is left of the plan.
  */
@@ -31,14 +35,17 @@ final class ApprovedRounds implements RoundSource {
   private final int callerPhysicalCap;
   private final int callerVirtualCap;
   private final Stewardship stewardship;
+  private final StepChecks checks;
 
   ApprovedRounds(
       ReplicationPlan plan,
       RunLedger ledger,
       Stewardship stewardship,
+      StepChecks checks,
       int callerPhysicalCap,
       int callerVirtualCap) {
     this.plan = plan;
+    this.checks = checks;
     this.stewardship = stewardship;
     this.ledger = ledger;
     this.callerPhysicalCap = callerPhysicalCap;
@@ -64,12 +71,14 @@ final class ApprovedRounds implements RoundSource {
 
   @Override
   public Planned plan(Observation observation) {
-    List<Drift> drift =
+    List<Drift> drift = new ArrayList<>(checks.lost(observation.inventory()));
+    drift.addAll(
         PlanPreconditions.check(
-            plan, observation.capabilities(), observation.inventory(), stewardship::manages);
+            plan, observation.capabilities(), observation.inventory(), stewardship::manages));
     if (!drift.isEmpty()) {
       return new Planned(null, drift, StepGraph.of(plan), plan.shortfalls(), null);
     }
+    checks.observed(observation);
     StepGraph graph = StepGraph.of(plan);
     Map<String, Container> byName = new HashMap<>();
     Set<ContainerId> present = new HashSet<>();
@@ -105,6 +114,11 @@ final class ApprovedRounds implements RoundSource {
               }
             });
     return new Planned(null, List.of(), graph, plan.shortfalls(), issuable == 0 ? null : round);
+  }
+
+  @Override
+  public ArrayCalls.Gate gate() {
+    return checks;
   }
 
   private static boolean alreadyDone(

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,37 @@ final class ArrayCalls {
   /** What a run needs to know of the array before it plans. */
   record Observation(ArrayCapabilities capabilities, Inventory inventory) {}
 
+  /**
+   * A change to the array, as the {@link Gate} sees it.
+   *
+   * @param kind what the change does
+   * @param subject the source of a copy, or the container a deletion deletes
+   * @param name the name a copy is made under; null for a deletion
+   */
+  record Change(Kind kind, ContainerId subject, @Nullable String name) {
+    /** What a change does. */
+    enum Kind {
+      PHYSICAL_COPY,
+      VIRTUAL_COPY,
+      DELETE
+    }
+  }
+
+  /** The last check a change passes before it is asked of the array (after it, the fence). */
+  interface Gate {
+    /** The gate of a run that converges to a demand: every change passes at once. */
+    Gate OPEN = (change, pass, refuse) -> pass.run();
+
+    /**
+     * Decides on {@code change}, now or later: runs {@code pass} to make it, or {@code refuse}
+     * with the error its call is answered with.
+     */
+    void admit(Change change, Runnable pass, Consumer<Throwable> refuse);
+
+    /** Hears the answer to a change it admitted. */
+    default void answered(Change change, @Nullable Object value, @Nullable Throwable error) {}
+  }
+
   /** The answer to one call: a value, or the error it failed with. */
   @FunctionalInterface
   interface Callback<T> {
@@ -36,6 +69,7 @@ final class ArrayCalls {
   private final StoreRef store;
   private final Mailbox mailbox;
   private final BooleanSupplier fence;
+  private Gate gate = Gate.OPEN;
   private volatile int inFlight;
   private int waiting;
   private int failures;
@@ -56,6 +90,11 @@ final class ArrayCalls {
     this.store = store;
     this.mailbox = mailbox;
     this.fence = fence;
+  }
+
+  /** Sets the gate every change passes before it is made (by default, {@link Gate#OPEN}). */
+  void gate(Gate value) {
+    this.gate = value;
   }
 
   /** Reads the capabilities, then the inventory. */
@@ -100,41 +139,46 @@ final class ArrayCalls {
 
   /** Asks for a physical copy of {@code source} named {@code name}; a change to the array. */
   void createPhysicalCopy(ContainerId source, String name, Labels labels, Callback<Container> then) {
-    inFlight++;
-    changes++;
-    CompletionStage<Container> stage;
-    try {
-      stage = fence.getAsBoolean() ? adapter.createPhysicalCopy(store, source, name, labels) : lostLease();
-    } catch (RuntimeException e) {
-      stage = CompletableFuture.failedFuture(e);
-    }
-    answer(stage, true, then);
+    gated(new Change(Change.Kind.PHYSICAL_COPY, source, name),
+        () -> adapter.createPhysicalCopy(store, source, name, labels), true, then);
   }
 
   /** Asks for a virtual copy of {@code source} named {@code name}; a change to the array. */
   void createVirtualCopy(ContainerId source, String name, Labels labels, Callback<Container> then) {
-    inFlight++;
-    changes++;
-    CompletionStage<Container> stage;
-    try {
-      stage = fence.getAsBoolean() ? adapter.createVirtualCopy(store, source, name, labels) : lostLease();
-    } catch (RuntimeException e) {
-      stage = CompletableFuture.failedFuture(e);
-    }
-    answer(stage, true, then);
+    gated(new Change(Change.Kind.VIRTUAL_COPY, source, name),
+        () -> adapter.createVirtualCopy(store, source, name, labels), true, then);
   }
 
   /** Deletes {@code container}; a change to the array. */
   void delete(ContainerId container, Callback<Void> then) {
+    gated(new Change(Change.Kind.DELETE, container, null), () -> adapter.delete(store, container),
+        false, then);
+  }
+
+  /**
+   * Makes a change once the {@link Gate} admits it, under the fencing check; a change the gate
+   * refuses is answered with the gate's error and never reaches the array. The call counts as in
+   * flight from the moment it is asked for.
+   */
+  private <T> void gated(
+      Change change, Supplier<CompletionStage<T>> call, boolean valueDue, Callback<T> then) {
     inFlight++;
-    changes++;
-    CompletionStage<Void> stage;
-    try {
-      stage = fence.getAsBoolean() ? adapter.delete(store, container) : lostLease();
-    } catch (RuntimeException e) {
-      stage = CompletableFuture.failedFuture(e);
-    }
-    answer(stage, false, then);
+    gate.admit(
+        change,
+        () -> {
+          changes++;
+          CompletionStage<T> stage;
+          try {
+            stage = fence.getAsBoolean() ? call.get() : lostLease();
+          } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+          }
+          answer(stage, valueDue, (value, error) -> {
+            gate.answered(change, value, error);
+            then.done(value, error);
+          });
+        },
+        refusal -> answer(CompletableFuture.<T>failedFuture(refusal), valueDue, then));
   }
 
   /**

@@ -23,6 +23,18 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>{@link #of(ArrayAdapter, Clock)} gives every executor of one adapter instance the same lease,
  * which is what {@link ReplicationExecutor}'s builder uses unless told otherwise. Thread-safe.
+ *
+ * <p><b>When a holder is gone.</b> A run gives its grant back whenever it ends: succeeded, failed,
+ * cancelled, past its deadline, or broken by an error of its own. The table lives in this JVM, so
+ * when the process dies its grants go with it (and a run in another process was never excluded
+ * by them). A grant outlives its holder only when a run stops without ending in a JVM that lives
+ * on, for example when the scheduler that fires its renewals no longer runs: the renewals stop,
+ * and the store is free again once the time to live passes (30 seconds by default). The table
+ * does not try to tell sooner: a run waiting for a slow array call is alive and renews, and no
+ * thread or executor of a run marks it dead; guessing wrong would let two writers in. With a
+ * lease shared across processes, a crashed process holds the store for up to the time to live;
+ * {@link ReplicationExecutor.Builder#leaseTimeToLive} trades a faster take-over for more
+ * renewals.
  */
 public final class InProcessStoreLease implements StoreLease {
   private static final Map<ArrayAdapter, InProcessStoreLease> SHARED = new WeakHashMap<>();

@@ -23,7 +23,7 @@ record LeaseSettings(StoreLease lease, Duration timeToLive, Duration maxWait) {
   private static final AtomicLong RUNS = new AtomicLong();
 
   /** Makes the keeper of one run's lease. */
-  LeaseKeeper keeper(ReplicationExecutor config, StoreRef store, Mailbox mailbox) {
+  LeaseKeeper keeper(RunSettings config, StoreRef store, Mailbox mailbox) {
     String holder = "goldcopy run " + RUNS.incrementAndGet() + " of owner " + config.policy().owner();
     return new LeaseKeeper(lease, store, holder, timeToLive, maxWait, mailbox, config.clock());
   }

@@ -41,40 +41,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are immutable and thread-safe; each {@link #start} is an independent run.
  */
 public final class ReplicationExecutor {
-  private final ArrayAdapter adapter;
-  private final Function<PlanningInput, ReplicationPlan> planner;
-  private final Executor executor;
-  private final Scheduler scheduler;
-  private final Clock clock;
-  private final int maxConcurrentPhysicalCopies;
-  private final int maxConcurrentVirtualCopies;
-  private final RetryPolicy retryPolicy;
-  private final @Nullable Duration deadline;
-  private final ErrorPolicy errorPolicy;
-  private final List<ExecutionListener> listeners;
+  private final RunSettings settings;
 
-  private final PlanningPolicy policy;
-  private final LeaseSettings leaseSettings;
-
-  private ReplicationExecutor(Builder b, Function<PlanningInput, ReplicationPlan> planner) {
-    this.policy = b.policy;
-    StoreLease lease = b.lease;
-    this.leaseSettings =
-        new LeaseSettings(
-            lease != null ? lease : InProcessStoreLease.of(b.adapter, b.clock),
-            b.leaseTimeToLive,
-            b.leaseWait);
-    this.adapter = b.adapter;
-    this.planner = planner;
-    this.executor = b.executor;
-    this.scheduler = b.scheduler;
-    this.clock = b.clock;
-    this.maxConcurrentPhysicalCopies = b.maxConcurrentPhysicalCopies;
-    this.maxConcurrentVirtualCopies = b.maxConcurrentVirtualCopies;
-    this.retryPolicy = b.retryPolicy;
-    this.deadline = b.deadline;
-    this.errorPolicy = b.errorPolicy;
-    this.listeners = List.copyOf(b.listeners);
+  private ReplicationExecutor(RunSettings settings) {
+    this.settings = settings;
   }
 
   /**
@@ -118,18 +88,18 @@ public final class ReplicationExecutor {
     requireNonNull(demand, "demand");
     ExecutionRun run =
         new ExecutionRun(
-            this,
+            settings,
             store,
             demand,
-            (ledger, stewardship) ->
+            (ledger, stewardship, calls, control) ->
                 new RoundPlanner(
-                    planner,
+                    settings.planner(),
                     store,
                     demand,
                     approval,
                     ledger,
-                    maxConcurrentPhysicalCopies,
-                    maxConcurrentVirtualCopies));
+                    settings.maxConcurrentPhysicalCopies(),
+                    settings.maxConcurrentVirtualCopies()));
     run.begin();
     return run;
   }
@@ -137,13 +107,19 @@ public final class ReplicationExecutor {
   /**
    * Starts carrying out an approved plan exactly, and returns at once: the plan's steps and no
    * others, in its order, on the plan's store. The executor does not plan. Before each round (the
-   * first, and again after a step fails and the store is read anew) it checks the plan's
+   * first, and again after a step fails and the store is read anew) it checks the whole plan's
    * preconditions against what it observes: each source and master is there and usable, each name
    * it creates is free or holds what the plan makes, each container it deletes is the same one and
    * has no dependents the plan leaves, and the new copies fit the limits and the free capacity.
-   * If the store has drifted in a way that matters, the run stops before acting and ends {@link
-   * Outcome#DRIFTED}, its result naming each difference in {@link ExecutionResult#drift()}: plan
-   * again and approve the new plan. Work of the plan already on the array is not done twice.
+   * Then, just before each step is issued, it checks that step's own preconditions again, against
+   * its view of the store: the last read, kept up to date with what the run has done since, and
+   * read again when older than {@link Builder#maxViewAge} or after a call failed (one read serves
+   * every step waiting for it). If the store has drifted in a way that matters, the step is not
+   * issued, nothing more is, and the run ends {@link Outcome#DRIFTED}, its result naming each
+   * difference in {@link ExecutionResult#drift()}: plan again and approve the new plan. Steps
+   * already in flight then are let finish, not aborted. Between two reads the array itself refuses
+   * a step whose precondition no longer holds, without effect, and the run then ends DRIFTED the
+   * same way. Work of the plan already on the array is not done twice.
    *
    * <p>The plan itself is the approval of its deletions; {@link dev.goldcopy.plan.DeletionGuard}
    * is the planner's check and was made when the plan was. The VMs of the result are those the
@@ -158,12 +134,18 @@ public final class ReplicationExecutor {
     requireNonNull(plan, "plan");
     ExecutionRun run =
         new ExecutionRun(
-            this,
+            settings,
             plan.store(),
             ApprovedRounds.demandOf(plan),
-            (ledger, stewardship) ->
+            (ledger, stewardship, calls, control) ->
                 new ApprovedRounds(
-                    plan, ledger, stewardship, maxConcurrentPhysicalCopies, maxConcurrentVirtualCopies));
+                    plan,
+                    ledger,
+                    stewardship,
+                    new StepChecks(plan, stewardship, ledger, calls, control, settings.clock(),
+                        settings.maxViewAge()),
+                    settings.maxConcurrentPhysicalCopies(),
+                    settings.maxConcurrentVirtualCopies()));
     run.begin();
     return run;
   }
@@ -193,55 +175,6 @@ public final class ReplicationExecutor {
     }
   }
 
-  ArrayAdapter adapter() {
-    return adapter;
-  }
-
-  /** The policy of the planner: whose containers this executor may change, and the labels it writes. */
-  PlanningPolicy policy() {
-    return policy;
-  }
-
-  LeaseSettings leaseSettings() {
-    return leaseSettings;
-  }
-
-  Executor executor() {
-    return executor;
-  }
-
-  Scheduler scheduler() {
-    return scheduler;
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  int maxConcurrentPhysicalCopies() {
-    return maxConcurrentPhysicalCopies;
-  }
-
-  int maxConcurrentVirtualCopies() {
-    return maxConcurrentVirtualCopies;
-  }
-
-  RetryPolicy retryPolicy() {
-    return retryPolicy;
-  }
-
-  @Nullable Duration deadline() {
-    return deadline;
-  }
-
-  ErrorPolicy errorPolicy() {
-    return errorPolicy;
-  }
-
-  List<ExecutionListener> listeners() {
-    return listeners;
-  }
-
   /** Builds a {@link ReplicationExecutor}; every setter checks its argument at once. */
   public static final class Builder {
     private final ArrayAdapter adapter;
@@ -260,6 +193,7 @@ public final class ReplicationExecutor {
     private @Nullable StoreLease lease;
     private Duration leaseTimeToLive = LeaseSettings.DEFAULT_TTL;
     private Duration leaseWait = LeaseSettings.DEFAULT_WAIT;
+    private Duration maxViewAge = RunSettings.DEFAULT_MAX_VIEW_AGE;
 
     private Builder(ArrayAdapter adapter) {
       this.adapter = adapter;
@@ -338,7 +272,7 @@ public final class ReplicationExecutor {
      */
     @CanIgnoreReturnValue
     public Builder maxConcurrentPhysicalCopies(int value) {
-      this.maxConcurrentPhysicalCopies = positive("maxConcurrentPhysicalCopies", value);
+      this.maxConcurrentPhysicalCopies = RunSettings.positive("maxConcurrentPhysicalCopies", value);
       return this;
     }
 
@@ -352,7 +286,7 @@ public final class ReplicationExecutor {
      */
     @CanIgnoreReturnValue
     public Builder maxConcurrentVirtualCopies(int value) {
-      this.maxConcurrentVirtualCopies = positive("maxConcurrentVirtualCopies", value);
+      this.maxConcurrentVirtualCopies = RunSettings.positive("maxConcurrentVirtualCopies", value);
       return this;
     }
 
@@ -381,11 +315,7 @@ public final class ReplicationExecutor {
      */
     @CanIgnoreReturnValue
     public Builder deadline(Duration value) {
-      requireNonNull(value, "deadline");
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException("deadline must be positive: " + value);
-      }
-      this.deadline = value;
+      this.deadline = RunSettings.positive("deadline", value);
       return this;
     }
 
@@ -433,7 +363,9 @@ public final class ReplicationExecutor {
 
     /**
      * Sets how long a run's lease lasts unless renewed (default 30 seconds); the run renews it
-     * every third of that. A run that crashed holds the store until its lease expires.
+     * every third of that. A run gives its lease back whenever it ends, also when it broke; a run
+     * that stopped without ending (its process died, or its renewals no longer fire) holds the
+     * store until its lease expires, which is how long another writer waits to take over.
      *
      * @param value a positive duration
      * @return this builder
@@ -442,11 +374,7 @@ public final class ReplicationExecutor {
      */
     @CanIgnoreReturnValue
     public Builder leaseTimeToLive(Duration value) {
-      requireNonNull(value, "leaseTimeToLive");
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException("leaseTimeToLive must be positive: " + value);
-      }
-      this.leaseTimeToLive = value;
+      this.leaseTimeToLive = RunSettings.positive("leaseTimeToLive", value);
       return this;
     }
 
@@ -464,11 +392,27 @@ public final class ReplicationExecutor {
      */
     @CanIgnoreReturnValue
     public Builder leaseWait(Duration value) {
-      requireNonNull(value, "leaseWait");
-      if (value.isNegative()) {
-        throw new IllegalArgumentException("leaseWait must not be negative: " + value);
-      }
-      this.leaseWait = value;
+      this.leaseWait = RunSettings.notNegative("leaseWait", value);
+      return this;
+    }
+
+    /**
+     * Sets how old the view of the store may be against which {@link ReplicationExecutor#apply}
+     * checks a step before issuing it (default 10 seconds). The view is the last read of the store, kept up to date
+     * with what the run itself did since; when it is older, the store is read again first, one
+     * read serving every step that waits for it. {@link Duration#ZERO} reads the store before
+     * every batch of steps issued together, which catches a change made by someone else between
+     * any two steps, at the cost of one read of the whole store per batch. Converging runs
+     * ({@link ReplicationExecutor#start(StoreRef, Demand)}) do not use it.
+     *
+     * @param value zero or a positive duration
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is negative
+     */
+    @CanIgnoreReturnValue
+    public Builder maxViewAge(Duration value) {
+      this.maxViewAge = RunSettings.notNegative("maxViewAge", value);
       return this;
     }
 
@@ -478,14 +422,12 @@ public final class ReplicationExecutor {
      * @return the executor
      */
     public ReplicationExecutor build() {
-      return new ReplicationExecutor(this, planner);
-    }
-
-    private static int positive(String field, int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(field + " must be at least 1: " + value);
-      }
-      return value;
+      StoreLease l = lease;
+      LeaseSettings leases = new LeaseSettings(
+          l != null ? l : InProcessStoreLease.of(adapter, clock), leaseTimeToLive, leaseWait);
+      return new ReplicationExecutor(new RunSettings(adapter, planner, policy, executor, scheduler,
+          clock, maxConcurrentPhysicalCopies, maxConcurrentVirtualCopies, retryPolicy, deadline,
+          errorPolicy, listeners, leases, maxViewAge));
     }
   }
 }

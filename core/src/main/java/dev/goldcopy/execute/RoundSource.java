@@ -37,4 +37,16 @@ interface RoundSource {
 
   /** Plans the round that follows {@code observation}. */
   Planned plan(Observation observation);
+
+  /** Returns the check every change of the run passes before it is made. */
+  default ArrayCalls.Gate gate() {
+    return ArrayCalls.Gate.OPEN;
+  }
+
+  /** Makes a run's round source from the parts of the run it needs. */
+  @FunctionalInterface
+  interface Maker {
+    /** Makes the round source of a run with this ledger, stewardship, array calls and control. */
+    RoundSource make(RunLedger ledger, Stewardship stewardship, ArrayCalls calls, RunControl run);
+  }
 }

@@ -38,9 +38,13 @@ final class RunEnd {
       stopIfRunning(Outcome.FAILED, refusal, false);
     } else if (!planned.drift().isEmpty()) {
       drift = planned.drift();
-      stopIfRunning(Outcome.DRIFTED, "the store drifted from the approved plan ("
-          + planned.drift().size() + " difference(s)); plan again and approve: "
-          + planned.drift().get(0), false);
+      stopIfRunning(Outcome.DRIFTED, driftReason(planned.drift()), false);
     }
+  }
+
+  /** Returns the reason of a run that stopped because the store drifted, naming the first drift. */
+  static String driftReason(List<Drift> drift) {
+    return "the store drifted from the approved plan (" + drift.size()
+        + " difference(s)); plan again and approve: " + drift.get(0);
   }
 }

@@ -43,6 +43,9 @@ final class StepFailures {
 
   /** The call of step {@code n} failed with {@code error}. */
   void failed(Round r, StepNode n, @Nullable Throwable error) {
+    if (error instanceof StepChecks.StepNotIssuedException notIssued && !notIssued.triedBefore) {
+      ledger.cleared(n.key); // it never reached the array: nothing of it to clean up
+    }
     if (!dispatcher.issuing(r)) {
       n.status = Status.WAITING;
       n.failure = FailureClassifier.describe(error);

@@ -198,7 +198,7 @@ class ScaleSoakTest {
     // the planner is told what each clone costs the array, as a deployment would configure it:
     // without it a store whose capacity is taken mid-run gets clones planned that cannot fit
     long cloneBytes = sim.profile().cloneBytes();
-    return ReplicationExecutor.builder(watch)
+    return ReplicationExecutor.builder(watch.client())
         .planner(ContainerReplicationPlanner.create(
             PlanningPolicy.builder().expectedCloneGrowthBytes(cloneBytes).build()))
         .executor(Runnable::run)

@@ -51,6 +51,11 @@ final class StageFixture {
     }
 
     @Override
+    public void drifted(List<Drift> drift) {
+      stop(Outcome.DRIFTED, "drifted: " + drift);
+    }
+
+    @Override
     public void settle() {
       settles++;
     }
