@@ -5,21 +5,50 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The inventory's clones by name, and which of them the demand claimed: open addressing in one
- * {@code long} array, each slot the name's hash (high half) and the container's index in the
- * inventory + 1 (low half), 0 when empty; the hash is compared before any name is read.
+ * The inventory's clones by name, and which of them the demand claimed.
+ *
+ * <p>The demand is claimed in name order, and inventories mostly list their clones in name order
+ * too (adapters list by name, or in the order a plan made them). When the inventory's clone names
+ * rise strictly, a claim walks the clones beside the demand, as in a merge, and a name no clone has
+ * is known absent from its neighbours: the inventory is read once, in its own order, with no
+ * table. Otherwise, and for a claim out of name order, the clones are found by a hash table built
+ * when first needed: open addressing in one {@code long} array, each slot the name's hash (high
+ * half) and the container's index in the inventory + 1 (low half), 0 when empty; the hash is
+ * compared before any name is read. A large table keeps a filter of one bit per hash, small enough
+ * to stay in a processor's cache, that turns most absent names away without a probe; and a claim
+ * first tries the clone after the one it claimed last, until that guess fails more often than it
+ * holds.
  */
 final class CloneTable {
+  /** How many more failed guesses than right ones before guessing stops. */
+  private static final int GUESS_SLACK = 1024;
+  /** The smallest table, in slots, that gets a filter: smaller ones stay in cache. */
+  private static final int FILTER_FROM = 1 << 16;
+
   private final List<Container> containers;
-  private final long[] table;
   private final boolean[] claimed;
+  /** The clones' indices in the inventory, in its order; the first {@link #count} are used. */
+  private final int[] clones;
   private int count;
+  /** Whether the clones' names rise strictly in the inventory's order. */
+  private boolean sorted = true;
+  /** While {@link #sorted}: the clones before this position have names below {@link #lastName}. */
+  private int cursor;
+  /** The name of the last claim made in name order; null before the first. */
+  private @Nullable String lastName;
+  private long @Nullable [] table;
+  /** One bit per spread hash of the clones' names, 8 bits a slot of the table; null if small. */
+  private long @Nullable [] filter;
+  /** The index of the clone the table found last; -1 before the first. */
+  private int lastClaimed = -1;
+  /** Failed guesses less right ones. */
+  private int guessBalance;
 
   /** An empty table for the clones of {@code containers}, sized for all of them. */
   CloneTable(List<Container> containers) {
     this.containers = containers;
-    this.table = new long[Integer.highestOneBit(Math.max(1, containers.size()) * 2 - 1) * 2];
     this.claimed = new boolean[containers.size()];
+    this.clones = new int[containers.size()];
   }
 
   /** Mixes a hash so that similar names (consecutive hashes) land far apart. */
@@ -28,16 +57,19 @@ final class CloneTable {
     return h ^ (h >>> 16);
   }
 
-  /** Adds the clone at {@code index} in the inventory; names are unique in an inventory. */
+  /**
+   * Adds the clone at {@code index} in the inventory; names are unique in an inventory. Every clone
+   * is added before the first claim.
+   */
   void add(int index) {
-    int mask = table.length - 1;
-    int hash = containers.get(index).name().hashCode();
-    int at = spread(hash) & mask;
-    while (table[at] != 0) {
-      at = (at + 1) & mask;
+    if (sorted && count > 0
+        && containers.get(clones[count - 1]).name().compareTo(containers.get(index).name()) >= 0) {
+      sorted = false;
     }
-    table[at] = ((long) hash << 32) | (index + 1);
-    count++;
+    clones[count++] = index;
+    if (table != null) {
+      insert(table, index);
+    }
   }
 
   /** How many clones the table holds. */
@@ -47,16 +79,10 @@ final class CloneTable {
 
   /** Whether the inventory holds a clone named {@code name}, claimed or not. */
   boolean contains(String name) {
-    int mask = table.length - 1;
-    int hash = name.hashCode();
-    for (int at = spread(hash) & mask; table[at] != 0; at = (at + 1) & mask) {
-      long entry = table[at];
-      if ((int) (entry >>> 32) == hash
-          && containers.get((int) entry - 1).name().equals(name)) {
-        return true;
-      }
+    if (sorted) {
+      return search(name) >= 0;
     }
-    return false;
+    return find(name) >= 0;
   }
 
   /** Finds the clone named {@code name} and marks it claimed; null if none or claimed before. */
@@ -64,28 +90,141 @@ final class CloneTable {
     if (count == 0) {
       return null;
     }
-    int mask = table.length - 1;
-    int hash = name.hashCode();
-    for (int at = spread(hash) & mask; table[at] != 0; at = (at + 1) & mask) {
-      long entry = table[at];
-      if ((int) (entry >>> 32) != hash) {
-        continue;
-      }
-      int index = (int) entry - 1;
-      Container c = containers.get(index);
-      if (c.name().equals(name)) {
-        if (claimed[index]) {
-          return null;
-        }
-        claimed[index] = true;
-        return c;
-      }
+    int index;
+    if (sorted && (lastName == null || lastName.compareTo(name) <= 0)) {
+      lastName = name;
+      index = walkTo(name);
+    } else if (sorted) {
+      index = find(name);
+    } else {
+      index = guessOrFind(name);
     }
-    return null;
+    if (index < 0 || claimed[index]) {
+      return null;
+    }
+    claimed[index] = true;
+    return containers.get(index);
   }
 
   /** Whether a demanded VM claimed the container at {@code index} in the inventory. */
   boolean isClaimed(int index) {
     return claimed[index];
+  }
+
+  /**
+   * Moves the cursor past the clones named below {@code name}; the index of the clone named so, or
+   * -1 if none is.
+   */
+  private int walkTo(String name) {
+    int at = cursor;
+    int found = -1;
+    while (at < count) {
+      int index = clones[at];
+      int cmp = containers.get(index).name().compareTo(name);
+      if (cmp >= 0) {
+        found = cmp == 0 ? index : -1;
+        break;
+      }
+      at++;
+    }
+    cursor = at;
+    return found;
+  }
+
+  /** The index of the clone named {@code name} by binary search of the sorted names; -1 if none. */
+  private int search(String name) {
+    int low = 0;
+    int high = count - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int index = clones[mid];
+      int cmp = containers.get(index).name().compareTo(name);
+      if (cmp < 0) {
+        low = mid + 1;
+      } else if (cmp > 0) {
+        high = mid - 1;
+      } else {
+        return index;
+      }
+    }
+    return -1;
+  }
+
+  /** Tries the clone after the one found last, then the table. */
+  private int guessOrFind(String name) {
+    int next = lastClaimed + 1;
+    boolean guessed = guessBalance < GUESS_SLACK && next < claimed.length;
+    if (guessed) {
+      Container c = containers.get(next);
+      // Names are unique in an inventory: a clone of that name is the one the table would find.
+      if (!c.isMaster() && c.name().equals(name)) {
+        lastClaimed = next;
+        guessBalance = Math.max(-GUESS_SLACK, guessBalance - 1);
+        return next;
+      }
+    }
+    int index = find(name);
+    if (index >= 0) {
+      if (guessed) {
+        guessBalance++; // the clone is elsewhere in the inventory's order
+      }
+      lastClaimed = index;
+    }
+    return index;
+  }
+
+  /** The index of the clone named {@code name}, found in the hash table; -1 if none. */
+  private int find(String name) {
+    long[] t = table;
+    if (t == null) {
+      t = build();
+    }
+    int hash = name.hashCode();
+    long[] bits = filter;
+    if (bits != null) {
+      int bit = spread(hash) & (bits.length * 64 - 1);
+      if ((bits[bit >>> 6] & (1L << bit)) == 0) {
+        return -1;
+      }
+    }
+    int mask = t.length - 1;
+    for (int at = spread(hash) & mask; t[at] != 0; at = (at + 1) & mask) {
+      long entry = t[at];
+      if ((int) (entry >>> 32) == hash) {
+        int index = (int) entry - 1;
+        if (containers.get(index).name().equals(name)) {
+          return index;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Builds the hash table (and the filter of a large one) of the clones added so far. */
+  private long[] build() {
+    long[] t = new long[Integer.highestOneBit(Math.max(1, containers.size()) * 2 - 1) * 2];
+    if (t.length >= FILTER_FROM) {
+      filter = new long[t.length / 8];
+    }
+    table = t;
+    for (int i = 0; i < count; i++) {
+      insert(t, clones[i]);
+    }
+    return t;
+  }
+
+  private void insert(long[] t, int index) {
+    int mask = t.length - 1;
+    int hash = containers.get(index).name().hashCode();
+    int at = spread(hash) & mask;
+    while (t[at] != 0) {
+      at = (at + 1) & mask;
+    }
+    t[at] = ((long) hash << 32) | (index + 1);
+    long[] bits = filter;
+    if (bits != null) {
+      int bit = spread(hash) & (bits.length * 64 - 1);
+      bits[bit >>> 6] |= 1L << bit;
+    }
   }
 }

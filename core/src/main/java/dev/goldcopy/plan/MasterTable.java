@@ -10,8 +10,16 @@ import java.util.List;
  * The inventory's masters, failed ones included, each at an ordinal: its id, image version, the
  * clones the demand keeps on it, and whether it is a live member of its content's chosen group,
  * in arrays by ordinal; found by id through an open-addressed table of the ids' hashes.
+ *
+ * <p>Clones are read in order, and their sources mostly repeat (masters filled one after another)
+ * or follow the masters' order (clones spread over them in turn), so {@link #ordinal} first tries
+ * the master it found last and the one after it, before a probe into the table; when those guesses
+ * fail more often than they hold, they are no longer tried.
  */
 final class MasterTable {
+  /** How many more failed guesses than right ones before guessing stops. */
+  private static final int GUESS_SLACK = 1024;
+
   private final List<Container> masters = new ArrayList<>();
   private String[] ids = new String[0];
   private ContentId[] contents = new ContentId[0];
@@ -19,6 +27,10 @@ final class MasterTable {
   private boolean[] chosen = new boolean[0];
   /** Each slot the id's hash (high half) and the master's ordinal + 1 (low half); 0 if empty. */
   private long[] table = new long[1];
+  /** The ordinal found last; -1 before the first. */
+  private int lastFound = -1;
+  /** Failed guesses less right ones. */
+  private int guessBalance;
 
   /** Adds a master; ids are unique in an inventory. Call {@link #seal()} after the last. */
   void add(Container master) {
@@ -51,12 +63,31 @@ final class MasterTable {
   /** The ordinal of the master with id {@code id}, or -1 if it is no master of the inventory. */
   int ordinal(ContainerId id) {
     String value = id.value();
+    int last = lastFound;
+    boolean guessed = guessBalance < GUESS_SLACK && last >= 0;
+    if (guessed) {
+      // Ids are unique in an inventory: a master with this id is the one the table would find.
+      if (ids[last].equals(value)) {
+        guessBalance = Math.max(-GUESS_SLACK, guessBalance - 1);
+        return last;
+      }
+      int next = last + 1 < ids.length ? last + 1 : 0;
+      if (ids[next].equals(value)) {
+        guessBalance = Math.max(-GUESS_SLACK, guessBalance - 1);
+        lastFound = next;
+        return next;
+      }
+    }
     int hash = value.hashCode();
     int mask = table.length - 1;
     for (int at = CloneTable.spread(hash) & mask; table[at] != 0; at = (at + 1) & mask) {
       long entry = table[at];
       int m = (int) entry - 1;
       if ((int) (entry >>> 32) == hash && ids[m].equals(value)) {
+        if (guessed) {
+          guessBalance++; // the master is elsewhere in the order
+        }
+        lastFound = m;
         return m;
       }
     }

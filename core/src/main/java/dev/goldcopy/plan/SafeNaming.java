@@ -52,7 +52,7 @@ final class SafeNaming implements NamingStrategy {
    * otherwise refuses naming the {@code kind} of id, the id and the replica's ordinal (0: none).
    */
   private static String allowed(String kind, String id, int ordinal, String name, NameRules rules) {
-    if (rules.allows(name)) {
+    if (permissiveAllows(name, rules) || rules.allows(name)) {
       return name;
     }
     String replaced = name.replace('-', '_').replace('.', '_');
@@ -64,10 +64,34 @@ final class SafeNaming implements NamingStrategy {
     throw new IllegalArgumentException(what + " makes no name the array allows: " + why);
   }
 
+  /**
+   * Whether {@code rules} are the {@linkplain NameRules#PERMISSIVE permissive} ones and allow
+   * {@code name} for certain, found without the regular expression: a name of printable ASCII
+   * other than {@code /}, not starting with {@code .}, within the length limit (one byte a
+   * character), always matches it. False means only "ask the rules".
+   */
+  static boolean permissiveAllows(String name, NameRules rules) {
+    int length = name.length();
+    if (length == 0 || length > rules.maxLengthBytes() || name.charAt(0) == '.'
+        || !NameRules.PERMISSIVE.equals(rules.allowed())) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = name.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || c == '/') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Refuses the characters no name may hold, and returns the id in NFC. */
   static String refuseUnsafe(String kind, String id) {
     if (id.equals(".") || id.equals("..") || id.startsWith(".") || id.startsWith("-")) {
       throw new IllegalArgumentException(kind + " '" + id + "' may not start with '.' or '-'");
+    }
+    if (isSafeAscii(id)) {
+      return id; // the loop below passes every such character and keeps the id as it is
     }
     boolean ascii = true;
     for (int i = 0; i < id.length(); ) {
@@ -93,6 +117,17 @@ final class SafeNaming implements NamingStrategy {
       }
     }
     return ascii ? id : Normalizer.normalize(id, Normalizer.Form.NFC);
+  }
+
+  /** Whether every character of {@code id} is printable ASCII other than a path separator. */
+  private static boolean isSafeAscii(String id) {
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || c == '/' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Case-folded NFKC: names equal under this key are the same to a person or a careless array. */

@@ -8,9 +8,11 @@ import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContainerState;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CloneTableTest {
@@ -103,5 +105,53 @@ class CloneTableTest {
     assertThat(clones.count()).isZero();
     assertThat(clones.claim("gold-origin")).isNull();
     assertThat(clones.contains("gold-origin")).isFalse();
+  }
+
+  /**
+   * A store large enough for the table's filter, listed by name (walked beside the claims) and at
+   * random (the hash table, with the guess of the next clone), claimed in name order and then out
+   * of it: every claim finds what a plain map of the names finds, once.
+   */
+  @Test
+  void aLargeStoreInAnyOrderAnswersAsAMapOfItsNames() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 40_000; i++) {
+      names.add(String.format(Locale.ROOT, "vm-%06d", 2 * i + (i % 7 == 0 ? 1 : 0)));
+    }
+    Collections.sort(names);
+    List<String> shuffled = new ArrayList<>(names);
+    Collections.shuffle(shuffled, new Random(11));
+    List<String> runs = new ArrayList<>(names.subList(20_000, 40_000));
+    runs.addAll(names.subList(0, 20_000));
+    for (List<String> inventoryOrder : List.of(names, shuffled, runs)) {
+      StoreModel store = StoreModel.withOrigin(CAPS);
+      for (int i = 0; i < inventoryOrder.size(); i++) {
+        store.clone(inventoryOrder.get(i), "gold-origin", GOLD, ContainerState.READY);
+        if (i % 1000 == 0) {
+          store.master("gold", "vm-" + i + "-r" + i, GOLD, "gold-origin", ContainerState.READY);
+        }
+      }
+      CloneTable clones = clonesOf(store);
+      Set<String> present = new HashSet<>(names);
+      Set<String> claimed = new HashSet<>();
+      List<String> queries = new ArrayList<>();
+      for (int i = 0; i < 82_000; i++) {
+        queries.add(String.format(Locale.ROOT, "vm-%06d", i));
+      }
+      queries.add("vm-000001"); // claimed twice in a row
+      queries.add("vm-000001");
+      Collections.shuffle(queries.subList(70_000, queries.size()), new Random(13));
+      queries.addAll(List.of("vm-000000", "a", "zz", "vm-0-r0", "gold-origin"));
+      for (String q : queries) {
+        assertThat(clones.contains(q)).as("%s", q).isEqualTo(present.contains(q));
+        Container c = clones.claim(q);
+        if (present.contains(q) && claimed.add(q)) {
+          assertThat(c).as("%s", q).extracting(Container::name).isEqualTo(q);
+        } else {
+          assertThat(c).as("%s", q).isNull();
+        }
+      }
+      assertThat(claimed).hasSameSizeAs(names);
+    }
   }
 }

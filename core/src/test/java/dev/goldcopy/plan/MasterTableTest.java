@@ -11,6 +11,7 @@ import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.ContainerState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class MasterTableTest {
@@ -58,5 +59,42 @@ class MasterTableTest {
       assertThat(table.ordinal(masters.get(i).id())).isEqualTo(i);
     }
     assertThat(new MasterTable().ordinal(ContainerId.of("id-1"))).as("empty").isEqualTo(-1);
+  }
+
+  /**
+   * Ordinals are found whatever the order of the lookups: the same master again and again, the
+   * masters in turn, at random, and ids of no master in between.
+   */
+  @Test
+  void findsEachMasterWhateverTheOrderOfTheLookups() {
+    StoreModel store = StoreModel.withOrigin(ArrayCapabilities.builder().build());
+    for (int i = 1; i < 3000; i++) {
+      store.master("gold", String.format(Locale.ROOT, "gold-r%04d", i), GOLD, "gold-origin",
+          ContainerState.READY);
+    }
+    MasterTable table = new MasterTable();
+    List<Container> masters = store.masters();
+    masters.forEach(table::add);
+    table.seal();
+    List<Integer> lookups = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      for (int m = 0; m < masters.size(); m++) {
+        lookups.add(m);
+        lookups.add(m);
+      }
+    }
+    java.util.Random random = new java.util.Random(17);
+    for (int i = 0; i < 20_000; i++) {
+      lookups.add(random.nextInt(masters.size() + 1) - 1);
+    }
+    for (int m : lookups) {
+      if (m < 0) {
+        assertThat(table.ordinal(ContainerId.of("no-master-" + m))).isEqualTo(-1);
+      } else {
+        // A copy of the id, as another container's source holds it.
+        ContainerId id = ContainerId.of(new StringBuilder(masters.get(m).id().value()).toString());
+        assertThat(table.ordinal(id)).as("master %s", m).isEqualTo(m);
+      }
+    }
   }
 }
