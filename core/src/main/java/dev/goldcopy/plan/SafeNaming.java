@@ -52,7 +52,7 @@ final class SafeNaming implements NamingStrategy {
    * otherwise refuses naming the {@code kind} of id, the id and the replica's ordinal (0: none).
    */
   private static String allowed(String kind, String id, int ordinal, String name, NameRules rules) {
-    if (permissiveAllows(name, rules) || rules.allows(name)) {
+    if (rules.allows(name)) {
       return name;
     }
     String replaced = name.replace('-', '_').replace('.', '_');
@@ -62,27 +62,6 @@ final class SafeNaming implements NamingStrategy {
     String why = rules.violation(replaced).orElse("not allowed");
     String what = kind + " '" + id + "'" + (ordinal > 0 ? " (replica " + ordinal + ")" : "");
     throw new IllegalArgumentException(what + " makes no name the array allows: " + why);
-  }
-
-  /**
-   * Whether {@code rules} are the {@linkplain NameRules#PERMISSIVE permissive} ones and allow
-   * {@code name} for certain, found without the regular expression: a name of printable ASCII
-   * other than {@code /}, not starting with {@code .}, within the length limit (one byte a
-   * character), always matches it. False means only "ask the rules".
-   */
-  static boolean permissiveAllows(String name, NameRules rules) {
-    int length = name.length();
-    if (length == 0 || length > rules.maxLengthBytes() || name.charAt(0) == '.'
-        || !NameRules.PERMISSIVE.equals(rules.allowed())) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      char c = name.charAt(i);
-      if (c <= 0x20 || c >= 0x7f || c == '/') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Refuses the characters no name may hold, and returns the id in NFC. */
