@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class LabelMap extends AbstractMap<String, String> implements SortedMap<String, String> {
 
+  /** How many keys {@link #indexOf} compares by reference before it searches by value. */
+  private static final int IDENTITY_SCAN = 8;
+
   static final LabelMap EMPTY = new LabelMap(LabelKeys.NONE, new String[0]);
 
   private final LabelKeys keys;
@@ -44,9 +47,19 @@ final class LabelMap extends AbstractMap<String, String> implements SortedMap<St
     return values.clone();
   }
 
-  /** Returns the position of {@code key}, or {@code -(insertion point) - 1}. */
+  /**
+   * Returns the position of {@code key}, or {@code -(insertion point) - 1}. Keys given as the
+   * constants the labels were made with are found by reference first, reading no characters.
+   */
+  @SuppressWarnings("StringEquality") // by reference on purpose; the search below is by value
   int indexOf(String key) {
-    return Arrays.binarySearch(keys.sorted(), key);
+    String[] sorted = keys.sorted();
+    for (int i = 0; i < sorted.length && i < IDENTITY_SCAN; i++) {
+      if (sorted[i] == key) {
+        return i;
+      }
+    }
+    return Arrays.binarySearch(sorted, key);
   }
 
   @Override

@@ -109,7 +109,8 @@ final class DemandClassifier {
     ContentDemand last = null;
     List<VmId> vms = demand.vms().keySet().asList();
     List<ContentId> contents = demand.vms().values().asList();
-    for (int i = 0; i < vms.size(); i++) {
+    int count = vms.size();
+    for (int i = 0; i < count; i++) {
       VmId vm = vms.get(i);
       ContentId wanted = contents.get(i);
       String name = names.of(vm, rules);
@@ -120,7 +121,7 @@ final class DemandClassifier {
           // The first image version's list is sized for every VM left less the clones that may
           // stay; the others grow as they need.
           int expected =
-              byContent.isEmpty() ? Math.max(10, vms.size() - i - index.clones().count()) : 10;
+              byContent.isEmpty() ? Math.max(10, count - i - index.clones().count()) : 10;
           d = new ContentDemand(vm, expected);
           byContent.put(wanted, d);
         }

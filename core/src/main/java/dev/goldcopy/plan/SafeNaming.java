@@ -34,6 +34,9 @@ final class SafeNaming implements NamingStrategy {
   @Override
   public String cloneName(VmId vm, NameRules rules) {
     String id = vm.value();
+    if (isPlainPermissive(id, rules)) {
+      return id;
+    }
     return allowed("VM id", id, 0, refuseUnsafe("VM id", id), rules);
   }
 
@@ -96,6 +99,21 @@ final class SafeNaming implements NamingStrategy {
       }
     }
     return ascii ? id : Normalizer.normalize(id, Normalizer.Form.NFC);
+  }
+
+  /**
+   * Whether {@code id} passes {@link #refuseUnsafe} unchanged and {@link NameRules#PERMISSIVE}
+   * rules allow it, in one pass: not empty, not starting with {@code .} or {@code -}, printable
+   * ASCII with no path separator (one UTF-8 byte a character, so its length is its size), within
+   * the array's length. Such an id is its own name; any other takes the full checks.
+   */
+  private static boolean isPlainPermissive(String id, NameRules rules) {
+    int n = id.length();
+    if (n == 0 || n > rules.maxLengthBytes() || !NameRules.PERMISSIVE.equals(rules.allowed())) {
+      return false;
+    }
+    char first = id.charAt(0);
+    return first != '.' && first != '-' && isSafeAscii(id);
   }
 
   /** Whether every character of {@code id} is printable ASCII other than a path separator. */
