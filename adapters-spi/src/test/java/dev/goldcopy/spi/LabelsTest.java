@@ -28,6 +28,24 @@ class LabelsTest {
   }
 
   @Test
+  void findsAKeyByValueAsByTheInstanceItWasMadeWith() {
+    String[] keys = new String[10];
+    Map<String, String> entries = new HashMap<>();
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = "key-" + i;
+      entries.put(keys[i], "value-" + i);
+    }
+    Labels labels = Labels.of(entries);
+
+    for (int i = 0; i < keys.length; i++) {
+      String copy = new StringBuilder(keys[i]).toString();
+      assertThat(labels.get(keys[i])).contains("value-" + i);
+      assertThat(labels.get(copy)).as("an equal key, another instance").contains("value-" + i);
+    }
+    assertThat(labels.get("key-10")).isEmpty();
+  }
+
+  @Test
   void cannotBeChangedThroughTheMap() {
     Map<String, String> source = new HashMap<>(Map.of("a", "1"));
     Labels labels = Labels.of(source);

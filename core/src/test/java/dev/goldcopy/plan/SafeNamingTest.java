@@ -58,4 +58,19 @@ class SafeNamingTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("65 bytes");
   }
+
+  @Test
+  void plainAsciiIdsMeetThePermissiveLimitsAsAnyOtherId() {
+    NameRules short8 = NameRules.permissive(8);
+    assertThat(naming.cloneName(VmId.of("vm-00001"), short8)).isEqualTo("vm-00001");
+    assertThatThrownBy(() -> naming.cloneName(VmId.of("vm-000001"), short8))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("9 bytes");
+    assertThatThrownBy(() -> naming.cloneName(VmId.of("vm\\1"), PERMISSIVE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("path separator");
+    assertThatThrownBy(() -> naming.cloneName(VmId.of(".vm1"), PERMISSIVE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("may not start");
+  }
 }
