@@ -47,6 +47,8 @@ final class ReferenceArray implements ArrayAdapter {
   private final ReferenceBackend backend;
   /** Labels kept here instead of on the array: the {@link Bug#LABELS_IN_ADAPTER_MEMORY} bug. */
   private final Map<ContainerId, Labels> labelsInMemory = new HashMap<>();
+  /** Under the planted race: callers past the check and not yet copying, by source. */
+  private final Map<ContainerId, Integer> pastTheCheck = new HashMap<>();
 
   ReferenceArray(ReferenceBackend backend) {
     this.backend = backend;
@@ -145,8 +147,10 @@ final class ReferenceArray implements ArrayAdapter {
         return backend.startVirtualCopy(store, src, name, keep(labels)).future(this, labels);
       }
     }
-    pause(); // the planted race: the check above is stale by the time the copy is made
+    // The planted race: the check above is stale by the time the copy is made.
+    waitForARival(source);
     synchronized (backend) {
+      pastTheCheck.merge(source, -1, Integer::sum);
       ReferenceBackend.Entry src = backend.entries.get(source);
       if (src == null) {
         return CompletableFuture.failedFuture(new ContainerNotFoundException(source + " is gone"));
@@ -278,6 +282,38 @@ final class ReferenceArray implements ArrayAdapter {
         throw e;
       }
       return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Under the planted race, holds a caller that passed the check for the last copy {@code source}
+   * may take until a second caller has passed the same check (or a second has gone by), so both
+   * make a copy: the race happens whatever the machine's load does to the threads' timing.
+   * Callers for other slots only pause briefly. The caller counts itself past the check until it
+   * makes its copy.
+   */
+  private void waitForARival(ContainerId source) {
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    synchronized (backend) {
+      int limit = backend.declared.maxVirtualCopiesPerSource();
+      boolean lastSlot = ArrayCapabilities.isLimited(limit)
+          && backend.clonesOf(source) + pastTheCheck.getOrDefault(source, 0) == limit - 1;
+      pastTheCheck.merge(source, 1, Integer::sum);
+      backend.notifyAll();
+      try {
+        while (lastSlot && backend.clonesOf(source) + pastTheCheck.getOrDefault(source, 0) <= limit) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            break;
+          }
+          backend.wait(Math.max(1, left / 1_000_000L));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (!Thread.currentThread().isInterrupted()) {
+      pause();
     }
   }
 
