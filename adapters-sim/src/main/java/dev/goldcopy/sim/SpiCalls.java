@@ -2,6 +2,7 @@ package dev.goldcopy.sim;
 
 import static java.util.Objects.requireNonNull;
 
+
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.ArrayException;
 import dev.goldcopy.spi.ConflictException;
@@ -16,6 +17,7 @@ import dev.goldcopy.spi.StoreRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulated array's answers to the SPI's calls: each call is begun, its faults drawn, its
@@ -97,21 +99,13 @@ final class SpiCalls {
       StoreRef store, ContainerId source, String name, Labels labels) {
     PendingCall<Container> call =
         answers.begin(Operation.CREATE_PHYSICAL_COPY, store, source, name);
-    SimStore s = inventory.owned(store);
-    if (s == null) {
-      return answers.refuse(call, Admission.storeDenied(store));
+    CompletionStage<Container> early =
+        answeredBeforeAdmission(call, store, name, ContainerKind.PHYSICAL_MASTER, source);
+    if (early != null) {
+      return early;
     }
-    if (faults.injectBusy(call)) {
-      return Answers.stage(call);
-    }
-    SimContainer existing = inventory.named(s, name);
-    if (existing != null) {
-      return joinExisting(call, existing, ContainerKind.PHYSICAL_MASTER, source);
-    }
-    SimContainer src = inventory.containers.get(source);
-    if (src == null) {
-      return answers.refuse(call, Admission.notFound(store, source));
-    }
+    SimStore s = requireNonNull(inventory.owned(store), "checked store");
+    SimContainer src = requireNonNull(inventory.containers.get(source), "checked source");
     ArrayException refused = admission.physicalCopy(store, s, src);
     if (refused != null) {
       return answers.refuse(call, refused);
@@ -135,9 +129,14 @@ final class SpiCalls {
     return Answers.stage(call);
   }
 
-  CompletionStage<Container> createVirtualCopy(
-      StoreRef store, ContainerId source, String name, Labels labels) {
-    PendingCall<Container> call = answers.begin(Operation.CREATE_VIRTUAL_COPY, store, source, name);
+  /**
+   * What both creates answer before the limits are checked, in the array's order: a store the
+   * tenant does not own, a busy answer drawn from the faults, a name already taken (the same
+   * request joined, or a conflict), a source that does not exist. Null when the create goes on.
+   */
+  private @Nullable CompletionStage<Container> answeredBeforeAdmission(
+      PendingCall<Container> call, StoreRef store, String name, ContainerKind kind,
+      ContainerId source) {
     SimStore s = inventory.owned(store);
     if (s == null) {
       return answers.refuse(call, Admission.storeDenied(store));
@@ -147,12 +146,24 @@ final class SpiCalls {
     }
     SimContainer existing = inventory.named(s, name);
     if (existing != null) {
-      return joinExisting(call, existing, ContainerKind.VIRTUAL_COPY, source);
+      return joinExisting(call, existing, kind, source);
     }
-    SimContainer src = inventory.containers.get(source);
-    if (src == null) {
+    if (inventory.containers.get(source) == null) {
       return answers.refuse(call, Admission.notFound(store, source));
     }
+    return null;
+  }
+
+  CompletionStage<Container> createVirtualCopy(
+      StoreRef store, ContainerId source, String name, Labels labels) {
+    PendingCall<Container> call = answers.begin(Operation.CREATE_VIRTUAL_COPY, store, source, name);
+    CompletionStage<Container> early =
+        answeredBeforeAdmission(call, store, name, ContainerKind.VIRTUAL_COPY, source);
+    if (early != null) {
+      return early;
+    }
+    SimStore s = requireNonNull(inventory.owned(store), "checked store");
+    SimContainer src = requireNonNull(inventory.containers.get(source), "checked source");
     ArrayException refused = admission.virtualCopy(store, s, src);
     if (refused != null) {
       return answers.refuse(call, refused);
