@@ -36,20 +36,20 @@ final class Admission {
   /** Returns why a physical copy of {@code src} into {@code s} is refused, or null. */
   @Nullable ArrayException physicalCopy(StoreRef store, SimStore s, SimContainer src) {
     if (src.store != s) {
-      return containerDenied(store, src.id);
+      return containerDenied(store, src.id());
     }
-    if (src.kind != ContainerKind.PHYSICAL_MASTER) {
+    if (src.kind() != ContainerKind.PHYSICAL_MASTER) {
       return new ConflictException(
-          "source " + src.id + " is a virtual copy; only a physical master can be copied");
+          "source " + src.id() + " is a virtual copy; only a physical master can be copied");
     }
-    if (src.state != ContainerState.READY) {
+    if (src.state() != ContainerState.READY) {
       return notReady(src);
     }
     LimitReachedException full = containersFull();
     if (full != null) {
       return full;
     }
-    long cost = declared.copyCosts().physicalCopyBytes(src.sizeBytes);
+    long cost = declared.copyCosts().physicalCopyBytes(src.sizeBytes());
     if (s.freeBytes() < cost) {
       return insufficient(s, cost);
     }
@@ -65,9 +65,9 @@ final class Admission {
   /** Returns why a virtual copy of {@code src} in {@code s} is refused, or null. */
   @Nullable ArrayException virtualCopy(StoreRef store, SimStore s, SimContainer src) {
     if (src.store != s) {
-      return containerDenied(store, src.id);
+      return containerDenied(store, src.id());
     }
-    if (src.state != ContainerState.READY) {
+    if (src.state() != ContainerState.READY) {
       return notReady(src);
     }
     if (!declared.virtualCopiesSupported()) {
@@ -103,7 +103,7 @@ final class Admission {
           LimitReachedException.Scope.REPLICATION_DEPTH,
           depthLimit,
           "a virtual copy of "
-              + src.id
+              + src.id()
               + " would chain "
               + (src.depth + 1)
               + " deep; the array allows "
@@ -114,7 +114,7 @@ final class Admission {
       return new LimitReachedException(
           LimitReachedException.Scope.PER_SOURCE,
           perSource,
-          "source " + src.id + " has " + src.virtualCopies + " virtual copies, its limit");
+          "source " + src.id() + " has " + src.virtualCopies + " virtual copies, its limit");
     }
     int total = declared.maxVirtualCopiesTotal();
     if (isLimited(total) && inventory.virtualCopiesTotal >= total) {
@@ -129,14 +129,14 @@ final class Admission {
   /** Returns why deleting {@code c} from {@code s} is refused, or null. */
   @Nullable ArrayException delete(StoreRef store, SimStore s, SimContainer c) {
     if (c.store != s) {
-      return containerDenied(store, c.id);
+      return containerDenied(store, c.id());
     }
     if (c.virtualCopies > 0) {
-      return new ConflictException(c.id + " is the source of " + c.virtualCopies + " virtual copies");
+      return new ConflictException(c.id() + " is the source of " + c.virtualCopies + " virtual copies");
     }
     if (c.physicalCopiesInProgress > 0) {
       return new ConflictException(
-          c.id + " is the source of " + c.physicalCopiesInProgress + " physical copies in progress");
+          c.id() + " is the source of " + c.physicalCopiesInProgress + " physical copies in progress");
     }
     return null;
   }
@@ -173,6 +173,6 @@ final class Admission {
 
   private static ConflictException notReady(SimContainer source) {
     return new ConflictException(
-        "source " + source.id + " is " + source.state + ", not READY, so it cannot be copied");
+        "source " + source.id() + " is " + source.state() + ", not READY, so it cannot be copied");
   }
 }

@@ -72,7 +72,7 @@ final class CopyProgress {
    */
   void failAll() {
     for (SimContainer c : new ArrayList<>(inventory.containers.values())) {
-      if (c.state != ContainerState.COPYING) {
+      if (c.state() != ContainerState.COPYING) {
         continue;
       }
       stop(c);
@@ -84,10 +84,10 @@ final class CopyProgress {
   /** Takes {@code c} off the array; if it was being made, stops it and its creates are aborted. */
   void remove(SimContainer c) {
     inventory.unlink(c);
-    if (c.state == ContainerState.COPYING) {
+    if (c.state() == ContainerState.COPYING) {
       stop(c);
       answers.answerWaiters(
-          c, null, new CopyAbortedException(c.name, c.id + " was deleted while being made"));
+          c, null, new CopyAbortedException(c.name(), c.id() + " was deleted while being made"));
     }
   }
 
@@ -95,7 +95,7 @@ final class CopyProgress {
     clone.completion = null;
     inventory.virtualCopiesInProgress--;
     clone.setState(ContainerState.READY);
-    answers.answerWaiters(clone, clone.answerView(), null);
+    answers.answerWaiters(clone, clone.view(), null);
   }
 
   private void physicalCopyFinished(PhysicalCopy copy) {
@@ -109,11 +109,11 @@ final class CopyProgress {
           replica,
           null,
           new CopyFailedException(
-              replica.id,
-              "the copy of " + copy.source.id + " into " + replica.id + " stopped incomplete"));
+              replica.id(),
+              "the copy of " + copy.source.id() + " into " + replica.id() + " stopped incomplete"));
     } else {
       replica.setState(ContainerState.READY);
-      answers.answerWaiters(replica, replica.answerView(), null);
+      answers.answerWaiters(replica, replica.view(), null);
     }
   }
 }

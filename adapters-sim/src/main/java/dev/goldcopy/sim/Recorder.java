@@ -53,16 +53,16 @@ final class Recorder {
   /** A virtual copy of {@code source} was admitted; the counts include it. */
   void virtualCopyAdded(SimContainer source, int total) {
     int count = source.virtualCopies;
-    Integer peak = peakBySource.get(source.id);
+    Integer peak = peakBySource.get(source.id());
     if (peak == null || count > peak) {
-      peakBySource.put(source.id, count);
+      peakBySource.put(source.id(), count);
     }
-    check("maxVirtualCopiesPerSource", source.id.value(), profile.capabilities().maxVirtualCopiesPerSource(), count);
+    check("maxVirtualCopiesPerSource", source.id().value(), profile.capabilities().maxVirtualCopiesPerSource(), count);
     peakTotal = Math.max(peakTotal, total);
     check("maxVirtualCopiesTotal", "array", profile.capabilities().maxVirtualCopiesTotal(), total);
     check(
         "maxLocalReplicationDepth",
-        source.id.value(),
+        source.id().value(),
         profile.capabilities().maxLocalReplicationDepth(),
         source.depth + 1L);
   }

@@ -11,26 +11,24 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The simulator's mutable record of one container. */
+/**
+ * The simulator's mutable record of one container. What the SPI reports of it (identifier, name,
+ * kind, content, group, source, store, size, state and labels) is held once, as the {@link
+ * Container} the array lists and answers with, replaced when the state changes; this record adds
+ * only the simulator's own bookkeeping, so a million containers cost no second copy of those fields
+ * and no second object per listing.
+ */
 final class SimContainer {
-  final ContainerId id;
-  final String name;
-  final ContainerKind kind;
-  final ContentId content;
-  final @Nullable GroupId group;
-  final @Nullable ContainerId source;
   /** The source of a virtual copy, which cannot go while the copy exists; null for a master. */
   final @Nullable SimContainer parent;
   final SimStore store;
-  final long sizeBytes;
   /** The capacity it holds: its size for a master, the clone growth for a virtual copy. */
   final long reservedBytes;
   /** 0 for a master, the source's depth plus one for a virtual copy. */
   final int depth;
-  /** The labels set at creation. */
-  final Labels labels;
 
-  ContainerState state;
+  /** The container as the SPI reports it, in its current state. */
+  private Container view;
   /** Virtual copies (ready or being made) that have this container as their source. */
   int virtualCopies;
   /** Physical copies in progress that have this container as their source. */
@@ -46,8 +44,6 @@ final class SimContainer {
   /** Calls that joined the first one, in the order they came; null when none (almost always). */
   private @Nullable List<PendingCall<Container>> moreWaiters;
 
-  private @Nullable Container view;
-
   SimContainer(
       ContainerId id,
       String name,
@@ -62,19 +58,43 @@ final class SimContainer {
       int depth,
       ContainerState state,
       Labels labels) {
-    this.id = id;
-    this.name = name;
-    this.kind = kind;
-    this.content = content;
-    this.group = group;
-    this.source = source;
     this.parent = parent;
     this.store = store;
-    this.sizeBytes = sizeBytes;
     this.reservedBytes = reservedBytes;
     this.depth = depth;
-    this.state = state;
-    this.labels = labels;
+    this.view = new Container(id, name, kind, content, group, source, store.ref, sizeBytes, state, labels);
+  }
+
+  ContainerId id() {
+    return view.id();
+  }
+
+  String name() {
+    return view.name();
+  }
+
+  ContainerKind kind() {
+    return view.kind();
+  }
+
+  ContentId content() {
+    return view.content();
+  }
+
+  @Nullable GroupId group() {
+    return view.group();
+  }
+
+  @Nullable ContainerId source() {
+    return view.source();
+  }
+
+  long sizeBytes() {
+    return view.sizeBytes();
+  }
+
+  ContainerState state() {
+    return view.state();
   }
 
   /** Adds a call that waits for this container to finish being made. */
@@ -110,34 +130,11 @@ final class SimContainer {
   }
 
   void setState(ContainerState newState) {
-    state = newState;
-    view = null;
+    view = view.withState(newState);
   }
 
-  /**
-   * Returns the container as the SPI reports it, built once per state and kept for the next
-   * inventory: for listings, which are read many times.
-   */
+  /** Returns the container as the SPI reports it now: for listings and answers alike. */
   Container view() {
-    Container v = view;
-    if (v == null) {
-      v = freshView();
-      view = v;
-    }
-    return v;
-  }
-
-  /**
-   * Returns the container as the SPI reports it without keeping it (unless it is kept already): for
-   * the answer to the create that made it, which the caller usually reads once, so that a million
-   * containers no inventory has listed cost no million views.
-   */
-  Container answerView() {
-    Container v = view;
-    return v != null ? v : freshView();
-  }
-
-  private Container freshView() {
-    return new Container(id, name, kind, content, group, source, store.ref, sizeBytes, state, labels);
+    return view;
   }
 }

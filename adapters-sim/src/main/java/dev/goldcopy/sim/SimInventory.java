@@ -54,8 +54,8 @@ final class SimInventory {
 
   /** Indexes a new container and charges its reserved capacity to its store. */
   void add(SimContainer c) {
-    containers.put(c.id, c);
-    c.store.byName.put(key(c.name), c);
+    containers.put(c.id(), c);
+    c.store.byName.put(key(c.name()), c);
     containersTotal++;
     c.store.usedBytes += c.reservedBytes;
     recorder.capacityUsed(c.store);
@@ -89,8 +89,8 @@ final class SimInventory {
    */
   void unlink(SimContainer c) {
     c.removed = true;
-    containers.remove(c.id);
-    c.store.byName.remove(key(c.name));
+    containers.remove(c.id());
+    c.store.byName.remove(key(c.name()));
     containersTotal--;
     c.store.usedBytes -= c.reservedBytes;
     SimContainer parent = c.parent;

@@ -74,7 +74,7 @@ final class SourceShare extends IndexedHeap.Node {
   PhysicalCopy first() {
     PhysicalCopy first = copies.peek();
     if (first == null) {
-      throw new IllegalStateException("no copy reads " + source.id);
+      throw new IllegalStateException("no copy reads " + source.id());
     }
     return first;
   }

@@ -111,19 +111,19 @@ final class SpiCalls {
       return answers.refuse(call, refused);
     }
     faults.drawAnswerFaults(call);
-    double bytes = src.sizeBytes;
+    double bytes = src.sizeBytes();
     boolean incomplete = faults.drawIncompleteCopy();
     if (incomplete) {
       bytes *= faults.drawIncompleteFraction();
     }
-    long cost = declared.copyCosts().physicalCopyBytes(src.sizeBytes);
+    long cost = declared.copyCosts().physicalCopyBytes(src.sizeBytes());
     SimContainer replica =
         new SimContainer(
-            inventory.nextId(), name, ContainerKind.PHYSICAL_MASTER, src.content, src.group, src.id,
-            null, s, src.sizeBytes, cost, 0, ContainerState.COPYING, labels);
+            inventory.nextId(), name, ContainerKind.PHYSICAL_MASTER, src.content(), src.group(), src.id(),
+            null, s, src.sizeBytes(), cost, 0, ContainerState.COPYING, labels);
     inventory.add(replica);
     inventory.physicalCopyAdded(src);
-    call.result = replica.id;
+    call.result = replica.id();
     replica.addWaiter(call);
     progress.startPhysical(replica, src, bytes, incomplete);
     return Answers.stage(call);
@@ -172,11 +172,11 @@ final class SpiCalls {
     long growth = declared.copyCosts().virtualCopyBytes();
     SimContainer clone =
         new SimContainer(
-            inventory.nextId(), name, ContainerKind.VIRTUAL_COPY, src.content, null, src.id, src,
-            s, src.sizeBytes, growth, src.depth + 1, ContainerState.COPYING, labels);
+            inventory.nextId(), name, ContainerKind.VIRTUAL_COPY, src.content(), null, src.id(), src,
+            s, src.sizeBytes(), growth, src.depth + 1, ContainerState.COPYING, labels);
     inventory.add(clone);
     inventory.virtualCopyAdded(src);
-    call.result = clone.id;
+    call.result = clone.id();
     clone.addWaiter(call);
     progress.startVirtual(clone);
     return Answers.stage(call);
@@ -210,17 +210,17 @@ final class SpiCalls {
   /** Answers a create whose name is taken: the same container if it is the same create. */
   private CompletionStage<Container> joinExisting(
       PendingCall<Container> call, SimContainer existing, ContainerKind kind, ContainerId source) {
-    if (existing.kind != kind || !source.equals(existing.source)) {
+    if (existing.kind() != kind || !source.equals(existing.source())) {
       return answers.refuse(
           call,
           new ConflictException(
-              "name " + existing.name + " is taken in " + existing.store.ref + " by " + existing.id
-                  + ", a " + existing.kind
-                  + (existing.source == null ? "" : " of " + existing.source)));
+              "name " + existing.name() + " is taken in " + existing.store.ref + " by " + existing.id()
+                  + ", a " + existing.kind()
+                  + (existing.source() == null ? "" : " of " + existing.source())));
     }
     faults.drawAnswerFaults(call);
-    call.result = existing.id;
-    switch (existing.state) {
+    call.result = existing.id();
+    switch (existing.state()) {
       case READY -> answers.answerAfter(call, answers.responseNanos(), existing.view(), null);
       case COPYING -> existing.addWaiter(call);
       case FAILED ->
@@ -229,7 +229,7 @@ final class SpiCalls {
               answers.responseNanos(),
               null,
               new CopyFailedException(
-                  existing.id, existing.id + " failed; delete it before creating it again"));
+                  existing.id(), existing.id() + " failed; delete it before creating it again"));
     }
     return Answers.stage(call);
   }

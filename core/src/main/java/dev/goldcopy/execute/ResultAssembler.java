@@ -131,25 +131,36 @@ final class ResultAssembler {
   }
 
   /**
-   * The name of each VM's clone: as the last plan named it, or as the run made it; fills {@code
-   * made}, if given, with the ids the run made.
+   * The name of each VM's clone that is not the VM's id (as the last plan named it, or as the run
+   * made it; the default, the VM's id, is not kept); fills {@code made}, if given, with the ids the
+   * run made.
    */
   private Map<VmId, String> cloneNames(RunEnd end, @Nullable Map<VmId, ContainerId> made) {
-    Map<VmId, String> cloneNames = new HashMap<>(capacityFor(demand.size()));
+    Map<VmId, String> cloneNames = new HashMap<>();
     for (StepNode n : end.graph.nodes()) {
       if (n.step instanceof CreateClone c) {
-        cloneNames.put(c.vm(), c.name());
+        noteName(cloneNames, c.vm(), c.name());
       }
     }
-    List<CreateClone> madeClones = ledger.madeClones();
+    List<VmId> madeVms = ledger.madeCloneVms();
+    List<String> madeNames = ledger.madeCloneNames();
     List<ContainerId> madeIds = ledger.madeCloneIds();
-    for (int i = 0; i < madeClones.size(); i++) {
-      cloneNames.put(madeClones.get(i).vm(), madeClones.get(i).name());
+    for (int i = 0; i < madeVms.size(); i++) {
+      noteName(cloneNames, madeVms.get(i), madeNames.get(i));
       if (made != null) {
-        made.put(madeClones.get(i).vm(), madeIds.get(i));
+        made.put(madeVms.get(i), madeIds.get(i));
       }
     }
     return cloneNames;
+  }
+
+  /** Notes {@code vm}'s clone name; a later name replaces an earlier one, as in a plain map. */
+  private static void noteName(Map<VmId, String> cloneNames, VmId vm, String name) {
+    if (!name.equals(vm.value())) {
+      cloneNames.put(vm, name);
+    } else if (!cloneNames.isEmpty()) {
+      cloneNames.remove(vm);
+    }
   }
 
   /**

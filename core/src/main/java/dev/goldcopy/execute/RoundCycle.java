@@ -84,6 +84,8 @@ final class RoundCycle {
       stop.cleanUp(observation.inventory());
       return;
     }
+    // the last round's steps are not needed while the next is planned: let them go first
+    state.end.graph = StepGraph.EMPTY;
     RoundSource.Planned planned = rounds.plan(observation);
     state.end.planned(planned);
     if (state.stopping() || planned.round() == null) {
@@ -124,6 +126,7 @@ final class RoundCycle {
       completion.finish();
       return;
     }
+    state.round = null;
     observe();
   }
 }

@@ -26,8 +26,13 @@ final class RunLedger {
   private final Map<String, String> permanentFailures = new HashMap<>();
   private final Set<String> suspects = new HashSet<>();
   private final Set<String> unmendable = new HashSet<>();
-  /** The clones this run made, in order, and their ids; made into a map once, at the end. */
-  private final List<CreateClone> madeClones = new ArrayList<>();
+  /**
+   * The clones this run made, in order: their VMs, names and ids, in three parallel lists (the
+   * plan's steps themselves are not kept, so that a finished round's plan can go); made into a map
+   * once, at the end.
+   */
+  private final List<VmId> madeCloneVms = new ArrayList<>();
+  private final List<String> madeCloneNames = new ArrayList<>();
   private final List<ContainerId> madeCloneIds = new ArrayList<>();
   private final Map<VmId, String> vmFailures = new HashMap<>();
   /** The VMs whose failure a rerun does not mend (access denied, a drifted plan, ...). */
@@ -156,7 +161,8 @@ final class RunLedger {
   }
 
   void cloneMade(CreateClone clone, ContainerId id) {
-    madeClones.add(clone);
+    madeCloneVms.add(clone.vm());
+    madeCloneNames.add(clone.name());
     madeCloneIds.add(id);
     clonesDone++;
     clonesLeft--;
@@ -172,12 +178,17 @@ final class RunLedger {
     cleanupDeletions++;
   }
 
-  /** Returns the clones this run made, in order. */
-  List<CreateClone> madeClones() {
-    return madeClones;
+  /** Returns the VMs of the clones this run made, in order. */
+  List<VmId> madeCloneVms() {
+    return madeCloneVms;
   }
 
-  /** Returns the ids of {@link #madeClones()}, in the same order. */
+  /** Returns the names of the clones this run made, in the order of {@link #madeCloneVms()}. */
+  List<String> madeCloneNames() {
+    return madeCloneNames;
+  }
+
+  /** Returns the ids of the clones this run made, in the order of {@link #madeCloneVms()}. */
   List<ContainerId> madeCloneIds() {
     return madeCloneIds;
   }
