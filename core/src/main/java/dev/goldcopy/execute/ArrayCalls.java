@@ -195,6 +195,7 @@ final class ArrayCalls {
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
+    Once<Container> once = new Once<>(then);
     stage.whenComplete(
         (value, error) ->
             mailbox.handOff(
@@ -203,7 +204,7 @@ final class ArrayCalls {
                   if (error != null || value == null) {
                     failures++;
                   }
-                  then.done(value, unwrap(error));
+                  once.take().done(value, unwrap(error));
                 }));
   }
 
@@ -265,6 +266,7 @@ final class ArrayCalls {
   }
 
   private <T> void answer(CompletionStage<T> stage, boolean valueDue, Callback<T> then) {
+    Once<T> once = new Once<>(then);
     stage.whenComplete(
         (value, error) ->
             mailbox.handOff(
@@ -273,8 +275,30 @@ final class ArrayCalls {
                   if (error != null || (valueDue && value == null)) {
                     failures++;
                   }
-                  then.done(value, unwrap(error));
+                  once.take().done(value, unwrap(error));
                 }));
+  }
+
+  /**
+   * A callback heard once and then let go. The mailbox may run later tasks, a whole round even,
+   * on the stack of the answer that posted them; the answer's callback (and the round and step it
+   * names) must not stay reachable from that stack once it has run.
+   */
+  private static final class Once<T> {
+    private @Nullable Callback<T> then;
+
+    Once(Callback<T> then) {
+      this.then = then;
+    }
+
+    Callback<T> take() {
+      Callback<T> t = then;
+      if (t == null) {
+        throw new IllegalStateException("an answer was heard twice");
+      }
+      then = null;
+      return t;
+    }
   }
 
   private static @Nullable Throwable unwrap(@Nullable Throwable error) {

@@ -228,5 +228,7 @@ final class Dispatcher {
         dependenciesDone(r, d);
       }
     }
+    n.releaseDependents();
+    r.graph.finished(n);
   }
 }

@@ -34,7 +34,15 @@ final class StepGraph {
   /** The graph of no plan. */
   static final StepGraph EMPTY = new StepGraph(List.of(), 0, 0, 0);
 
+  /**
+   * The least number of finished clones {@link #finished} lets go at once, and the share of the
+   * nodes they must be: dropping them costs a pass over the nodes, so it is done rarely.
+   */
+  private static final int RELEASE_BATCH = 4096;
+
   private final List<StepNode> nodes;
+  /** Clones this run made since the nodes were last compacted; see {@link #finished}. */
+  private int madeSinceCompacted;
   private final int replicas;
   private final int clones;
   private final int deletions;
@@ -100,7 +108,27 @@ final class StepGraph {
     return clonesById;
   }
 
-  /** Returns the nodes in the plan's order. */
+  /**
+   * Notes that the run made the clone of {@code n} (the {@link RunLedger} holds its VM, name and
+   * id), and now and then drops such clones from the nodes: nothing asks for a made clone's node
+   * again, and a round of a million clones need not keep a million finished nodes and their steps.
+   * Clones marked done without being issued (their work was on the array already) are kept.
+   */
+  void finished(StepNode n) {
+    if (n.kind != Kind.CLONE || n.attempts == 0) {
+      return;
+    }
+    madeSinceCompacted++;
+    if (madeSinceCompacted >= RELEASE_BATCH && madeSinceCompacted * 2L >= nodes.size()) {
+      nodes.removeIf(x -> x.kind == Kind.CLONE && x.status == Status.DONE && x.attempts > 0);
+      madeSinceCompacted = 0;
+    }
+  }
+
+  /**
+   * Returns the nodes in the plan's order; clones this run made may have been dropped ({@link
+   * #finished}).
+   */
   List<StepNode> nodes() {
     return nodes;
   }

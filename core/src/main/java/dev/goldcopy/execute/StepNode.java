@@ -69,6 +69,14 @@ final class StepNode {
     list.add(node);
   }
 
+  /**
+   * Lets the dependents go once this step is done and they have heard of it: nothing walks a done
+   * step's dependents again, and a million clones of finished replicas need not stay reachable.
+   */
+  void releaseDependents() {
+    dependents = null;
+  }
+
   List<StepNode> dependents() {
     List<StepNode> list = dependents;
     return list == null ? List.of() : list;
