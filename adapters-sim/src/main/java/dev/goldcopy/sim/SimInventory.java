@@ -7,6 +7,7 @@ import dev.goldcopy.spi.StoreRef;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +22,7 @@ final class SimInventory {
   final Map<ContainerId, SimContainer> containers = new HashMap<>();
 
   private final NameRules nameRules;
+  private final UnaryOperator<String> keyOf = this::key;
   private final Recorder recorder;
   private long lastId;
   /** Virtual copies on the array, ready or being made. */
@@ -43,7 +45,7 @@ final class SimInventory {
 
   /** Returns the container a name is taken by in {@code store}, or null. */
   @Nullable SimContainer named(SimStore store, String name) {
-    return store.byName.get(key(name));
+    return store.byName.get(key(name), keyOf);
   }
 
   /** Returns the identifier of the next container made. */
@@ -55,7 +57,7 @@ final class SimInventory {
   /** Indexes a new container and charges its reserved capacity to its store. */
   void add(SimContainer c) {
     containers.put(c.id(), c);
-    c.store.byName.put(key(c.name()), c);
+    c.store.byName.add(c, key(c.name()), keyOf);
     containersTotal++;
     c.store.usedBytes += c.reservedBytes;
     recorder.capacityUsed(c.store);
@@ -90,7 +92,7 @@ final class SimInventory {
   void unlink(SimContainer c) {
     c.removed = true;
     containers.remove(c.id());
-    c.store.byName.remove(key(c.name()));
+    c.store.byName.remove(c, key(c.name()), keyOf);
     containersTotal--;
     c.store.usedBytes -= c.reservedBytes;
     SimContainer parent = c.parent;

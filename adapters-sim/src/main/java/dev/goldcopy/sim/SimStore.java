@@ -1,8 +1,6 @@
 package dev.goldcopy.sim;
 
 import dev.goldcopy.spi.StoreRef;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** One store of the simulated array: its owner, capacity and containers by name. */
 final class SimStore {
@@ -12,7 +10,7 @@ final class SimStore {
   final int controller;
   long usedBytes;
   /** Containers by name, in creation order (the inventory's order). */
-  final Map<String, SimContainer> byName = new LinkedHashMap<>();
+  final NameIndex byName = new NameIndex();
 
   SimStore(StoreRef ref, long capacityBytes, int controller) {
     this.ref = ref;

@@ -83,7 +83,7 @@ final class SpiCalls {
   /** What the store holds now, in creation order. */
   static Inventory listed(SimStore s) {
     List<Container> listed = new ArrayList<>(s.byName.size());
-    for (SimContainer c : s.byName.values()) {
+    for (SimContainer c : s.byName.inOrder()) {
       listed.add(c.view());
     }
     return new Inventory(s.ref, listed);
