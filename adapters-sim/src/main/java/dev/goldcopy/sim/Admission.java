@@ -98,14 +98,14 @@ final class Admission {
   /** The depth, per-source and array-wide limits on virtual copies. */
   private @Nullable ArrayException virtualCopyLimit(SimContainer src) {
     int depthLimit = declared.maxLocalReplicationDepth();
-    if (isLimited(depthLimit) && src.depth >= depthLimit) {
+    if (isLimited(depthLimit) && src.depth() >= depthLimit) {
       return new LimitReachedException(
           LimitReachedException.Scope.REPLICATION_DEPTH,
           depthLimit,
           "a virtual copy of "
               + src.id()
               + " would chain "
-              + (src.depth + 1)
+              + (src.depth() + 1)
               + " deep; the array allows "
               + depthLimit);
     }

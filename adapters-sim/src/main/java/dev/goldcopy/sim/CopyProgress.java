@@ -38,13 +38,13 @@ final class CopyProgress {
   /** Starts moving the bytes of {@code replica}, a copy of {@code source}. */
   void startPhysical(SimContainer replica, SimContainer source, double bytes, boolean incomplete) {
     PhysicalCopy copy = new PhysicalCopy(replica, source, bytes, incomplete);
-    replica.copy = copy;
+    replica.copy(copy);
     bandwidth.start(copy);
   }
 
   /** Schedules the end of making {@code clone}, the clone latency from now. */
   void startVirtual(SimContainer clone) {
-    clone.completion = loop.schedule(cloneNanos, () -> virtualCopyFinished(clone));
+    clone.completion(loop.schedule(cloneNanos, () -> virtualCopyFinished(clone)));
   }
 
   /**
@@ -52,16 +52,16 @@ final class CopyProgress {
    * sets its state and answers its waiters.
    */
   private void stop(SimContainer c) {
-    EventLoop.Event completion = c.completion;
+    EventLoop.Event completion = c.completion();
     if (completion != null) {
       loop.cancel(completion);
-      c.completion = null;
+      c.completion(null);
       inventory.virtualCopiesInProgress--;
     }
-    PhysicalCopy copy = c.copy;
+    PhysicalCopy copy = c.copy();
     if (copy != null) {
       bandwidth.stop(copy);
-      c.copy = null;
+      c.copy(null);
       inventory.physicalCopyEnded(copy.source);
     }
   }
@@ -92,7 +92,7 @@ final class CopyProgress {
   }
 
   private void virtualCopyFinished(SimContainer clone) {
-    clone.completion = null;
+    clone.completion(null);
     inventory.virtualCopiesInProgress--;
     clone.setState(ContainerState.READY);
     answers.answerWaiters(clone, clone.view(), null);
@@ -100,7 +100,7 @@ final class CopyProgress {
 
   private void physicalCopyFinished(PhysicalCopy copy) {
     SimContainer replica = copy.target;
-    replica.copy = null;
+    replica.copy(null);
     inventory.physicalCopyEnded(copy.source);
     if (copy.incomplete) {
       replica.setState(ContainerState.FAILED);

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The containers of one store by name, in the order they were made: what a {@code LinkedHashMap}
  * of names would hold, at a few bytes per container instead of an entry object each. An
- * open-addressing table (linear probing, at most half full, deletion by backward shift) finds a
+ * open-addressing table (linear probing, at most three quarters full, deletion by backward shift) finds a
  * container by its name's key; an array in creation order, where a deleted container stays until
  * the array is compacted, gives the listing order. Keys are computed from each container's name by
  * the function the caller passes (the store's name rules). Not thread-safe.
@@ -42,7 +42,7 @@ final class NameIndex {
 
   /** Indexes {@code c}, whose key is {@code key} and taken by no other container. */
   void add(SimContainer c, String key, UnaryOperator<String> keyOf) {
-    if ((size + 1) * 2 > table.length) {
+    if ((size + 1) * 4L > table.length * 3L) {
       rehash(table.length * 2, keyOf);
     }
     insert(table, c, key);

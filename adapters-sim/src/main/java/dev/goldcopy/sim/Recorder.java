@@ -64,7 +64,7 @@ final class Recorder {
         "maxLocalReplicationDepth",
         source.id().value(),
         profile.capabilities().maxLocalReplicationDepth(),
-        source.depth + 1L);
+        source.depth() + 1L);
   }
 
   void physicalCopiesInProgress(int count) {

@@ -19,13 +19,14 @@ import org.jspecify.annotations.Nullable;
  * and no second object per listing.
  */
 final class SimContainer {
+  /** Depths from here on are found by walking the sources; no real array nests clones so deep. */
+  private static final short DEEP = Short.MAX_VALUE;
+
   /** The source of a virtual copy, which cannot go while the copy exists; null for a master. */
   final @Nullable SimContainer parent;
   final SimStore store;
   /** The capacity it holds: its size for a master, the clone growth for a virtual copy. */
   final long reservedBytes;
-  /** 0 for a master, the source's depth plus one for a virtual copy. */
-  final int depth;
 
   /** The container as the SPI reports it, in its current state. */
   private Container view;
@@ -33,17 +34,34 @@ final class SimContainer {
   int virtualCopies;
   /** Physical copies in progress that have this container as their source. */
   int physicalCopiesInProgress;
+  /** The depth, up to {@link #DEEP}; a short, so that the record stays within 48 bytes. */
+  private final short depth;
   /** Set once deleted; pending events for it then do nothing. */
   boolean removed;
-  /** The data movement of a physical copy in progress, if this is one. */
-  @Nullable PhysicalCopy copy;
-  /** The event that finishes a virtual copy being made. */
-  EventLoop.@Nullable Event completion;
-  /** The first call waiting for this container to finish being made; null when none. */
-  private @Nullable PendingCall<Container> firstWaiter;
-  /** Calls that joined the first one, in the order they came; null when none (almost always). */
-  private @Nullable List<PendingCall<Container>> moreWaiters;
+  /** What making it takes while it is being made or waited for; null otherwise (almost always). */
+  private @Nullable Making making;
 
+  /** The data movement or the event that makes a container, and the calls waiting for it. */
+  private static final class Making {
+    /** The data movement of a physical copy in progress, if this is one. */
+    @Nullable PhysicalCopy copy;
+    /** The event that finishes a virtual copy being made. */
+    EventLoop.@Nullable Event completion;
+    /** The first call waiting for this container to finish being made; null when none. */
+    @Nullable PendingCall<Container> firstWaiter;
+    /** Calls that joined the first one, in the order they came; null when none (almost always). */
+    @Nullable List<PendingCall<Container>> moreWaiters;
+
+    boolean idle() {
+      return copy == null && completion == null && firstWaiter == null && moreWaiters == null;
+    }
+  }
+
+  /**
+   * Makes the record of a container.
+   *
+   * @param depth 0 for a master, the source's depth plus one for a virtual copy
+   */
   SimContainer(
       ContainerId id,
       String name,
@@ -61,8 +79,59 @@ final class SimContainer {
     this.parent = parent;
     this.store = store;
     this.reservedBytes = reservedBytes;
-    this.depth = depth;
+    this.depth = (short) Math.min(depth, DEEP);
     this.view = new Container(id, name, kind, content, group, source, store.ref, sizeBytes, state, labels);
+  }
+
+  /** 0 for a master, the source's depth plus one for a virtual copy. */
+  int depth() {
+    if (depth < DEEP) {
+      return depth;
+    }
+    int d = 0;
+    for (SimContainer p = parent; p != null; p = p.parent) {
+      d++;
+    }
+    return d;
+  }
+
+  /** The data movement of a physical copy in progress, if this is one. */
+  @Nullable PhysicalCopy copy() {
+    Making m = making;
+    return m == null ? null : m.copy;
+  }
+
+  void copy(@Nullable PhysicalCopy value) {
+    making().copy = value;
+    settle();
+  }
+
+  /** The event that finishes a virtual copy being made. */
+  EventLoop.@Nullable Event completion() {
+    Making m = making;
+    return m == null ? null : m.completion;
+  }
+
+  void completion(EventLoop.@Nullable Event value) {
+    making().completion = value;
+    settle();
+  }
+
+  private Making making() {
+    Making m = making;
+    if (m == null) {
+      m = new Making();
+      making = m;
+    }
+    return m;
+  }
+
+  /** Drops what making it took once nothing of it is left. */
+  private void settle() {
+    Making m = making;
+    if (m != null && m.idle()) {
+      making = null;
+    }
   }
 
   ContainerId id() {
@@ -99,24 +168,30 @@ final class SimContainer {
 
   /** Adds a call that waits for this container to finish being made. */
   void addWaiter(PendingCall<Container> call) {
-    if (firstWaiter == null) {
-      firstWaiter = call;
+    Making m = making();
+    if (m.firstWaiter == null) {
+      m.firstWaiter = call;
       return;
     }
-    List<PendingCall<Container>> list = moreWaiters;
+    List<PendingCall<Container>> list = m.moreWaiters;
     if (list == null) {
       list = new ArrayList<>(1);
-      moreWaiters = list;
+      m.moreWaiters = list;
     }
     list.add(call);
   }
 
   /** Removes and returns the calls waiting for this container, in the order they came. */
   List<PendingCall<Container>> takeWaiters() {
-    PendingCall<Container> first = firstWaiter;
-    List<PendingCall<Container>> more = moreWaiters;
-    firstWaiter = null;
-    moreWaiters = null;
+    Making m = making;
+    if (m == null) {
+      return List.of();
+    }
+    PendingCall<Container> first = m.firstWaiter;
+    List<PendingCall<Container>> more = m.moreWaiters;
+    m.firstWaiter = null;
+    m.moreWaiters = null;
+    settle();
     if (first == null) {
       return List.of();
     }

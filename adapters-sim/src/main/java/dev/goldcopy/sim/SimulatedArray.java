@@ -575,7 +575,7 @@ public final class SimulatedArray implements ArrayAdapter {
     }
     recorder.fault(FaultKind.OUT_OF_BAND_DELETE);
     for (SimContainer other : new ArrayList<>(inventory.containers.values())) {
-      PhysicalCopy copy = other.copy;
+      PhysicalCopy copy = other.copy();
       if (other.parent == c || (copy != null && copy.source == c)) {
         progress.remove(other);
       }

@@ -173,7 +173,7 @@ final class SpiCalls {
     SimContainer clone =
         new SimContainer(
             inventory.nextId(), name, ContainerKind.VIRTUAL_COPY, src.content(), null, src.id(), src,
-            s, src.sizeBytes(), growth, src.depth + 1, ContainerState.COPYING, labels);
+            s, src.sizeBytes(), growth, src.depth() + 1, ContainerState.COPYING, labels);
     inventory.add(clone);
     inventory.virtualCopyAdded(src);
     call.result = clone.id();
