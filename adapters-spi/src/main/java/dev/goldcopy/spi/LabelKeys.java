@@ -28,6 +28,12 @@ final class LabelKeys {
   private final String[] sorted;
   private final int hash;
   private final @Nullable String[] lastValues;
+  /**
+   * The last label set with these keys that holds all its values itself, which later sets share
+   * when they differ from it in a value or two. Written without locks: its fields are final, so a
+   * reader sees it whole, whichever it sees.
+   */
+  private @Nullable LabelMap lastFull;
 
   private LabelKeys(String[] sorted, @Nullable String[] lastValues) {
     this.sorted = sorted;
@@ -60,6 +66,16 @@ final class LabelKeys {
     }
     LabelKeys raced = SHARED.putIfAbsent(keys, keys);
     return raced == null ? keys : raced;
+  }
+
+  @Nullable LabelMap lastFull() {
+    return lastFull;
+  }
+
+  void lastFull(LabelMap full) {
+    if (this != NONE) {
+      lastFull = full;
+    }
   }
 
   String[] sorted() {

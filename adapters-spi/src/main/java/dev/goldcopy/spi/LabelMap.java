@@ -1,5 +1,7 @@
 package dev.goldcopy.spi;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
@@ -17,22 +19,82 @@ import org.jspecify.annotations.Nullable;
  * The immutable sorted map behind {@link Labels}: the keys in one sorted array shared by every
  * label set with the same keys ({@link LabelKeys}), the values in a parallel array. A label set of
  * seven entries costs a small object and one array instead of a tree of seven nodes.
+ *
+ * <p>A label set that differs in at most two values from one made before it with the same keys (a
+ * program labels a million clones alike but for the VM and the master) shares that set's values
+ * array and holds only the one or two values of its own, so it costs the small object alone.
  */
 final class LabelMap extends AbstractMap<String, String> implements SortedMap<String, String> {
 
   /** How many keys {@link #indexOf} compares by reference before it searches by value. */
   private static final int IDENTITY_SCAN = 8;
 
+  /** The most values a label set holds of its own beside a shared values array. */
+  private static final int OWN_VALUES = 2;
+
   static final LabelMap EMPTY = new LabelMap(LabelKeys.NONE, new String[0]);
 
   private final LabelKeys keys;
+  /** The values, or those of an earlier set with the same keys but at {@link #at1} and {@link #at2}. */
   private final String[] values;
+  /** Where this set's own values go, or -1. */
+  private final byte at1;
+  private final byte at2;
+  private final @Nullable String value1;
+  private final @Nullable String value2;
   private int hash;
 
   /** Takes ownership of {@code values}, parallel to {@code keys}. */
   LabelMap(LabelKeys keys, String[] values) {
+    this(keys, values, -1, null, -1, null);
+  }
+
+  private LabelMap(
+      LabelKeys keys,
+      String[] values,
+      int at1,
+      @Nullable String value1,
+      int at2,
+      @Nullable String value2) {
     this.keys = keys;
     this.values = values;
+    this.at1 = (byte) at1;
+    this.value1 = value1;
+    this.at2 = (byte) at2;
+    this.value2 = value2;
+  }
+
+  /**
+   * Returns the label set of {@code keys} and {@code values} (checked, parallel, owned by the
+   * caller), sharing the values array of the last full set with the same keys if this one differs
+   * from it in at most {@value #OWN_VALUES} values.
+   */
+  @SuppressWarnings("StringEquality") // by reference first, then by value
+  static LabelMap of(LabelKeys keys, String[] values) {
+    LabelMap last = keys.lastFull();
+    if (last != null && last.values.length == values.length) {
+      String[] base = last.values;
+      int at1 = -1;
+      int at2 = -1;
+      int differ = 0;
+      for (int i = 0; i < values.length && differ <= OWN_VALUES; i++) {
+        if (base[i] != values[i] && !base[i].equals(values[i])) {
+          differ++;
+          if (differ == 1) {
+            at1 = i;
+          } else {
+            at2 = i;
+          }
+        }
+      }
+      if (differ <= OWN_VALUES) {
+        return new LabelMap(
+            keys, base, at1, at1 < 0 ? null : values[at1], at2, at2 < 0 ? null : values[at2]);
+      }
+    }
+    LabelMap full = new LabelMap(keys, values);
+    keys.lastFull(full);
+    return full;
   }
 
   LabelKeys keys() {
@@ -40,11 +102,24 @@ final class LabelMap extends AbstractMap<String, String> implements SortedMap<St
   }
 
   String valueAt(int i) {
+    if (i == at1) {
+      return requireNonNull(value1);
+    }
+    if (i == at2) {
+      return requireNonNull(value2);
+    }
     return values[i];
   }
 
   String[] valuesCopy() {
-    return values.clone();
+    String[] copy = values.clone();
+    if (at1 >= 0) {
+      copy[at1] = requireNonNull(value1);
+    }
+    if (at2 >= 0) {
+      copy[at2] = requireNonNull(value2);
+    }
+    return copy;
   }
 
   /**
@@ -81,7 +156,7 @@ final class LabelMap extends AbstractMap<String, String> implements SortedMap<St
       return null;
     }
     int i = indexOf(k);
-    return i >= 0 ? values[i] : null;
+    return i >= 0 ? valueAt(i) : null;
   }
 
   @Override
@@ -95,7 +170,15 @@ final class LabelMap extends AbstractMap<String, String> implements SortedMap<St
       return true;
     }
     if (o instanceof LabelMap other) {
-      return keys.sameKeys(other.keys) && Arrays.equals(values, other.values);
+      if (!keys.sameKeys(other.keys) || values.length != other.values.length) {
+        return false;
+      }
+      for (int i = 0; i < values.length; i++) {
+        if (!valueAt(i).equals(other.valueAt(i))) {
+          return false;
+        }
+      }
+      return true;
     }
     return super.equals(o);
   }
@@ -106,7 +189,7 @@ final class LabelMap extends AbstractMap<String, String> implements SortedMap<St
     if (h == 0 && values.length > 0) {
       String[] k = keys.sorted();
       for (int i = 0; i < values.length; i++) {
-        h += k[i].hashCode() ^ values[i].hashCode();
+        h += k[i].hashCode() ^ valueAt(i).hashCode();
       }
       hash = h;
     }
@@ -132,7 +215,7 @@ final class LabelMap extends AbstractMap<String, String> implements SortedMap<St
               throw new NoSuchElementException();
             }
             int i = next++;
-            return new SimpleImmutableEntry<>(keys.sorted()[i], values[i]);
+            return new SimpleImmutableEntry<>(keys.sorted()[i], valueAt(i));
           }
         };
       }

@@ -218,7 +218,7 @@ public record Labels(SortedMap<String, String> entries) {
     for (int i = 0; i < values.length; i++) {
       values[i] = keys.value(i, values[i]);
     }
-    return new LabelMap(keys, values);
+    return LabelMap.of(keys, values);
   }
 
   /** Throws naming the first key, in the order given, that an earlier one repeats. */

@@ -144,4 +144,39 @@ class LabelsTest {
     assertThat(two.get("owner").orElseThrow()).isSameAs(one.get("owner").orElseThrow());
     assertThat(two.get("vm")).contains("vm-2");
   }
+
+  @Test
+  void labelSetsThatShareMostValuesReadAndCompareAsIfEachHeldItsOwn() {
+    String[] keys = {"sharing.test/a", "sharing.test/b", "sharing.test/c", "sharing.test/d"};
+    java.util.List<Labels> made = new java.util.ArrayList<>();
+    java.util.List<TreeMap<String, String>> expected = new java.util.ArrayList<>();
+    java.util.Random random = new java.util.Random(7);
+    for (int n = 0; n < 500; n++) {
+      TreeMap<String, String> entries = new TreeMap<>();
+      for (int i = 0; i < keys.length; i++) {
+        // mostly the same values, now and then one, two or all four different
+        entries.put(keys[i], random.nextInt(4) == 0 ? "v" + random.nextInt(5) : "same-" + i);
+      }
+      made.add(Labels.of(entries));
+      expected.add(entries);
+    }
+    for (int n = 0; n < made.size(); n++) {
+      Labels labels = made.get(n);
+      TreeMap<String, String> entries = expected.get(n);
+      assertThat(labels.asMap()).isEqualTo(entries);
+      assertThat(entries).isEqualTo(labels.asMap());
+      assertThat(labels.asMap().hashCode()).isEqualTo(entries.hashCode());
+      assertThat(labels.asMap().toString()).isEqualTo(entries.toString());
+      assertThat(labels.asMap().entrySet()).containsExactlyElementsOf(entries.entrySet());
+      for (String key : keys) {
+        assertThat(labels.get(key)).contains(entries.get(key));
+      }
+      assertThat(labels.with(keys[0], "changed").asMap())
+          .containsEntry(keys[0], "changed")
+          .containsEntry(keys[3], entries.get(keys[3]));
+      for (int m = 0; m < made.size(); m += 37) {
+        assertThat(labels.equals(made.get(m))).isEqualTo(entries.equals(expected.get(m)));
+      }
+    }
+  }
 }
