@@ -38,7 +38,7 @@ public record ExecutionResult(
   public ExecutionResult {
     requireNonNull(outcome, "outcome");
     requireNonNull(reason, "reason");
-    vms = ImmutableMap.copyOf(vms);
+    vms = vms instanceof VmOutcomeMap ? vms : ImmutableMap.copyOf(vms);
     undone = List.copyOf(undone);
     shortfalls = List.copyOf(shortfalls);
     drift = List.copyOf(drift);

@@ -1,6 +1,5 @@
 package dev.goldcopy.execute;
 
-import com.google.common.collect.ImmutableMap;
 import dev.goldcopy.execute.StepNode.Status;
 import dev.goldcopy.plan.CreateClone;
 import dev.goldcopy.plan.Demand;
@@ -104,30 +103,43 @@ final class ResultAssembler {
     if (first != null) {
       first.containers().forEach(c -> before.add(c.id()));
     }
-    ImmutableMap.Builder<VmId, VmOutcome> out = ImmutableMap.builderWithExpectedSize(demand.size());
-    for (VmId vm : demand.vms().keySet()) {
-      Shortfall s = shortVms.get(vm);
-      if (s != null) {
-        out.put(vm, new VmOutcome.Unmet(s.limit(), s.reason()));
-        continue;
-      }
-      Container clone = listing.named(cloneNames.getOrDefault(vm, vm.value()));
-      ContainerId source = clone == null ? null : clone.source();
-      if (clone != null && !clone.isMaster() && clone.isReady() && source != null) {
-        String masterName = listing.nameOf(source);
-        out.put(vm, before.contains(clone.id())
-            ? new VmOutcome.AlreadyThere(clone.id(), masterName)
-            : new VmOutcome.Provisioned(clone.id(), masterName));
-        continue;
-      }
-      ContainerId madeId = made.get(vm);
-      if (!verified && truth == null && madeId != null) {
-        out.put(vm, new VmOutcome.Provisioned(madeId, cloneNames.getOrDefault(vm, vm.value())));
-        continue;
-      }
-      out.put(vm, notServed(vm, end, stoppedBecause));
+    List<VmId> demanded = demand.vms().keySet().asList();
+    VmOutcome[] out = new VmOutcome[demanded.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = outcome(demanded.get(i), end, stoppedBecause, shortVms, made, cloneNames, listing,
+          before, verified, truth);
     }
-    return out.buildOrThrow();
+    return new VmOutcomeMap(demanded, demand.vms().comparator(), out);
+  }
+
+  private VmOutcome outcome(
+      VmId vm,
+      RunEnd end,
+      String stoppedBecause,
+      Map<VmId, Shortfall> shortVms,
+      Map<VmId, ContainerId> made,
+      Map<VmId, String> cloneNames,
+      Listing listing,
+      Set<ContainerId> before,
+      boolean verified,
+      @Nullable Inventory truth) {
+    Shortfall s = shortVms.get(vm);
+    if (s != null) {
+      return new VmOutcome.Unmet(s.limit(), s.reason());
+    }
+    Container clone = listing.named(cloneNames.getOrDefault(vm, vm.value()));
+    ContainerId source = clone == null ? null : clone.source();
+    if (clone != null && !clone.isMaster() && clone.isReady() && source != null) {
+      String masterName = listing.nameOf(source);
+      return before.contains(clone.id())
+          ? new VmOutcome.AlreadyThere(clone.id(), masterName)
+          : new VmOutcome.Provisioned(clone.id(), masterName);
+    }
+    ContainerId madeId = made.get(vm);
+    if (!verified && truth == null && madeId != null) {
+      return new VmOutcome.Provisioned(madeId, cloneNames.getOrDefault(vm, vm.value()));
+    }
+    return notServed(vm, end, stoppedBecause);
   }
 
   /**
@@ -170,16 +182,15 @@ final class ResultAssembler {
    */
   private static final class Listing {
     private final @Nullable Inventory truth;
-    private final Map<String, Container> byName;
+    private final ContainersByName byName;
     private final Map<ContainerId, Container> mastersById = new HashMap<>();
     private @Nullable Map<ContainerId, Container> allById;
 
     Listing(@Nullable Inventory truth) {
       this.truth = truth;
-      this.byName = new HashMap<>(capacityFor(truth == null ? 0 : truth.containers().size()));
+      this.byName = new ContainersByName(truth == null ? List.of() : truth.containers());
       if (truth != null) {
         for (Container c : truth.containers()) {
-          byName.put(c.name(), c);
           if (c.isMaster()) {
             mastersById.put(c.id(), c);
           }
