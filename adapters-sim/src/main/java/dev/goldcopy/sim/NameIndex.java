@@ -8,13 +8,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * The containers of one store by name, in the order they were made: what a {@code LinkedHashMap}
  * of names would hold, at a few bytes per container instead of an entry object each. An
- * open-addressing table (linear probing, at most three quarters full, deletion by backward shift) finds a
- * container by its name's key; an array in creation order, where a deleted container stays until
- * the array is compacted, gives the listing order. Keys are computed from each container's name by
- * the function the caller passes (the store's name rules). Not thread-safe.
+ * open-addressing table (linear probing, at most three quarters full, deletion by backward shift)
+ * finds a container by its name's key, whose hash it keeps beside each entry; an array in creation
+ * order, where a deleted container stays until the array is compacted, gives the listing order.
+ * Keys are computed from each container's name by the function the caller passes (the store's name
+ * rules). Not thread-safe.
  */
 final class NameIndex {
   private SimContainer[] table = new SimContainer[16];
+  /** The hash of each entry's key, beside it: a probe compares these and reads no name. */
+  private int[] hashes = new int[16];
   private SimContainer[] order = new SimContainer[16];
   /** Slots of {@link #order} in use, deleted ones included. */
   private int orderSize;
@@ -29,12 +32,13 @@ final class NameIndex {
   @Nullable SimContainer get(String key, UnaryOperator<String> keyOf) {
     SimContainer[] t = table;
     int mask = t.length - 1;
-    for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+    int h = key.hashCode();
+    for (int i = slot(h, t.length); ; i = (i + 1) & mask) {
       SimContainer c = t[i];
       if (c == null) {
         return null;
       }
-      if (keyOf.apply(c.name()).equals(key)) {
+      if (hashes[i] == h && keyOf.apply(c.name()).equals(key)) {
         return c;
       }
     }
@@ -45,7 +49,7 @@ final class NameIndex {
     if ((size + 1) * 4L > table.length * 3L) {
       rehash(table.length * 2, keyOf);
     }
-    insert(table, c, key);
+    insert(table, hashes, c, key.hashCode());
     size++;
     if (orderSize == order.length) {
       compactOrGrow();
@@ -54,10 +58,11 @@ final class NameIndex {
   }
 
   /** Takes {@code c}, whose key is {@code key}, out; it must be marked removed already. */
-  void remove(SimContainer c, String key, UnaryOperator<String> keyOf) {
+  void remove(SimContainer c, String key) {
     SimContainer[] t = table;
+    int[] hs = hashes;
     int mask = t.length - 1;
-    int i = slot(key, mask);
+    int i = slot(key.hashCode(), t.length);
     while (t[i] != c) {
       if (t[i] == null) {
         return;
@@ -67,14 +72,16 @@ final class NameIndex {
     // backward shift: move later entries of the probe run into the hole where they belong
     int hole = i;
     for (int j = (hole + 1) & mask; t[j] != null; j = (j + 1) & mask) {
-      int home = slot(keyOf.apply(t[j].name()), mask);
+      int home = slot(hs[j], t.length);
       boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
       if (movable) {
         t[hole] = t[j];
+        hs[hole] = hs[j];
         hole = j;
       }
     }
     t[hole] = null;
+    hs[hole] = 0;
     size--;
   }
 
@@ -112,26 +119,29 @@ final class NameIndex {
 
   private void rehash(int capacity, UnaryOperator<String> keyOf) {
     SimContainer[] bigger = new SimContainer[capacity];
+    int[] biggerHashes = new int[capacity];
     for (int i = 0; i < orderSize; i++) {
       SimContainer c = order[i];
       if (!c.removed) {
-        insert(bigger, c, keyOf.apply(c.name()));
+        insert(bigger, biggerHashes, c, keyOf.apply(c.name()).hashCode());
       }
     }
     table = bigger;
+    hashes = biggerHashes;
   }
 
-  private static void insert(SimContainer[] t, SimContainer c, String key) {
+  private static void insert(SimContainer[] t, int[] hs, SimContainer c, int hash) {
     int mask = t.length - 1;
-    int i = slot(key, mask);
+    int i = slot(hash, t.length);
     while (t[i] != null) {
       i = (i + 1) & mask;
     }
     t[i] = c;
+    hs[i] = hash;
   }
 
-  private static int slot(String key, int mask) {
-    int h = key.hashCode() * 0x9E3779B9;
-    return (h ^ (h >>> 16)) & mask;
+  /** The home slot of a hash in a table of {@code capacity} (a power of two): Fibonacci hashing. */
+  private static int slot(int hash, int capacity) {
+    return (hash * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(capacity - 1);
   }
 }

@@ -92,7 +92,7 @@ final class SimInventory {
   void unlink(SimContainer c) {
     c.removed = true;
     containers.remove(c.id());
-    c.store.byName.remove(c, key(c.name()), keyOf);
+    c.store.byName.remove(c, key(c.name()));
     containersTotal--;
     c.store.usedBytes -= c.reservedBytes;
     SimContainer parent = c.parent;

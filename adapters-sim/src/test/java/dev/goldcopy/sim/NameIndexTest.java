@@ -49,7 +49,7 @@ class NameIndexTest {
         model.put(key, c);
       } else if (random.nextInt(3) > 0) {
         found.removed = true;
-        index.remove(found, key, keyOf);
+        index.remove(found, key);
         model.remove(key);
       }
       assertThat(index.size()).isEqualTo(model.size());
@@ -60,7 +60,7 @@ class NameIndexTest {
       SimContainer c = java.util.Objects.requireNonNull(index.get(key, keyOf));
       assertThat(c).isSameAs(model.get(key));
       c.removed = true;
-      index.remove(c, key, keyOf);
+      index.remove(c, key);
     }
     assertThat(index.size()).isZero();
     assertThat(index.inOrder()).isEmpty();

@@ -21,7 +21,7 @@ final class ContainersByName {
     table = new Container[capacity];
     int mask = capacity - 1;
     for (Container c : containers) {
-      int i = slot(c.name(), mask);
+      int i = slot(c.name(), capacity);
       while (table[i] != null && !table[i].name().equals(c.name())) {
         i = (i + 1) & mask;
       }
@@ -32,7 +32,7 @@ final class ContainersByName {
   /** Returns the container named {@code name}, or null. */
   @Nullable Container get(String name) {
     int mask = table.length - 1;
-    for (int i = slot(name, mask); ; i = (i + 1) & mask) {
+    for (int i = slot(name, table.length); ; i = (i + 1) & mask) {
       Container c = table[i];
       if (c == null || c.name().equals(name)) {
         return c;
@@ -40,8 +40,8 @@ final class ContainersByName {
     }
   }
 
-  private static int slot(String name, int mask) {
-    int h = name.hashCode() * 0x9E3779B9;
-    return (h ^ (h >>> 16)) & mask;
+  /** The home slot of a name in a table of {@code capacity} (a power of two): Fibonacci hashing. */
+  private static int slot(String name, int capacity) {
+    return (name.hashCode() * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(capacity - 1);
   }
 }

@@ -202,8 +202,23 @@ final class ResultAssembler {
       return byName.get(name);
     }
 
+    /** The source last asked for and its name: clones of one master come one after another. */
+    private @Nullable ContainerId lastSource;
+    private String lastName = "";
+
     /** The name of the container {@code source}, or its id if the store does not list it. */
+    @SuppressWarnings("ReferenceEquality") // the same id object: a shortcut, not a test of equality
     String nameOf(ContainerId source) {
+      if (source == lastSource) {
+        return lastName;
+      }
+      String name = lookUp(source);
+      lastSource = source;
+      lastName = name;
+      return name;
+    }
+
+    private String lookUp(ContainerId source) {
       Container master = mastersById.get(source);
       Inventory listed = truth;
       if (master == null && listed != null) {
