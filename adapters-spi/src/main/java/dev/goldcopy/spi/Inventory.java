@@ -2,10 +2,8 @@ package dev.goldcopy.spi;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Every container in one tenant store at one moment, as the array reports it.
@@ -24,9 +22,8 @@ public record Inventory(StoreRef store, List<Container> containers) {
   public Inventory {
     requireNonNull(store, "store");
     containers = List.copyOf(containers);
-    int capacity = (int) Math.min(Integer.MAX_VALUE, containers.size() * 4L / 3 + 1);
-    Set<ContainerId> ids = new HashSet<>(capacity);
-    Set<String> names = new HashSet<>(capacity);
+    DistinctCheck ids = new DistinctCheck(containers.size());
+    DistinctCheck names = new DistinctCheck(containers.size());
     for (Container c : containers) {
       if (!c.store().equals(store)) {
         throw new IllegalArgumentException(
