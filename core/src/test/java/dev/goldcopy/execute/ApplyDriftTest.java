@@ -118,16 +118,40 @@ class ApplyDriftTest {
 
   private static ExecutionResult apply(SimScenario s, Meddler array, ReplicationPlan plan,
       @Nullable Duration maxViewAge) {
+    List<ExecutionEvent> events = new ArrayList<>();
     ReplicationExecutor.Builder b = ReplicationExecutor.builder(array)
         .executor(Runnable::run)
         .scheduler(s.sim::schedule)
-        .clock(s.sim.clock());
+        .clock(s.sim.clock())
+        .listener(events::add);
     if (maxViewAge != null) {
       b.maxViewAge(maxViewAge);
     }
     ExecutionResult r = s.sim.await(b.build().apply(plan).result());
     s.sim.runUntilIdle();
+    everyStartedStepEnded(events);
     return r;
+  }
+
+  /**
+   * Each step the listeners heard start hears an end after it: finished, failed, or retried (then
+   * started again). A step the gate refused when the store drifted was started, so it fails.
+   */
+  private static void everyStartedStepEnded(List<ExecutionEvent> events) {
+    java.util.Map<String, Integer> open = new java.util.HashMap<>();
+    for (ExecutionEvent e : events) {
+      if (e instanceof ExecutionEvent.StepStarted st) {
+        open.merge(st.step().id(), 1, Integer::sum);
+      } else if (e instanceof ExecutionEvent.StepFinished f) {
+        open.remove(f.step().id());
+      } else if (e instanceof ExecutionEvent.StepFailed f) {
+        open.remove(f.step().id());
+      } else if (e instanceof ExecutionEvent.StepRetried rt) {
+        open.computeIfPresent(rt.step().id(), (id, n) -> n > 1 ? n - 1 : null);
+      }
+    }
+    assertThat(open).as("steps that started and never ended").isEmpty();
+    assertThat(events).last().isInstanceOf(ExecutionEvent.RunFinished.class);
   }
 
   @Test
