@@ -20,11 +20,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Carries out one round's steps as activities: each step as soon as its dependencies are done and
- * its source is ready, within the caps, in the plan's order. Runs on the workflow thread:
+ * its source is ready, within the caps, in the plan's order, copies under the per-source rule of
+ * {@link SourceReads} (behind the version marker {@value #PER_SOURCE_COPIES}: a history written
+ * before it replays with the copies in plain plan order). Runs on the workflow thread:
  * completions come back through promise callbacks into a queue that the loop drains, so every
  * decision is taken in the same order on every replay.
  */
 final class StepRound {
+  /** The change id of the per-source copy rule, for {@code Workflow.getVersion}. */
+  static final String PER_SOURCE_COPIES = "per-source-copies";
+
   private record Completion(StepNode node, @Nullable StepDone done, @Nullable Throwable error,
       boolean poll) {}
 
@@ -41,6 +46,8 @@ final class StepRound {
   private int virtualInFlight;
   private int physicalCap;
   private int virtualCap;
+  private final SourceReads reads;
+  private boolean perSource;
   int inFlight;
   private boolean settling;
   int successes;
@@ -51,6 +58,7 @@ final class StepRound {
   StepRound(StoreCalls calls, RunLedger ledger, boolean apply, BooleanSupplier stopIssuing,
       ObservationDto observation) {
     this.view = new StoreView(observation);
+    this.reads = new SourceReads(SourceReads.feeds(observation.capabilities()));
     this.calls = calls;
     this.ledger = ledger;
     this.apply = apply;
@@ -65,6 +73,7 @@ final class StepRound {
   void run(List<StepDto> steps, int physCap, int virtCap) {
     physicalCap = physCap;
     virtualCap = virtCap;
+    perSource = Workflow.getVersion(PER_SOURCE_COPIES, Workflow.DEFAULT_VERSION, 1) >= 1;
     build(steps);
     for (StepNode n : nodes) {
       if (n.status == Status.WAITING && n.pendingDeps == 0) {
@@ -184,6 +193,9 @@ final class StepRound {
       await = new StepNode(s, true);
       await.sourceId = copying.source();
       await.status = Status.READY;
+      if (perSource) {
+        reads.started(await); // the copy reads its source already
+      }
       awaits.put(copying.name(), await);
       ready.add(await);
     }
@@ -191,6 +203,10 @@ final class StepRound {
   }
 
   private void pump() {
+    if (perSource) {
+      pumpSpreadingCopies();
+      return;
+    }
     int size = ready.size();
     for (int i = 0; i < size && !stopped(); i++) {
       StepNode n = ready.poll();
@@ -206,6 +222,37 @@ final class StepRound {
     }
   }
 
+  /**
+   * Issues what the caps allow: clones and deletions in the round's order, then copies one at a
+   * time as {@link SourceReads} chooses them; copies it holds back stay ready, in order.
+   */
+  private void pumpSpreadingCopies() {
+    int size = ready.size();
+    List<StepNode> copies = new ArrayList<>();
+    for (int i = 0; i < size && !stopped(); i++) {
+      StepNode n = ready.poll();
+      if (n.status != Status.READY) {
+        continue;
+      }
+      if (n.physical()) {
+        copies.add(n);
+      } else if (virtualInFlight >= virtualCap) {
+        ready.add(n);
+      } else {
+        issue(n);
+      }
+    }
+    while (physicalInFlight < physicalCap && !stopped()) {
+      StepNode next = reads.next(copies);
+      if (next == null) {
+        break;
+      }
+      copies.remove(next);
+      issue(next);
+    }
+    ready.addAll(copies);
+  }
+
   private boolean stopped() {
     return replan || pictureChange != null || stopIssuing.getAsBoolean();
   }
@@ -215,6 +262,9 @@ final class StepRound {
     inFlight++;
     if (n.physical()) {
       physicalInFlight++;
+      if (perSource) {
+        reads.started(n);
+      }
     } else {
       virtualInFlight++;
     }
@@ -239,6 +289,9 @@ final class StepRound {
       physicalInFlight--;
     } else {
       virtualInFlight--;
+    }
+    if (done == null || !done.copying()) {
+      reads.ended(n); // made, failed or abandoned: it reads its source no more
     }
     if (done == null) {
       Throwable error = c.error == null ? new IllegalStateException("no answer") : c.error;
