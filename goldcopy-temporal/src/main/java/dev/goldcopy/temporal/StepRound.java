@@ -42,13 +42,8 @@ final class StepRound {
   private final Map<String, StepNode> awaits = new LinkedHashMap<>();
   private final List<StepNode> nodes = new ArrayList<>();
   private final ArrayDeque<StepNode> ready = new ArrayDeque<>();
-  private int physicalInFlight;
-  private int virtualInFlight;
-  private int physicalCap;
-  private int virtualCap;
-  private final SourceReads reads;
-  private boolean perSource;
-  int inFlight;
+  private final int feeds;
+  private RoundSlots slots = RoundSlots.none();
   private boolean settling;
   int successes;
   boolean replan;
@@ -58,7 +53,7 @@ final class StepRound {
   StepRound(StoreCalls calls, RunLedger ledger, boolean apply, BooleanSupplier stopIssuing,
       ObservationDto observation) {
     this.view = new StoreView(observation);
-    this.reads = new SourceReads(SourceReads.feeds(observation.capabilities()));
+    this.feeds = SourceReads.feeds(observation.capabilities());
     this.calls = calls;
     this.ledger = ledger;
     this.apply = apply;
@@ -69,11 +64,16 @@ final class StepRound {
     return nodes;
   }
 
+  /** Returns the calls and copy polls in flight. */
+  int inFlight() {
+    return slots.inFlight();
+  }
+
   /** Runs the steps until none is left to issue and none is in flight. */
   void run(List<StepDto> steps, int physCap, int virtCap) {
-    physicalCap = physCap;
-    virtualCap = virtCap;
-    perSource = Workflow.getVersion(PER_SOURCE_COPIES, Workflow.DEFAULT_VERSION, 1) >= 1;
+    boolean perSource =
+        Workflow.getVersion(PER_SOURCE_COPIES, Workflow.DEFAULT_VERSION, 1) >= 1;
+    slots = new RoundSlots(physCap, virtCap, feeds, perSource);
     build(steps);
     for (StepNode n : nodes) {
       if (n.status == Status.WAITING && n.pendingDeps == 0) {
@@ -81,7 +81,7 @@ final class StepRound {
       }
     }
     pump();
-    while (inFlight > 0) {
+    while (slots.inFlight() > 0) {
       Workflow.await(() -> !completions.isEmpty());
       drain();
       pump();
@@ -95,13 +95,12 @@ final class StepRound {
    */
   void settle() {
     settling = true;
-    while (inFlight > 0) {
+    while (slots.inFlight() > 0) {
       Workflow.await(() -> !completions.isEmpty());
       while (!completions.isEmpty()) {
         Completion c = completions.poll();
         if (c.poll) {
-          inFlight--;
-          physicalInFlight--;
+          slots.pollDone();
         } else {
           complete(c);
         }
@@ -113,8 +112,7 @@ final class StepRound {
     while (!completions.isEmpty()) {
       Completion c = completions.poll();
       if (c.poll) {
-        inFlight--;
-        physicalInFlight--;
+        slots.pollDone();
         ready.addFirst(c.node);
         c.node.status = Status.READY;
       } else {
@@ -193,9 +191,7 @@ final class StepRound {
       await = new StepNode(s, true);
       await.sourceId = copying.source();
       await.status = Status.READY;
-      if (perSource) {
-        reads.started(await); // the copy reads its source already
-      }
+      slots.awaiting(await);
       awaits.put(copying.name(), await);
       ready.add(await);
     }
@@ -203,54 +199,7 @@ final class StepRound {
   }
 
   private void pump() {
-    if (perSource) {
-      pumpSpreadingCopies();
-      return;
-    }
-    int size = ready.size();
-    for (int i = 0; i < size && !stopped(); i++) {
-      StepNode n = ready.poll();
-      if (n.status != Status.READY) {
-        continue;
-      }
-      boolean physical = n.physical();
-      if (physical ? physicalInFlight >= physicalCap : virtualInFlight >= virtualCap) {
-        ready.add(n);
-        continue;
-      }
-      issue(n);
-    }
-  }
-
-  /**
-   * Issues what the caps allow: clones and deletions in the round's order, then copies one at a
-   * time as {@link SourceReads} chooses them; copies it holds back stay ready, in order.
-   */
-  private void pumpSpreadingCopies() {
-    int size = ready.size();
-    List<StepNode> copies = new ArrayList<>();
-    for (int i = 0; i < size && !stopped(); i++) {
-      StepNode n = ready.poll();
-      if (n.status != Status.READY) {
-        continue;
-      }
-      if (n.physical()) {
-        copies.add(n);
-      } else if (virtualInFlight >= virtualCap) {
-        ready.add(n);
-      } else {
-        issue(n);
-      }
-    }
-    while (physicalInFlight < physicalCap && !stopped()) {
-      StepNode next = reads.next(copies);
-      if (next == null) {
-        break;
-      }
-      copies.remove(next);
-      issue(next);
-    }
-    ready.addAll(copies);
+    slots.pump(ready, this::issue, this::stopped);
   }
 
   private boolean stopped() {
@@ -259,15 +208,7 @@ final class StepRound {
 
   private void issue(StepNode n) {
     n.status = Status.RUNNING;
-    inFlight++;
-    if (n.physical()) {
-      physicalInFlight++;
-      if (perSource) {
-        reads.started(n);
-      }
-    } else {
-      virtualInFlight++;
-    }
+    slots.issued(n);
     if (n.step.kind() != StepDto.Kind.DELETE) {
       ledger.suspects.add(n.step.name());
     }
@@ -284,15 +225,7 @@ final class StepRound {
   private void complete(Completion c) {
     StepNode n = c.node;
     StepDone done = c.done;
-    inFlight--;
-    if (n.physical()) {
-      physicalInFlight--;
-    } else {
-      virtualInFlight--;
-    }
-    if (done == null || !done.copying()) {
-      reads.ended(n); // made, failed or abandoned: it reads its source no more
-    }
+    slots.answered(n, done != null && done.copying());
     if (done == null) {
       Throwable error = c.error == null ? new IllegalStateException("no answer") : c.error;
       if (settling && FailureKind.abortedCopy(error)) {
@@ -311,8 +244,7 @@ final class StepRound {
     }
     if (done.copying()) {
       ledger.copyPolls++;
-      inFlight++;
-      physicalInFlight++;
+      slots.pollSet();
       n.status = Status.RUNNING;
       Workflow.newTimer(calls.pollInterval())
           .handle((v, e) -> completions.add(new Completion(n, null, e, true)));
