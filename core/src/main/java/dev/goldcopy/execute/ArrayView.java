@@ -47,6 +47,13 @@ final class ArrayView {
     return new ArrayView(names, ids, deps);
   }
 
+  /** Forgets everything: the round is over and nothing asks this view again. */
+  void clear() {
+    byName.clear();
+    byId.clear();
+    dependents.clear();
+  }
+
   /** Returns the container named {@code name}, or null. */
   @Nullable Container named(String name) {
     return byName.get(name);

@@ -126,6 +126,10 @@ final class RoundCycle {
       completion.finish();
       return;
     }
+    // nothing of the round is asked again but the steps a result may report: let the rest go
+    // (the answer that ended the round may hold the round until the next observation is read)
+    r.graph.roundEnded();
+    r.view.clear();
     state.round = null;
     observe();
   }

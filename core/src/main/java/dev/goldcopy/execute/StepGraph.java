@@ -126,8 +126,21 @@ final class StepGraph {
   }
 
   /**
-   * Returns the nodes in the plan's order; clones this run made may have been dropped ({@link
-   * #finished}).
+   * The round is over: drops the nodes nothing reads again, those done (a clone only if this run
+   * made it: the {@link RunLedger} has its name), so that only what the result may report stays
+   * while the array is read once more and the next round is planned.
+   */
+  void roundEnded() {
+    if (nodes.isEmpty()) {
+      return;
+    }
+    nodes.removeIf(n -> n.status == Status.DONE && (n.kind != Kind.CLONE || n.attempts > 0));
+    madeSinceCompacted = 0;
+  }
+
+  /**
+   * Returns the nodes in the plan's order; done steps may have been dropped ({@link #finished},
+   * {@link #roundEnded}).
    */
   List<StepNode> nodes() {
     return nodes;
