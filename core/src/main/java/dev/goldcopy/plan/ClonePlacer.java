@@ -106,21 +106,24 @@ final class ClonePlacer {
   private int spread(ContentId content, List<VmId> vms, int cursor, List<MasterSlot> slots,
       ToLongFunction<MasterSlot> cap, Predicate<MasterSlot> among) {
     // Slots sort by position as by index: both grow along the list.
-    SlotHeap heap = new SlotHeap(slots.size());
+    SlotQueue queue = new SlotQueue(slots.size());
+    long[] limit = new long[slots.size()];
     for (int i = 0; i < slots.size(); i++) {
       MasterSlot s = slots.get(i);
-      if (among.test(s) && s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
-        heap.add(s.load, i);
+      limit[i] = Math.min(cap.applyAsLong(s), s.hardCap);
+      if (among.test(s) && s.placed < limit[i]) {
+        queue.add(s.load, i);
       }
     }
     int at = cursor;
-    while (at < vms.size() && !heap.isEmpty()) {
-      MasterSlot s = slots.get(heap.peek());
+    while (at < vms.size() && !queue.isEmpty()) {
+      int i = queue.peek();
+      MasterSlot s = slots.get(i);
       placeOne(content, vms.get(at++), s);
-      if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
-        heap.updateTop(s.load);
+      if (s.placed < limit[i]) {
+        queue.raiseTop();
       } else {
-        heap.removeTop();
+        queue.removeTop();
       }
     }
     return at;

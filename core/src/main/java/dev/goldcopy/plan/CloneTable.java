@@ -112,8 +112,8 @@ final class CloneTable {
   }
 
   /**
-   * Moves the cursor past the clones named below {@code name}; the index of the clone named so, or
-   * -1 if none is.
+   * Moves the cursor past the clones named below {@code name}, and past the clone named so (the
+   * next claim in name order names another); the index of that clone, or -1 if none is.
    */
   private int walkTo(String name) {
     int at = cursor;
@@ -122,7 +122,10 @@ final class CloneTable {
       int index = clones[at];
       int cmp = containers.get(index).name().compareTo(name);
       if (cmp >= 0) {
-        found = cmp == 0 ? index : -1;
+        if (cmp == 0) {
+          found = index;
+          at++;
+        }
         break;
       }
       at++;
@@ -133,6 +136,10 @@ final class CloneTable {
 
   /** The index of the clone named {@code name} by binary search of the sorted names; -1 if none. */
   private int search(String name) {
+    if (count == 0 || containers.get(clones[0]).name().compareTo(name) > 0
+        || containers.get(clones[count - 1]).name().compareTo(name) < 0) {
+      return -1; // outside the names' range: a replica's name among VMs' names, usually
+    }
     int low = 0;
     int high = count - 1;
     while (low <= high) {

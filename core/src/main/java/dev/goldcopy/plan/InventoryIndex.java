@@ -224,11 +224,10 @@ final class InventoryIndex {
     NamingStrategy naming = policy.naming();
     Set<String> keys = masterKeys;
     if (keys == null) {
-      keys = new HashSet<>();
-      for (Container c : containers) {
-        if (c.isMaster()) {
-          keys.add(naming.collisionKey(c.name()));
-        }
+      // Sized for as many new replicas as masters, without growing.
+      keys = new HashSet<>(Math.max(16, (masters.count() + plannedReplicaNames.size()) * 3));
+      for (int m = 0; m < masters.count(); m++) {
+        keys.add(naming.collisionKey(masters.at(m).name()));
       }
       for (String planned : plannedReplicaNames) {
         keys.add(naming.collisionKey(planned));

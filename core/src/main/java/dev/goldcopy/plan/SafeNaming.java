@@ -116,6 +116,28 @@ final class SafeNaming implements NamingStrategy {
     return first != '.' && first != '-' && isSafeAscii(id);
   }
 
+  /**
+   * Whether {@code id} is, as {@link #isPlainPermissive} says, its own name, and holds no upper-case
+   * letter, so that its name is also its {@link #collisionKey}: one pass, for the common VM id.
+   */
+  static boolean isPlainLowerPermissive(String id, NameRules rules) {
+    int n = id.length();
+    if (n == 0 || n > rules.maxLengthBytes() || !NameRules.PERMISSIVE.equals(rules.allowed())) {
+      return false;
+    }
+    char first = id.charAt(0);
+    if (first == '.' || first == '-') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = id.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || c == '/' || c == '\\' || (c >= 'A' && c <= 'Z')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether every character of {@code id} is printable ASCII other than a path separator. */
   private static boolean isSafeAscii(String id) {
     for (int i = 0; i < id.length(); i++) {
