@@ -110,6 +110,9 @@ final class DemandClassifier {
     List<VmId> vms = demand.vms().keySet().asList();
     List<ContentId> contents = demand.vms().values().asList();
     int count = vms.size();
+    // Usually no VM may be recreated: then no VM is looked up in those sets.
+    boolean someMayRecreate = !demand.recreatable().isEmpty() || !demand.recompose().isEmpty();
+    boolean ownNames = true;
     for (int i = 0; i < count; i++) {
       VmId vm = vms.get(i);
       ContentId wanted = contents.get(i);
@@ -133,13 +136,16 @@ final class DemandClassifier {
         nameTaken.computeIfAbsent(wanted, k -> new ArrayList<>()).add(vm);
         continue;
       }
-      readVm(vm, name, wanted, d, demand.mayRecreate(vm));
+      // VM ids rise; while every name so far is its VM's id, the names rise too.
+      ownNames = ownNames && name.equals(vm.value());
+      readVm(vm, name, wanted, d, someMayRecreate && demand.mayRecreate(vm), ownNames);
     }
     names.checkPlain(demand, rules);
   }
 
-  private void readVm(VmId vm, String name, ContentId wanted, ContentDemand demand, boolean mayRecreate) {
-    Container c = index.clones().claim(name);
+  private void readVm(VmId vm, String name, ContentId wanted, ContentDemand demand,
+      boolean mayRecreate, boolean rising) {
+    Container c = rising ? index.clones().claimAbove(name) : index.clones().claim(name);
     if (c == null) {
       demand.toPlace.add(vm);
       return;

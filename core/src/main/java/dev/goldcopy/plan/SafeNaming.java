@@ -55,7 +55,7 @@ final class SafeNaming implements NamingStrategy {
    * otherwise refuses naming the {@code kind} of id, the id and the replica's ordinal (0: none).
    */
   private static String allowed(String kind, String id, int ordinal, String name, NameRules rules) {
-    if (rules.allows(name)) {
+    if (isPlainPermissive(name, rules) || rules.allows(name)) {
       return name;
     }
     String replaced = name.replace('-', '_').replace('.', '_');

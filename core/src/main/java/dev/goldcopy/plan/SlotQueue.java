@@ -19,24 +19,20 @@ final class SlotQueue {
   private int waitingSize;
   private int waitingAt;
   /** The positions of the slots at {@link #load}, ascending; those before levelAt are done. */
-  private int[] level;
+  private int[] level = new int[0];
   private int levelSize;
   private int levelAt;
   /** The positions of the slots raised from this level to the next, ascending. */
-  private int[] raised;
+  private int[] raised = new int[0];
   private int raisedSize;
   /** The array the next level is written into. */
-  private int[] spare;
+  private int[] spare = new int[0];
   private long load;
   private boolean started;
 
   /** An empty queue for at most {@code capacity} slots. */
   SlotQueue(int capacity) {
-    int n = Math.max(1, capacity);
-    waiting = new long[n];
-    level = new int[n];
-    raised = new int[n];
-    spare = new int[n];
+    waiting = new long[Math.max(1, capacity)];
   }
 
   /** Adds the slot at {@code position} with {@code load} clones; before the first read. */
@@ -75,6 +71,10 @@ final class SlotQueue {
     if (!started) {
       started = true;
       Arrays.sort(waiting, 0, waitingSize);
+      // Sized for the slots added: each level holds at most all of them.
+      level = new int[waitingSize];
+      raised = new int[waitingSize];
+      spare = new int[waitingSize];
       advance();
     }
   }
