@@ -27,6 +27,9 @@ import java.util.Locale;
  * #collisionKey(String)}); the planner refuses such a pair naming both.
  */
 final class SafeNaming implements NamingStrategy {
+  /** The characters of a plain lower-case name: printable ASCII but path separators and A to Z. */
+  private static final boolean[] PLAIN_LOWER = plainLower();
+
   static final SafeNaming INSTANCE = new SafeNaming();
 
   private SafeNaming() {}
@@ -131,11 +134,19 @@ final class SafeNaming implements NamingStrategy {
     }
     for (int i = 0; i < n; i++) {
       char c = id.charAt(i);
-      if (c <= 0x20 || c >= 0x7f || c == '/' || c == '\\' || (c >= 'A' && c <= 'Z')) {
+      if (c >= PLAIN_LOWER.length || !PLAIN_LOWER[c]) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean[] plainLower() {
+    boolean[] plain = new boolean[0x7f];
+    for (char c = 0x21; c < 0x7f; c++) {
+      plain[c] = c != '/' && c != '\\' && (c < 'A' || c > 'Z');
+    }
+    return plain;
   }
 
   /** Whether every character of {@code id} is printable ASCII other than a path separator. */
