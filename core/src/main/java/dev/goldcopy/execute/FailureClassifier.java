@@ -68,6 +68,9 @@ final class FailureClassifier {
       return "unknown error";
     }
     String message = error.getMessage();
+    if (error instanceof StepChecks.StepNotIssuedException && message != null) {
+      return message; // "not issued: why", the run's own words
+    }
     return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 }

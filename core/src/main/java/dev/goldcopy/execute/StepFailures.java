@@ -47,8 +47,13 @@ final class StepFailures {
       ledger.cleared(n.key); // it never reached the array: nothing of it to clean up
     }
     if (!dispatcher.issuing(r)) {
+      // the round ends (a stop, a drift, a re-plan): the step waits for a later round or run;
+      // unless a later round of this run carries it out, its listeners, told it started, hear at
+      // the end of the run that it failed
+      String why = FailureClassifier.describe(error);
       n.status = Status.WAITING;
-      n.failure = FailureClassifier.describe(error);
+      n.failure = why;
+      ledger.defer(n.key, n.step, why, error);
       return;
     }
     Duration wait = retrier.retry(n.attempts, error, () -> retryNow(r, n));

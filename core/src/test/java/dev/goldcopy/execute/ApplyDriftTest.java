@@ -12,13 +12,11 @@ import dev.goldcopy.plan.ReplicationPlan;
 import dev.goldcopy.sim.FaultPlan;
 import dev.goldcopy.sim.SimulatedArray;
 import dev.goldcopy.sim.VendorProfile;
-import dev.goldcopy.spi.ArrayAdapter;
-import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.ContentId;
+import dev.goldcopy.spi.ForwardingArrayAdapter;
 import dev.goldcopy.spi.GroupId;
-import dev.goldcopy.spi.Inventory;
 import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.StoreRef;
 import java.time.Duration;
@@ -43,7 +41,7 @@ class ApplyDriftTest {
           .build();
 
   /** The array, through which someone meddles once the replica it names has been made. */
-  private static final class Meddler implements ArrayAdapter {
+  private static final class Meddler extends ForwardingArrayAdapter {
     private final SimulatedArray sim;
     private final String after;
     private final Consumer<Container> meddle;
@@ -52,19 +50,10 @@ class ApplyDriftTest {
     boolean meddled;
 
     Meddler(SimulatedArray sim, String after, Consumer<Container> meddle) {
+      super(sim);
       this.sim = sim;
       this.after = after;
       this.meddle = meddle;
-    }
-
-    @Override
-    public CompletionStage<ArrayCapabilities> capabilities(StoreRef store) {
-      return sim.capabilities(store);
-    }
-
-    @Override
-    public CompletionStage<Inventory> inventory(StoreRef store) {
-      return sim.inventory(store);
     }
 
     @Override
@@ -84,13 +73,13 @@ class ApplyDriftTest {
     public CompletionStage<Container> createVirtualCopy(
         StoreRef store, ContainerId source, String name, Labels labels) {
       asked("create clone " + name);
-      return sim.createVirtualCopy(store, source, name, labels);
+      return super.createVirtualCopy(store, source, name, labels);
     }
 
     @Override
     public CompletionStage<Void> delete(StoreRef store, ContainerId container) {
       asked("delete " + container);
-      return sim.delete(store, container);
+      return super.delete(store, container);
     }
 
     private void asked(String change) {
@@ -118,16 +107,40 @@ class ApplyDriftTest {
 
   private static ExecutionResult apply(SimScenario s, Meddler array, ReplicationPlan plan,
       @Nullable Duration maxViewAge) {
+    List<ExecutionEvent> events = new ArrayList<>();
     ReplicationExecutor.Builder b = ReplicationExecutor.builder(array)
         .executor(Runnable::run)
         .scheduler(s.sim::schedule)
-        .clock(s.sim.clock());
+        .clock(s.sim.clock())
+        .listener(events::add);
     if (maxViewAge != null) {
       b.maxViewAge(maxViewAge);
     }
     ExecutionResult r = s.sim.await(b.build().apply(plan).result());
     s.sim.runUntilIdle();
+    everyStartedStepEnded(events);
     return r;
+  }
+
+  /**
+   * Each step the listeners heard start hears an end after it: finished, failed, or retried (then
+   * started again). A step the gate refused when the store drifted was started, so it fails.
+   */
+  private static void everyStartedStepEnded(List<ExecutionEvent> events) {
+    java.util.Map<String, Integer> open = new java.util.HashMap<>();
+    for (ExecutionEvent e : events) {
+      if (e instanceof ExecutionEvent.StepStarted st) {
+        open.merge(st.step().id(), 1, Integer::sum);
+      } else if (e instanceof ExecutionEvent.StepFinished f) {
+        open.remove(f.step().id());
+      } else if (e instanceof ExecutionEvent.StepFailed f) {
+        open.remove(f.step().id());
+      } else if (e instanceof ExecutionEvent.StepRetried rt) {
+        open.computeIfPresent(rt.step().id(), (id, n) -> n > 1 ? n - 1 : null);
+      }
+    }
+    assertThat(open).as("steps that started and never ended").isEmpty();
+    assertThat(events).last().isInstanceOf(ExecutionEvent.RunFinished.class);
   }
 
   @Test

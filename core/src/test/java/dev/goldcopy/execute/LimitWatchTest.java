@@ -6,9 +6,8 @@ import dev.goldcopy.sim.FaultPlan;
 import dev.goldcopy.sim.VendorProfile;
 import dev.goldcopy.spi.ArrayAdapter;
 import dev.goldcopy.spi.ArrayCapabilities;
+import dev.goldcopy.spi.ForwardingArrayAdapter;
 import dev.goldcopy.spi.Container;
-import dev.goldcopy.spi.ContainerId;
-import dev.goldcopy.spi.Inventory;
 import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.StoreRef;
 import java.time.Duration;
@@ -125,41 +124,17 @@ class LimitWatchTest {
   }
 
   /** Tells its caller the array runs ten times as many copies and clones at once as it does. */
-  private static final class Inflated implements ArrayAdapter {
-    private final ArrayAdapter array;
-
+  private static final class Inflated extends ForwardingArrayAdapter {
     Inflated(ArrayAdapter array) {
-      this.array = array;
+      super(array);
     }
 
     @Override
     public CompletionStage<ArrayCapabilities> capabilities(StoreRef store) {
-      return array.capabilities(store).thenApply(c -> c.toBuilder()
+      return super.capabilities(store).thenApply(c -> c.toBuilder()
           .maxConcurrentPhysicalCopies(c.maxConcurrentPhysicalCopies() * 10)
           .maxConcurrentVirtualCopies(c.maxConcurrentVirtualCopies() * 10)
           .build());
-    }
-
-    @Override
-    public CompletionStage<Inventory> inventory(StoreRef store) {
-      return array.inventory(store);
-    }
-
-    @Override
-    public CompletionStage<Container> createPhysicalCopy(
-        StoreRef store, ContainerId source, String name, Labels labels) {
-      return array.createPhysicalCopy(store, source, name, labels);
-    }
-
-    @Override
-    public CompletionStage<Container> createVirtualCopy(
-        StoreRef store, ContainerId source, String name, Labels labels) {
-      return array.createVirtualCopy(store, source, name, labels);
-    }
-
-    @Override
-    public CompletionStage<Void> delete(StoreRef store, ContainerId container) {
-      return array.delete(store, container);
     }
   }
 }

@@ -120,6 +120,10 @@ class StepFailuresTest {
     assertThat(r.graph.nodes().get(0).status).isEqualTo(Status.WAITING);
     assertThat(f.retrier.retries()).isZero();
     assertThat(f.events).isEmpty();
+    // it started, so unless a later round makes it, the end of the run tells it failed
+    assertThat(f.ledger.deferred()).containsOnlyKeys("r1");
+    assertThat(f.ledger.deferred().values()).extracting(RunLedger.Deferred::why)
+        .containsExactly("BusyException: busy");
   }
 
   @Test

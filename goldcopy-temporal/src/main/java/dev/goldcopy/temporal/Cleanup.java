@@ -38,7 +38,7 @@ final class Cleanup {
     wf.phase(StoreProgress.Phase.CLEANING);
     RunLedger ledger = wf.ledger();
     StepRound r = wf.round();
-    if (r != null && r.inFlight > 0) {
+    if (r != null && r.inFlight() > 0) {
       ObservationDto during = wf.observe(calls);
       if (during != null) {
         // Still suspects: a copy's next attempt may make the name again before the calls settle.

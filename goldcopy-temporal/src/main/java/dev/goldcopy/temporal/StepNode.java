@@ -22,6 +22,8 @@ final class StepNode {
   int pendingDeps;
   @Nullable String sourceId;
   @Nullable String failure;
+  /** For a copy: it reads its source on the array now (see {@link SourceReads}). */
+  boolean reading;
   final List<StepNode> dependents = new ArrayList<>(0);
   /** For an await: the steps waiting for the copy. */
   final List<StepNode> waiters = new ArrayList<>(0);

@@ -20,11 +20,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Carries out one round's steps as activities: each step as soon as its dependencies are done and
- * its source is ready, within the caps, in the plan's order. Runs on the workflow thread:
+ * its source is ready, within the caps, in the plan's order, copies under the per-source rule of
+ * {@link SourceReads} (behind the version marker {@value #PER_SOURCE_COPIES}: a history written
+ * before it replays with the copies in plain plan order). Runs on the workflow thread:
  * completions come back through promise callbacks into a queue that the loop drains, so every
  * decision is taken in the same order on every replay.
  */
 final class StepRound {
+  /** The change id of the per-source copy rule, for {@code Workflow.getVersion}. */
+  static final String PER_SOURCE_COPIES = "per-source-copies";
+
   private record Completion(StepNode node, @Nullable StepDone done, @Nullable Throwable error,
       boolean poll) {}
 
@@ -37,11 +42,8 @@ final class StepRound {
   private final Map<String, StepNode> awaits = new LinkedHashMap<>();
   private final List<StepNode> nodes = new ArrayList<>();
   private final ArrayDeque<StepNode> ready = new ArrayDeque<>();
-  private int physicalInFlight;
-  private int virtualInFlight;
-  private int physicalCap;
-  private int virtualCap;
-  int inFlight;
+  private final int feeds;
+  private RoundSlots slots = RoundSlots.none();
   private boolean settling;
   int successes;
   boolean replan;
@@ -51,6 +53,7 @@ final class StepRound {
   StepRound(StoreCalls calls, RunLedger ledger, boolean apply, BooleanSupplier stopIssuing,
       ObservationDto observation) {
     this.view = new StoreView(observation);
+    this.feeds = SourceReads.feeds(observation.capabilities());
     this.calls = calls;
     this.ledger = ledger;
     this.apply = apply;
@@ -61,10 +64,16 @@ final class StepRound {
     return nodes;
   }
 
+  /** Returns the calls and copy polls in flight. */
+  int inFlight() {
+    return slots.inFlight();
+  }
+
   /** Runs the steps until none is left to issue and none is in flight. */
   void run(List<StepDto> steps, int physCap, int virtCap) {
-    physicalCap = physCap;
-    virtualCap = virtCap;
+    boolean perSource =
+        Workflow.getVersion(PER_SOURCE_COPIES, Workflow.DEFAULT_VERSION, 1) >= 1;
+    slots = new RoundSlots(physCap, virtCap, feeds, perSource);
     build(steps);
     for (StepNode n : nodes) {
       if (n.status == Status.WAITING && n.pendingDeps == 0) {
@@ -72,7 +81,7 @@ final class StepRound {
       }
     }
     pump();
-    while (inFlight > 0) {
+    while (slots.inFlight() > 0) {
       Workflow.await(() -> !completions.isEmpty());
       drain();
       pump();
@@ -86,13 +95,12 @@ final class StepRound {
    */
   void settle() {
     settling = true;
-    while (inFlight > 0) {
+    while (slots.inFlight() > 0) {
       Workflow.await(() -> !completions.isEmpty());
       while (!completions.isEmpty()) {
         Completion c = completions.poll();
         if (c.poll) {
-          inFlight--;
-          physicalInFlight--;
+          slots.pollDone();
         } else {
           complete(c);
         }
@@ -104,8 +112,7 @@ final class StepRound {
     while (!completions.isEmpty()) {
       Completion c = completions.poll();
       if (c.poll) {
-        inFlight--;
-        physicalInFlight--;
+        slots.pollDone();
         ready.addFirst(c.node);
         c.node.status = Status.READY;
       } else {
@@ -184,6 +191,7 @@ final class StepRound {
       await = new StepNode(s, true);
       await.sourceId = copying.source();
       await.status = Status.READY;
+      slots.awaiting(await);
       awaits.put(copying.name(), await);
       ready.add(await);
     }
@@ -191,19 +199,7 @@ final class StepRound {
   }
 
   private void pump() {
-    int size = ready.size();
-    for (int i = 0; i < size && !stopped(); i++) {
-      StepNode n = ready.poll();
-      if (n.status != Status.READY) {
-        continue;
-      }
-      boolean physical = n.physical();
-      if (physical ? physicalInFlight >= physicalCap : virtualInFlight >= virtualCap) {
-        ready.add(n);
-        continue;
-      }
-      issue(n);
-    }
+    slots.pump(ready, this::issue, this::stopped);
   }
 
   private boolean stopped() {
@@ -212,12 +208,7 @@ final class StepRound {
 
   private void issue(StepNode n) {
     n.status = Status.RUNNING;
-    inFlight++;
-    if (n.physical()) {
-      physicalInFlight++;
-    } else {
-      virtualInFlight++;
-    }
+    slots.issued(n);
     if (n.step.kind() != StepDto.Kind.DELETE) {
       ledger.suspects.add(n.step.name());
     }
@@ -234,12 +225,7 @@ final class StepRound {
   private void complete(Completion c) {
     StepNode n = c.node;
     StepDone done = c.done;
-    inFlight--;
-    if (n.physical()) {
-      physicalInFlight--;
-    } else {
-      virtualInFlight--;
-    }
+    slots.answered(n, done != null && done.copying());
     if (done == null) {
       Throwable error = c.error == null ? new IllegalStateException("no answer") : c.error;
       if (settling && FailureKind.abortedCopy(error)) {
@@ -258,8 +244,7 @@ final class StepRound {
     }
     if (done.copying()) {
       ledger.copyPolls++;
-      inFlight++;
-      physicalInFlight++;
+      slots.pollSet();
       n.status = Status.RUNNING;
       Workflow.newTimer(calls.pollInterval())
           .handle((v, e) -> completions.add(new Completion(n, null, e, true)));

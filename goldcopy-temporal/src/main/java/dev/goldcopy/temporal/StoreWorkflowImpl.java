@@ -105,7 +105,7 @@ final class StoreWorkflowImpl implements StoreWorkflow {
     DemandDto d = pendingDemand != null ? pendingDemand : demand;
     return new StoreProgress(phase, ledger.rounds, c.replicasDone, c.replicasPlanned,
         c.clonesDone, c.clonesPlanned, c.deletionsDone, c.deletionsPlanned,
-        r == null ? 0 : r.inFlight, d == null ? 0 : d.size(), ledger.demandChanges,
+        r == null ? 0 : r.inFlight(), d == null ? 0 : d.size(), ledger.demandChanges,
         ledger.totals());
   }
 
