@@ -1,8 +1,6 @@
 package dev.goldcopy.plan;
 
 import dev.goldcopy.spi.ArrayCapabilities;
-import dev.goldcopy.spi.Container;
-import java.util.List;
 
 /**
  * Who holds the array-wide totals now: this store's containers (from its inventory, whoever made
@@ -17,14 +15,8 @@ import java.util.List;
 record ArrayUsage(
     long virtualInStore, long virtualElsewhere, long containersInStore, long containersElsewhere) {
 
-  static ArrayUsage of(ArrayCapabilities caps, List<Container> inventory) {
-    long virtual = 0;
-    for (Container c : inventory) {
-      if (!c.isMaster()) {
-        virtual++;
-      }
-    }
-    long containers = inventory.size();
+  /** The usage of a store of {@code containers} containers, {@code virtual} of them clones. */
+  static ArrayUsage of(ArrayCapabilities caps, long virtual, long containers) {
     return new ArrayUsage(
         virtual,
         Math.max(0, caps.usedVirtualCopiesTotal() - virtual),

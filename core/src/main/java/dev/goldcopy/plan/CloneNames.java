@@ -24,6 +24,9 @@ final class CloneNames {
    *     ids if two names collide
    */
   String of(VmId vm, NameRules rules) {
+    if (naming == SafeNaming.INSTANCE && SafeNaming.isPlainLowerPermissive(vm.value(), rules)) {
+      return vm.value(); // its own name, and plain
+    }
     String name;
     try {
       name = naming.cloneName(vm, rules);

@@ -70,12 +70,19 @@ final class ClonePlacer {
             placeOne(content, vms.get(cursor++), s);
           }
         }
-      } else if (perSourceRate == 0 && readyCapped(slots, cap)) {
-        // Clones on a ready master start at once; those on a master to be copied wait for it.
-        cursor = spread(content, vms, cursor, slots, cap, s -> s.readyNow);
-        cursor = spread(content, vms, cursor, slots, cap, s -> !s.readyNow);
       } else {
-        cursor = spread(content, vms, cursor, slots, cap, s -> true);
+        long[] limit = new long[slots.size()];
+        for (int i = 0; i < limit.length; i++) {
+          MasterSlot s = slots.get(i);
+          limit[i] = Math.min(cap.applyAsLong(s), s.hardCap);
+        }
+        if (perSourceRate == 0 && readyCapped(slots, limit)) {
+          // Clones on a ready master start at once; those on a master to be copied wait for it.
+          cursor = spread(content, vms, cursor, slots, limit, s -> s.readyNow);
+          cursor = spread(content, vms, cursor, slots, limit, s -> !s.readyNow);
+        } else {
+          cursor = spread(content, vms, cursor, slots, limit, s -> true);
+        }
       }
     }
     if (cursor < vms.size()) {
@@ -88,9 +95,9 @@ final class ClonePlacer {
    * masters take their share first (without a cap they would take every clone, and the masters
    * made to share the load none).
    */
-  private static boolean readyCapped(List<MasterSlot> slots, ToLongFunction<MasterSlot> cap) {
-    for (MasterSlot s : slots) {
-      if (s.readyNow && Math.min(cap.applyAsLong(s), s.hardCap) >= PlanMath.UNBOUNDED) {
+  private static boolean readyCapped(List<MasterSlot> slots, long[] limit) {
+    for (int i = 0; i < limit.length; i++) {
+      if (slots.get(i).readyNow && limit[i] >= PlanMath.UNBOUNDED) {
         return false;
       }
     }
@@ -99,28 +106,32 @@ final class ClonePlacer {
 
   /**
    * Places VMs from {@code cursor} on the least-loaded of the slots {@code among} accepts, each up
-   * to {@code cap}, until the VMs or the slots run out.
+   * to its {@code limit} in this pass, until the VMs or the slots run out.
    *
    * @return the cursor after the last VM placed
    */
   private int spread(ContentId content, List<VmId> vms, int cursor, List<MasterSlot> slots,
-      ToLongFunction<MasterSlot> cap, Predicate<MasterSlot> among) {
+      long[] limit, Predicate<MasterSlot> among) {
+    if (cursor >= vms.size()) {
+      return cursor;
+    }
     // Slots sort by position as by index: both grow along the list.
-    SlotHeap heap = new SlotHeap(slots.size());
+    SlotQueue queue = new SlotQueue(slots.size());
     for (int i = 0; i < slots.size(); i++) {
       MasterSlot s = slots.get(i);
-      if (among.test(s) && s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
-        heap.add(s.load, i);
+      if (among.test(s) && s.placed < limit[i]) {
+        queue.add(s.load, i);
       }
     }
     int at = cursor;
-    while (at < vms.size() && !heap.isEmpty()) {
-      MasterSlot s = slots.get(heap.peek());
+    while (at < vms.size() && !queue.isEmpty()) {
+      int i = queue.peek();
+      MasterSlot s = slots.get(i);
       placeOne(content, vms.get(at++), s);
-      if (s.placed < Math.min(cap.applyAsLong(s), s.hardCap)) {
-        heap.updateTop(s.load);
+      if (s.placed < limit[i]) {
+        queue.raiseTop();
       } else {
-        heap.removeTop();
+        queue.removeTop();
       }
     }
     return at;

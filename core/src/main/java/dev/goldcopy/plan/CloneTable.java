@@ -29,6 +29,8 @@ final class CloneTable {
   private final boolean[] claimed;
   /** The clones' indices in the inventory, in its order; the first {@link #count} are used. */
   private final int[] clones;
+  /** The clones' names, at the same positions: read without going through their containers. */
+  private final String[] names;
   private int count;
   /** Whether the clones' names rise strictly in the inventory's order. */
   private boolean sorted = true;
@@ -49,6 +51,7 @@ final class CloneTable {
     this.containers = containers;
     this.claimed = new boolean[containers.size()];
     this.clones = new int[containers.size()];
+    this.names = new String[containers.size()];
   }
 
   /** Mixes a hash so that similar names (consecutive hashes) land far apart. */
@@ -62,10 +65,11 @@ final class CloneTable {
    * is added before the first claim.
    */
   void add(int index) {
-    if (sorted && count > 0
-        && containers.get(clones[count - 1]).name().compareTo(containers.get(index).name()) >= 0) {
+    String name = containers.get(index).name();
+    if (sorted && count > 0 && names[count - 1].compareTo(name) >= 0) {
       sorted = false;
     }
+    names[count] = name;
     clones[count++] = index;
     if (table != null) {
       insert(table, index);
@@ -87,11 +91,24 @@ final class CloneTable {
 
   /** Finds the clone named {@code name} and marks it claimed; null if none or claimed before. */
   @Nullable Container claim(String name) {
+    return claim(name, false);
+  }
+
+  /**
+   * As {@link #claim(String)}, for a caller that knows {@code name} to sort above every name
+   * claimed before (the demand's VM ids, each its own clone's name, come in rising order), so
+   * that it is not compared with the last.
+   */
+  @Nullable Container claimAbove(String name) {
+    return claim(name, true);
+  }
+
+  private @Nullable Container claim(String name, boolean above) {
     if (count == 0) {
       return null;
     }
     int index;
-    if (sorted && (lastName == null || lastName.compareTo(name) <= 0)) {
+    if (sorted && (above || lastName == null || lastName.compareTo(name) <= 0)) {
       lastName = name;
       index = walkTo(name);
     } else if (sorted) {
@@ -112,17 +129,19 @@ final class CloneTable {
   }
 
   /**
-   * Moves the cursor past the clones named below {@code name}; the index of the clone named so, or
-   * -1 if none is.
+   * Moves the cursor past the clones named below {@code name}, and past the clone named so (the
+   * next claim in name order names another); the index of that clone, or -1 if none is.
    */
   private int walkTo(String name) {
     int at = cursor;
     int found = -1;
     while (at < count) {
-      int index = clones[at];
-      int cmp = containers.get(index).name().compareTo(name);
+      int cmp = names[at].compareTo(name);
       if (cmp >= 0) {
-        found = cmp == 0 ? index : -1;
+        if (cmp == 0) {
+          found = clones[at];
+          at++;
+        }
         break;
       }
       at++;
@@ -133,18 +152,20 @@ final class CloneTable {
 
   /** The index of the clone named {@code name} by binary search of the sorted names; -1 if none. */
   private int search(String name) {
+    if (count == 0 || names[0].compareTo(name) > 0 || names[count - 1].compareTo(name) < 0) {
+      return -1; // outside the names' range: a replica's name among VMs' names, usually
+    }
     int low = 0;
     int high = count - 1;
     while (low <= high) {
       int mid = (low + high) >>> 1;
-      int index = clones[mid];
-      int cmp = containers.get(index).name().compareTo(name);
+      int cmp = names[mid].compareTo(name);
       if (cmp < 0) {
         low = mid + 1;
       } else if (cmp > 0) {
         high = mid - 1;
       } else {
-        return index;
+        return clones[mid];
       }
     }
     return -1;

@@ -95,7 +95,9 @@ final class DeletionPlanner {
       capacity.credit(d.id(), CopyCharges.replica(caps,
           index.masters().at(index.masters().ordinal(d.container())).sizeBytes()));
     }
-    ArrayUsage usage = ArrayUsage.of(caps, index.containers());
+    // The index counted the clones: every container that is no master.
+    ArrayUsage usage =
+        ArrayUsage.of(caps, index.clones().count(), index.containers().size());
     SlotLedger arrayTotal =
         new SlotLedger(
             caps.maxVirtualCopiesTotal(),

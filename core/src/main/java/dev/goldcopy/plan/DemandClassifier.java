@@ -94,9 +94,9 @@ final class DemandClassifier {
     DemandClassifier c = new DemandClassifier(index, chosenGroup, findings);
     c.readDemand(input.demand(), input.capabilities().nameRules());
     c.deleteUnclaimed();
-    c.checkKnown();
-    c.reportNameTaken();
-    c.reportForeignOnMasters();
+    DemandReports.unknownContents(c.byContent, chosenGroup, c.unserved);
+    DemandReports.nameTaken(c.nameTaken, c.unserved, findings);
+    DemandReports.foreignOnMasters(c.foreignOnMaster, index.masters(), findings);
     return new Result(
         c.byContent, c.oldDelete, c.cloneDeletes, c.cloneDeleteSources, c.keptElsewhere,
         c.unserved, c.managedClones, c.removals, c.movable);
@@ -110,6 +110,9 @@ final class DemandClassifier {
     List<VmId> vms = demand.vms().keySet().asList();
     List<ContentId> contents = demand.vms().values().asList();
     int count = vms.size();
+    // Usually no VM may be recreated: then no VM is looked up in those sets.
+    boolean someMayRecreate = !demand.recreatable().isEmpty() || !demand.recompose().isEmpty();
+    boolean ownNames = true;
     for (int i = 0; i < count; i++) {
       VmId vm = vms.get(i);
       ContentId wanted = contents.get(i);
@@ -133,13 +136,16 @@ final class DemandClassifier {
         nameTaken.computeIfAbsent(wanted, k -> new ArrayList<>()).add(vm);
         continue;
       }
-      readVm(vm, name, wanted, d, demand.mayRecreate(vm));
+      // VM ids rise; while every name so far is its VM's id, the names rise too.
+      ownNames = ownNames && name.equals(vm.value());
+      readVm(vm, name, wanted, d, someMayRecreate && demand.mayRecreate(vm), ownNames);
     }
     names.checkPlain(demand, rules);
   }
 
-  private void readVm(VmId vm, String name, ContentId wanted, ContentDemand demand, boolean mayRecreate) {
-    Container c = index.clones().claim(name);
+  private void readVm(VmId vm, String name, ContentId wanted, ContentDemand demand,
+      boolean mayRecreate, boolean rising) {
+    Container c = rising ? index.clones().claimAbove(name) : index.clones().claim(name);
     if (c == null) {
       demand.toPlace.add(vm);
       return;
@@ -228,59 +234,6 @@ final class DemandClassifier {
             c.name(),
             "persistent VM " + vm + " runs " + c.content() + " but the demand wants " + wanted
                 + "; its disk is kept until the caller asks to recompose it"));
-  }
-
-  private void reportNameTaken() {
-    for (Map.Entry<ContentId, List<VmId>> e : nameTaken.entrySet()) {
-      List<VmId> vms = e.getValue();
-      vms.sort(null);
-      unserved.add(
-          new Shortfall(
-              e.getKey(),
-              Shortfall.Limit.NAME_TAKEN,
-              List.copyOf(vms),
-              vms.size() + " VM(s) cannot be provisioned: a container Goldcopy does not own (or a"
-                  + " master) already holds the name each clone needs, first " + vms.get(0)));
-      for (VmId vm : vms) {
-        findings.add(new Finding(Finding.Kind.NAME_TAKEN, vm.value(),
-            "the name of VM " + vm + "'s clone is taken by a container Goldcopy does not own"));
-      }
-    }
-  }
-
-  private void reportForeignOnMasters() {
-    for (Map.Entry<ContainerId, Integer> e : foreignOnMaster.entrySet()) {
-      Container master = index.masters().at(index.masters().ordinal(e.getKey()));
-      findings.add(
-          new Finding(
-              Finding.Kind.FOREIGN_ON_MASTER,
-              master.name(),
-              e.getValue() + " virtual cop(ies) Goldcopy does not own use master " + master.name()
-                  + "; they count against its limit and are never touched"));
-    }
-  }
-
-  private void checkKnown() {
-    List<ContentId> unknown = new ArrayList<>();
-    for (ContentId content : byContent.keySet()) {
-      if (!chosenGroup.containsKey(content)) {
-        unknown.add(content);
-      }
-    }
-    unknown.sort(GroupChoice.CONTENT_ORDER);
-    for (ContentId content : unknown) {
-      // Only this image's VMs go unserved; the rest of the store is planned.
-      ContentDemand d = requireNonNull(byContent.remove(content), "demand");
-      if (!d.toPlace.isEmpty()) {
-        unserved.add(
-            new Shortfall(
-                content,
-                Shortfall.Limit.NO_USABLE_GROUP,
-                List.copyOf(d.toPlace),
-                d.toPlace.size() + " VM(s) of " + content + " cannot be provisioned: no ready origin"
-                    + " or usable replica group holds that image (first " + d.toPlace.get(0) + ")"));
-      }
-    }
   }
 
   private void keep(Container c, ContainerId source, ContentId wanted) {

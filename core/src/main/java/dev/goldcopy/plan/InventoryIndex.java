@@ -34,7 +34,13 @@ final class InventoryIndex {
   private final List<String> plannedReplicaNames = new ArrayList<>();
   /** The collision keys of every master's name, the inventory's and planned; built on first use. */
   private @Nullable Set<String> masterKeys;
+  /** The name {@link #nameTaken} checked last, and its collision key. */
+  private @Nullable String lastKeyed;
+  private @Nullable String lastKey;
   private final Map<String, List<Container>> liveByGroup = new TreeMap<>();
+  /** The group whose live list {@link #lastLive} is: masters come group by group, mostly. */
+  private @Nullable String lastGroup;
+  private @Nullable List<Container> lastLive;
   private final Map<String, List<Container>> failedByGroup = new TreeMap<>();
   private final Set<ContainerId> copyingSources = new HashSet<>();
   private @Nullable Set<ContainerId> cloneIds;
@@ -123,12 +129,23 @@ final class InventoryIndex {
     if (c.state() == ContainerState.FAILED) {
       failedByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(c);
     } else {
-      liveByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(c);
+      liveOf(group).add(c);
       ContainerId source = c.source();
       if (c.state() == ContainerState.COPYING && source != null) {
         copyingSources.add(source);
       }
     }
+  }
+
+  /** The live masters' list of {@code group}; the last group's again without a lookup. */
+  private List<Container> liveOf(String group) {
+    List<Container> live = lastLive;
+    if (live == null || !group.equals(lastGroup)) {
+      live = liveByGroup.computeIfAbsent(group, g -> new ArrayList<>());
+      lastGroup = group;
+      lastLive = live;
+    }
+    return live;
   }
 
   /** The replicas the policy's owner does not manage, in the inventory's order. */
@@ -209,7 +226,9 @@ final class InventoryIndex {
     plannedReplicaNames.add(name);
     Set<String> keys = masterKeys;
     if (keys != null) {
-      keys.add(policy.naming().collisionKey(name));
+      // Usually the name nameTaken just read: its key is known.
+      keys.add(name.equals(lastKeyed) ? requireNonNull(lastKey, "key")
+          : policy.naming().collisionKey(name));
     }
   }
 
@@ -224,18 +243,20 @@ final class InventoryIndex {
     NamingStrategy naming = policy.naming();
     Set<String> keys = masterKeys;
     if (keys == null) {
-      keys = new HashSet<>();
-      for (Container c : containers) {
-        if (c.isMaster()) {
-          keys.add(naming.collisionKey(c.name()));
-        }
+      // Sized for as many new replicas as masters, without growing.
+      keys = new HashSet<>(Math.max(16, (masters.count() + plannedReplicaNames.size()) * 3));
+      for (int m = 0; m < masters.count(); m++) {
+        keys.add(naming.collisionKey(masters.at(m).name()));
       }
       for (String planned : plannedReplicaNames) {
         keys.add(naming.collisionKey(planned));
       }
       masterKeys = keys;
     }
-    return keys.contains(naming.collisionKey(name));
+    String key = naming.collisionKey(name);
+    lastKeyed = name;
+    lastKey = key;
+    return keys.contains(key);
   }
 
   /**
@@ -245,7 +266,8 @@ final class InventoryIndex {
   boolean demandHas(String name) {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+      // Printable ASCII is neither; only other characters are asked about.
+      if ((c <= 0x20 || c >= 0x7f) && (Character.isWhitespace(c) || Character.isISOControl(c))) {
         VmId.of(name);
       }
     }

@@ -12,16 +12,19 @@ import java.util.List;
  * in arrays by ordinal; found by id through an open-addressed table of the ids' hashes.
  *
  * <p>Clones are read in order, and their sources mostly repeat (masters filled one after another)
- * or follow the masters' order (clones spread over them in turn), so {@link #ordinal} first tries
- * the master it found last and the one after it, before a probe into the table; when those guesses
- * fail more often than they hold, they are no longer tried.
+ * or come round in a fixed cycle (clones spread over the masters in turn, in whatever order the
+ * placement took them), so {@link #ordinal} first tries the master it found last and the master
+ * that followed that one the last time (at first, the next ordinal), before a probe into the
+ * table. A guess is checked against the ids' hashes, one {@code int} array, before any id is read,
+ * so a wrong guess costs little; every lookup that needs the table teaches the guess.
  */
 final class MasterTable {
-  /** How many more failed guesses than right ones before guessing stops. */
-  private static final int GUESS_SLACK = 1024;
-
   private final List<Container> masters = new ArrayList<>();
   private String[] ids = new String[0];
+  /** Each master's id's hash, by ordinal. */
+  private int[] hashes = new int[0];
+  /** For each ordinal, the ordinal looked up after it the last time; at first the next one. */
+  private int[] successor = new int[0];
   private ContentId[] contents = new ContentId[0];
   private int[] kept = new int[0];
   private boolean[] chosen = new boolean[0];
@@ -29,8 +32,6 @@ final class MasterTable {
   private long[] table = new long[1];
   /** The ordinal found last; -1 before the first. */
   private int lastFound = -1;
-  /** Failed guesses less right ones. */
-  private int guessBalance;
 
   /** Adds a master; ids are unique in an inventory. Call {@link #seal()} after the last. */
   void add(Container master) {
@@ -41,6 +42,8 @@ final class MasterTable {
   void seal() {
     int count = masters.size();
     ids = new String[count];
+    hashes = new int[count];
+    successor = new int[count];
     contents = new ContentId[count];
     kept = new int[count];
     chosen = new boolean[count];
@@ -52,6 +55,8 @@ final class MasterTable {
       ids[m] = id;
       contents[m] = c.content();
       int hash = id.hashCode();
+      hashes[m] = hash;
+      successor[m] = m + 1 < count ? m + 1 : 0;
       int at = CloneTable.spread(hash) & mask;
       while (table[at] != 0) {
         at = (at + 1) & mask;
@@ -63,31 +68,36 @@ final class MasterTable {
   /** The ordinal of the master with id {@code id}, or -1 if it is no master of the inventory. */
   int ordinal(ContainerId id) {
     String value = id.value();
+    int hash = value.hashCode();
     int last = lastFound;
-    boolean guessed = guessBalance < GUESS_SLACK && last >= 0;
-    if (guessed) {
+    if (last >= 0) {
       // Ids are unique in an inventory: a master with this id is the one the table would find.
-      if (ids[last].equals(value)) {
-        guessBalance = Math.max(-GUESS_SLACK, guessBalance - 1);
+      if (hashes[last] == hash && ids[last].equals(value)) {
         return last;
       }
-      int next = last + 1 < ids.length ? last + 1 : 0;
-      if (ids[next].equals(value)) {
-        guessBalance = Math.max(-GUESS_SLACK, guessBalance - 1);
+      int next = successor[last];
+      if (hashes[next] == hash && ids[next].equals(value)) {
         lastFound = next;
         return next;
       }
     }
-    int hash = value.hashCode();
+    int m = probe(value, hash);
+    if (m >= 0) {
+      if (last >= 0) {
+        successor[last] = m;
+      }
+      lastFound = m;
+    }
+    return m;
+  }
+
+  /** The ordinal of the master with id {@code value}, found in the table; -1 if none. */
+  private int probe(String value, int hash) {
     int mask = table.length - 1;
     for (int at = CloneTable.spread(hash) & mask; table[at] != 0; at = (at + 1) & mask) {
       long entry = table[at];
       int m = (int) entry - 1;
       if ((int) (entry >>> 32) == hash && ids[m].equals(value)) {
-        if (guessed) {
-          guessBalance++; // the master is elsewhere in the order
-        }
-        lastFound = m;
         return m;
       }
     }

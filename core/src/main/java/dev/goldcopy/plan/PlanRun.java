@@ -88,22 +88,29 @@ final class PlanRun {
     // An immutable list already, so the plan keeps it without another copy.
     List<PlanStep> all = List.of(steps);
     return new ReplicationPlan(input.store(), all, run.shortfalls, run.sizing, run.findings,
-        preview(all));
+        preview(all.subList(0, steps.length - replicas.size() - run.clones.size()), replicas,
+            run.clones.size()));
   }
 
-  /** What {@code steps} reserve and give back, charged as the planner charged them. */
-  private CapacityPreview preview(List<PlanStep> steps) {
+  /**
+   * What the plan's deletions, {@code replicas} and {@code clones} new clones reserve and give
+   * back, charged as the planner charged them, in the plan's order.
+   */
+  private CapacityPreview preview(List<PlanStep> deletions, List<CreateReplica> replicas,
+      int clones) {
     ArrayCapabilities caps = input.capabilities();
     long clone = CopyCharges.clone(policy, caps);
     long reserved = 0;
+    for (CreateReplica r : replicas) {
+      reserved = PlanMath.sat(reserved + CopyCharges.replica(caps, r.sizeBytes()));
+    }
+    for (int i = 0; i < clones; i++) {
+      reserved = PlanMath.sat(reserved + clone);
+    }
     long released = 0;
     @Nullable Map<ContainerId, Long> sizes = null;
-    for (PlanStep step : steps) {
-      if (step instanceof CreateReplica r) {
-        reserved = PlanMath.sat(reserved + CopyCharges.replica(caps, r.sizeBytes()));
-      } else if (step instanceof CreateClone) {
-        reserved = PlanMath.sat(reserved + clone);
-      } else if (step instanceof DeleteContainer d) {
+    for (PlanStep step : deletions) {
+      if (step instanceof DeleteContainer d) {
         if (d.cause() == DeleteContainer.Cause.VM_REMOVED) {
           released = PlanMath.sat(released + clone);
         } else {

@@ -27,6 +27,9 @@ import java.util.Locale;
  * #collisionKey(String)}); the planner refuses such a pair naming both.
  */
 final class SafeNaming implements NamingStrategy {
+  /** The characters of a plain lower-case name: printable ASCII but path separators and A to Z. */
+  private static final boolean[] PLAIN_LOWER = plainLower();
+
   static final SafeNaming INSTANCE = new SafeNaming();
 
   private SafeNaming() {}
@@ -55,7 +58,7 @@ final class SafeNaming implements NamingStrategy {
    * otherwise refuses naming the {@code kind} of id, the id and the replica's ordinal (0: none).
    */
   private static String allowed(String kind, String id, int ordinal, String name, NameRules rules) {
-    if (rules.allows(name)) {
+    if (isPlainPermissive(name, rules) || rules.allows(name)) {
       return name;
     }
     String replaced = name.replace('-', '_').replace('.', '_');
@@ -114,6 +117,36 @@ final class SafeNaming implements NamingStrategy {
     }
     char first = id.charAt(0);
     return first != '.' && first != '-' && isSafeAscii(id);
+  }
+
+  /**
+   * Whether {@code id} is, as {@link #isPlainPermissive} says, its own name, and holds no upper-case
+   * letter, so that its name is also its {@link #collisionKey}: one pass, for the common VM id.
+   */
+  static boolean isPlainLowerPermissive(String id, NameRules rules) {
+    int n = id.length();
+    if (n == 0 || n > rules.maxLengthBytes() || !NameRules.PERMISSIVE.equals(rules.allowed())) {
+      return false;
+    }
+    char first = id.charAt(0);
+    if (first == '.' || first == '-') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = id.charAt(i);
+      if (c >= PLAIN_LOWER.length || !PLAIN_LOWER[c]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean[] plainLower() {
+    boolean[] plain = new boolean[0x7f];
+    for (char c = 0x21; c < 0x7f; c++) {
+      plain[c] = c != '/' && c != '\\' && (c < 'A' || c > 'Z');
+    }
+    return plain;
   }
 
   /** Whether every character of {@code id} is printable ASCII other than a path separator. */

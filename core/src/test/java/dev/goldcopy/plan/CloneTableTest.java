@@ -154,4 +154,37 @@ class CloneTableTest {
       assertThat(claimed).hasSameSizeAs(names);
     }
   }
+
+  /**
+   * Claims the caller knows to rise (each above the last) find what plain claims find, whatever the
+   * inventory's order, after claims out of order too.
+   */
+  @Test
+  void risingClaimsFindWhatClaimsFind() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      names.add(String.format(Locale.ROOT, "vm-%05d", 2 * i));
+    }
+    List<String> shuffled = new ArrayList<>(names);
+    Collections.shuffle(shuffled, new Random(19));
+    for (List<String> inventoryOrder : List.of(names, shuffled)) {
+      StoreModel store = StoreModel.withOrigin(CAPS);
+      inventoryOrder.forEach(n -> store.clone(n, "gold-origin", GOLD, ContainerState.READY));
+      CloneTable clones = clonesOf(store);
+      assertThat(clones.claim("vm-00100")).extracting(Container::name).isEqualTo("vm-00100");
+      assertThat(clones.claim("vm-00010")).as("out of order").extracting(Container::name)
+          .isEqualTo("vm-00010");
+      for (int i = 101; i < 4100; i++) {
+        String q = String.format(Locale.ROOT, "vm-%05d", i);
+        Container c = clones.claimAbove(q);
+        if (i % 2 == 0 && i < 4000) {
+          assertThat(c).as("%s", q).extracting(Container::name).isEqualTo(q);
+        } else {
+          assertThat(c).as("%s", q).isNull();
+        }
+      }
+      assertThat(clones.claim("vm-00102")).as("claimed once").isNull();
+      assertThat(clones.claim("vm-00008")).extracting(Container::name).isEqualTo("vm-00008");
+    }
+  }
 }

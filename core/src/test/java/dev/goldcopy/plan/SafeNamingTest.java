@@ -73,4 +73,47 @@ class SafeNamingTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("may not start");
   }
+
+  /**
+   * The one-pass check of a plain lower-case id says yes exactly when the full naming keeps the id
+   * as it is and the name has no upper-case letter, on ids of every printable ASCII character and
+   * a few others, within and over the length limit.
+   */
+  @Test
+  void theOnePassCheckAgreesWithTheFullNaming() {
+    java.util.Random random = new java.util.Random(23);
+    NameRules shortRules = NameRules.permissive(6);
+    int plain = 0;
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder id = new StringBuilder();
+      int length = 1 + random.nextInt(8);
+      for (int c = 0; c < length; c++) {
+        int pick = random.nextInt(100);
+        id.append(pick < 70 ? (char) ('a' + random.nextInt(26))
+            : pick < 97 ? (char) (0x21 + random.nextInt(0x7f - 0x21))
+            : "\u00e9\u00c9\u212a".charAt(random.nextInt(3)));
+      }
+      String value = id.toString();
+      for (NameRules rules : java.util.List.of(PERMISSIVE, shortRules, ONTAP)) {
+        boolean expected;
+        try {
+          String name = naming.cloneName(VmId.of(value), rules);
+          expected = name.equals(value) && value.chars().allMatch(c -> c < 0x80)
+              && value.chars().noneMatch(c -> c >= 'A' && c <= 'Z');
+        } catch (IllegalArgumentException refused) {
+          expected = false;
+        }
+        boolean onePass = SafeNaming.isPlainLowerPermissive(value, rules);
+        if (onePass) {
+          plain++;
+        }
+        if (rules != ONTAP) {
+          assertThat(onePass).as("%s under %s", value, rules).isEqualTo(expected);
+        } else {
+          assertThat(onePass).as("never for other rules: %s", value).isFalse();
+        }
+      }
+    }
+    assertThat(plain).as("the check says yes often enough to be tested").isGreaterThan(1000);
+  }
 }
