@@ -41,69 +41,114 @@ final class Consolidation {
       DemandClassifier.ContentDemand d,
       DemandClassifier.Result demand,
       List<Finding> findings) {
-    PlanningPolicy policy = index.policy();
     List<Container> live = index.live(key);
     GroupSizer.GroupTarget t =
-        GroupSizer.size(policy, input.capabilities(), live, d.vms, d.toPlace.size());
+        GroupSizer.size(index.policy(), input.capabilities(), live, d.vms, d.toPlace.size());
     long surplus = live.size() - t.target();
     if (surplus <= 0) {
       return;
     }
-    MasterTable masters = index.masters();
-    List<Container> held = new ArrayList<>();
-    long emptyRoom = 0;
-    // Masters that take clones (a reserved origin takes none): one must stay when room is
-    // unbounded, since an unbounded sum cannot show the last one going.
-    long serving = serving(t, live);
-    for (Container m : live) {
-      if (!m.isOrigin() && index.manages(m) && m.isReady() && !index.isCopySource(m.id())) {
-        if (masters.kept(m.id()) == 0) {
-          if (surplus > 0) {
-            surplus--; // retired as it is, with no move, so its room does not count
-            emptyRoom += t.soft();
-            serving--;
+    Surplus s = new Surplus(t, surplus, serving(t, live));
+    List<Container> held = s.passEmpty(index, live);
+    long room = room(t, live, index.masters());
+    if (room < UNBOUNDED) {
+      room -= s.emptyRoom;
+    }
+    s.moveOff(held, room, index, d, demand, findings);
+  }
+
+  /**
+   * One group's surplus as it is worked off: the empty replicas first, then those whose clones may
+   * move.
+   */
+  private static final class Surplus {
+    private final GroupSizer.GroupTarget t;
+    /** Replicas still to retire. */
+    private long surplus;
+    /**
+     * Masters that take clones (a reserved origin takes none): one must stay when room is
+     * unbounded, since an unbounded sum cannot show the last one going.
+     */
+    private long serving;
+    /** The room of the empty replicas retired as they are, which the masters that stay lack. */
+    private long emptyRoom;
+
+    Surplus(GroupSizer.GroupTarget t, long surplus, long serving) {
+      this.t = t;
+      this.surplus = surplus;
+      this.serving = serving;
+    }
+
+    /**
+     * Counts the surplus replicas Goldcopy manages that hold no clone (retired as they are, with
+     * no move), and returns those that hold clones, highest ordinal first.
+     */
+    List<Container> passEmpty(InventoryIndex index, List<Container> live) {
+      MasterTable masters = index.masters();
+      List<Container> held = new ArrayList<>();
+      for (Container m : live) {
+        if (!m.isOrigin() && index.manages(m) && m.isReady() && !index.isCopySource(m.id())) {
+          if (masters.kept(m.id()) == 0) {
+            if (surplus > 0) {
+              surplus--; // retired as it is, with no move, so its room does not count
+              emptyRoom += t.soft();
+              serving--;
+            }
+          } else {
+            held.add(m);
           }
-        } else {
-          held.add(m);
         }
       }
+      held.sort(
+          Comparator.comparingLong(
+                  (Container m) ->
+                      ReplicaNamer.ordinal(requireNonNull(m.group(), "group"), m.name()))
+              .thenComparing(Container::name)
+              .reversed());
+      return held;
     }
-    held.sort(
-        Comparator.comparingLong(
-                (Container m) ->
-                    ReplicaNamer.ordinal(requireNonNull(m.group(), "group"), m.name()))
-            .thenComparing(Container::name)
-            .reversed());
-    long room = room(t, live, masters);
-    if (room < UNBOUNDED) {
-      room -= emptyRoom;
-    }
-    long placing = d.toPlace.size();
-    for (Container m : held) {
-      if (surplus <= 0) {
-        break;
+
+    /**
+     * Moves the clones that may move off the held replicas, highest ordinal first, while the
+     * surplus lasts and the masters that stay have {@code room} for them; a finding for each
+     * replica that stays.
+     */
+    void moveOff(
+        List<Container> held,
+        long room,
+        InventoryIndex index,
+        DemandClassifier.ContentDemand d,
+        DemandClassifier.Result demand,
+        List<Finding> findings) {
+      MasterTable masters = index.masters();
+      long placing = d.toPlace.size();
+      for (Container m : held) {
+        if (surplus <= 0) {
+          break;
+        }
+        int kept = masters.kept(m.id());
+        List<DemandClassifier.Movable> movable =
+            demand.movable().getOrDefault(m.id(), List.of());
+        int canMove = movable.size();
+        long roomAfter = room >= UNBOUNDED ? UNBOUNDED : room - Math.max(0, t.soft() - kept);
+        if (canMove < kept || roomAfter < placing + kept || serving <= 1) {
+          findings.add(new Finding(Finding.Kind.SURPLUS_KEPT, m.name(),
+              "group " + m.group() + " needs " + t.target() + " master(s) but this replica stays: "
+                  + why(index.policy(), kept, canMove)));
+          continue;
+        }
+        for (DemandClassifier.Movable mv : movable) {
+          DemandClassifier.deleteMoved(demand, mv.container(),
+              "VM " + mv.vm() + " may be recreated; its clone moves off surplus replica "
+                  + m.name() + " so that the replica can be retired.");
+          masters.removeKept(masters.ordinal(m.id()));
+          d.toPlace.add(mv.vm());
+        }
+        placing += kept;
+        room = roomAfter;
+        surplus--;
+        serving--;
       }
-      int kept = masters.kept(m.id());
-      List<DemandClassifier.Movable> movable = demand.movable().getOrDefault(m.id(), List.of());
-      int canMove = movable.size();
-      long roomAfter = room >= UNBOUNDED ? UNBOUNDED : room - Math.max(0, t.soft() - kept);
-      if (canMove < kept || roomAfter < placing + kept || serving <= 1) {
-        findings.add(new Finding(Finding.Kind.SURPLUS_KEPT, m.name(),
-            "group " + m.group() + " needs " + t.target() + " master(s) but this replica stays: "
-                + why(policy, kept, canMove)));
-        continue;
-      }
-      for (DemandClassifier.Movable mv : movable) {
-        DemandClassifier.deleteMoved(demand, mv.container(),
-            "VM " + mv.vm() + " may be recreated; its clone moves off surplus replica "
-                + m.name() + " so that the replica can be retired.");
-        masters.removeKept(masters.ordinal(m.id()));
-        d.toPlace.add(mv.vm());
-      }
-      placing += kept;
-      room = roomAfter;
-      surplus--;
-      serving--;
     }
   }
 
