@@ -182,7 +182,7 @@ final class ExecutionRun implements ExecutionHandle, RunControl {
     cycle.settle();
   }
 
-  private void broke(RuntimeException e) {
+  private void broke(Throwable e) {
     completion.broke(e);
   }
 }

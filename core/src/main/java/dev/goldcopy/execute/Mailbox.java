@@ -19,7 +19,7 @@ final class Mailbox {
   private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
   private final Executor executor;
   private final Scheduler scheduler;
-  private final Consumer<RuntimeException> onBroken;
+  private final Consumer<Throwable> onBroken;
   private boolean draining;
   private volatile boolean abandoned;
 
@@ -34,7 +34,7 @@ final class Mailbox {
    * @param scheduler the timers' clock
    * @param onBroken told, on the draining thread, when a task throws; the queue goes on
    */
-  Mailbox(Executor executor, Scheduler scheduler, Consumer<RuntimeException> onBroken) {
+  Mailbox(Executor executor, Scheduler scheduler, Consumer<Throwable> onBroken) {
     this.executor = executor;
     this.scheduler = scheduler;
     this.onBroken = onBroken;
@@ -64,7 +64,9 @@ final class Mailbox {
       }
       try {
         next.run();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // an error too (a listener's failed assertion, a stack overflow): let through, it would
+        // leave the queue draining forever and the run waiting for a task that never ends
         onBroken.accept(e);
       }
     }

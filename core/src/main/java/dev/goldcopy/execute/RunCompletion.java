@@ -93,7 +93,7 @@ final class RunCompletion {
   }
 
   /** A task threw: the run is broken and fails; the timers already set still fire. */
-  void broke(RuntimeException e) {
+  void broke(Throwable e) {
     LOG.log(Level.ERROR, "replication run on " + store + " broke", e);
     if (!result.isDone()) {
       state.phase = Phase.DONE;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class MailboxTest {
   private final VirtualLoop loop = new VirtualLoop();
-  private final List<RuntimeException> broken = new ArrayList<>();
+  private final List<Throwable> broken = new ArrayList<>();
   private final Mailbox mailbox = new Mailbox(Runnable::run, loop, broken::add);
   private final List<String> log = new ArrayList<>();
 
@@ -37,6 +37,20 @@ class MailboxTest {
 
     assertThat(broken).containsExactly(boom);
     assertThat(log).containsExactly("next");
+  }
+
+  @Test
+  void aTaskThatThrowsAnErrorIsReportedAndTheQueueGoesOn() {
+    AssertionError failed = new AssertionError("a listener's check");
+    mailbox.post(
+        () -> {
+          mailbox.post(() -> log.add("next"));
+          throw failed;
+        });
+    mailbox.post(() -> log.add("later"));
+
+    assertThat(broken).containsExactly(failed);
+    assertThat(log).containsExactly("next", "later");
   }
 
   @Test

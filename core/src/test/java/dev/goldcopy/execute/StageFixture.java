@@ -64,7 +64,7 @@ final class StageFixture {
   final VirtualLoop loop = new VirtualLoop();
   final FakeArray array;
   final Container origin;
-  final List<RuntimeException> broken = new ArrayList<>();
+  final List<Throwable> broken = new ArrayList<>();
   final Mailbox mailbox = new Mailbox(Runnable::run, loop, broken::add);
   final ArrayCalls calls;
   final Retrier retrier;
