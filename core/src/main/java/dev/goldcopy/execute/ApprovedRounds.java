@@ -98,22 +98,8 @@ final class ApprovedRounds implements RoundSource {
     if (left == 0) {
       return Planned.nothingToDo(graph, plan.shortfalls());
     }
-    Round round =
-        Round.of(
-            graph,
-            ArrayView.of(observation.inventory()),
-            observation.capabilities(),
-            callerPhysicalCap,
-            callerVirtualCap);
-    int issuable =
-        graph.carryFailures(
-            ledger::failedForGood,
-            (root, blocked, reason) -> {
-              if (blocked.step instanceof CreateClone c) {
-                ledger.vmFailed(c.vm(), reason, ledger.unmendable(root.key));
-              }
-            });
-    return new Planned(null, List.of(), graph, plan.shortfalls(), issuable == 0 ? null : round);
+    return Planned.ready(
+        graph, plan.shortfalls(), observation, ledger, callerPhysicalCap, callerVirtualCap);
   }
 
   @Override

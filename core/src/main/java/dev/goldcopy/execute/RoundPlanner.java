@@ -1,13 +1,11 @@
 package dev.goldcopy.execute;
 
 import dev.goldcopy.execute.ArrayCalls.Observation;
-import dev.goldcopy.plan.CreateClone;
 import dev.goldcopy.plan.DeletionApproval;
 import dev.goldcopy.plan.Demand;
 import dev.goldcopy.plan.PlanningInput;
 import dev.goldcopy.plan.ReplicationPlan;
 import dev.goldcopy.spi.StoreRef;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -58,21 +56,7 @@ final class RoundPlanner implements RoundSource {
     if (plan.steps().isEmpty()) {
       return Planned.nothingToDo(graph, plan.shortfalls());
     }
-    Round round =
-        Round.of(
-            graph,
-            ArrayView.of(observation.inventory()),
-            observation.capabilities(),
-            callerPhysicalCap,
-            callerVirtualCap);
-    int issuable =
-        graph.carryFailures(
-            ledger::failedForGood,
-            (root, blocked, reason) -> {
-              if (blocked.step instanceof CreateClone c) {
-                ledger.vmFailed(c.vm(), reason, ledger.unmendable(root.key));
-              }
-            });
-    return new Planned(null, List.of(), graph, plan.shortfalls(), issuable == 0 ? null : round);
+    return Planned.ready(
+        graph, plan.shortfalls(), observation, ledger, callerPhysicalCap, callerVirtualCap);
   }
 }

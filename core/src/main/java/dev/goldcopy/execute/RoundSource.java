@@ -1,6 +1,7 @@
 package dev.goldcopy.execute;
 
 import dev.goldcopy.execute.ArrayCalls.Observation;
+import dev.goldcopy.plan.CreateClone;
 import dev.goldcopy.plan.Shortfall;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,37 @@ interface RoundSource {
 
     static Planned nothingToDo(StepGraph graph, List<Shortfall> shortfalls) {
       return new Planned(null, List.of(), graph, shortfalls, null);
+    }
+
+    /**
+     * A round of {@code graph}'s steps on the store as observed, within the array's and the
+     * caller's concurrency; steps that failed for good in earlier rounds, and what depends on
+     * them, are failed in it at once (a clone's VM with the reason), and if nothing is left to
+     * issue there is no round.
+     */
+    static Planned ready(
+        StepGraph graph,
+        List<Shortfall> shortfalls,
+        Observation observation,
+        RunLedger ledger,
+        int callerPhysicalCap,
+        int callerVirtualCap) {
+      Round round =
+          Round.of(
+              graph,
+              ArrayView.of(observation.inventory()),
+              observation.capabilities(),
+              callerPhysicalCap,
+              callerVirtualCap);
+      int issuable =
+          graph.carryFailures(
+              ledger::failedForGood,
+              (root, blocked, reason) -> {
+                if (blocked.step instanceof CreateClone c) {
+                  ledger.vmFailed(c.vm(), reason, ledger.unmendable(root.key));
+                }
+              });
+      return new Planned(null, List.of(), graph, shortfalls, issuable == 0 ? null : round);
     }
   }
 
