@@ -103,8 +103,9 @@ class PlannerPropertiesTest {
    * Applying a plan and planning again gives an empty plan; except that the planner credits a
    * deleted clone only what the array declares a clone reserves, never the growth it may have
    * made (which the array may or may not give back), so where this model's clones did grow and
-   * were deleted, the next plan places what that growth freed: it deletes nothing, and the plan
-   * after it is empty.
+   * were deleted, the next plan places what that growth freed. It deletes no clone; under a
+   * throughput rule, the VMs it places are no longer to come, so the group may need fewer masters
+   * and it may retire a replica that holds no clone. The plan after it is empty.
    */
   private static void assertConverges(
       ContainerReplicationPlanner planner, StoreModel store, Demand demand, long growth) {
@@ -115,10 +116,41 @@ class PlannerPropertiesTest {
       assertThat(again.steps()).as(again.explain()).isEmpty();
       return;
     }
-    assertThat(again.deleteSteps()).as(again.explain()).isEmpty();
+    assertThat(again.deleteSteps()).as(again.explain()).allSatisfy(d -> {
+      assertThat(d.cause()).isEqualTo(DeleteContainer.Cause.REPLICA_RETIRED);
+      assertThat(store.clonesOf(d.container())).as("clones of %s", d.name()).isZero();
+    });
     store.apply(again, growth);
     ReplicationPlan third = planner.plan(store.input(demand));
     assertThat(third.steps()).as(third.explain()).isEmpty();
+  }
+
+  /**
+   * A case a random run found: 33 clones deleted, 29 VMs to come, room for 16. The first plan keeps
+   * all five masters (29 VMs to come at 7 creations a source need five) although it makes only 16
+   * clones and leaves 13 VMs short of capacity; once the growth of the deleted clones shows as free,
+   * the second plan places the 13 and retires a replica left empty. It converges; keeping the empty
+   * replica in the first plan while VMs are short of capacity is a known weakness of the sizing.
+   */
+  @Test
+  void aFirstPlanShortOfCapacityUnderAThroughputRuleConvergesInTwoPlans() {
+    Scenario s = new Scenario(8, 33, 1, 29, 128);
+    PlanningPolicy policy = s.policy().toBuilder()
+        .placement(Placement.PACK)
+        .growthHeadroomPercent(0)
+        .maxConcurrentCreationsPerSource(7)
+        .unlimitedMastersPerGroup()
+        .build();
+    ContainerReplicationPlanner planner = ContainerReplicationPlanner.create(policy);
+    StoreModel store = s.store();
+    ReplicationPlan first = planner.plan(store.input(s.demand()));
+    assertThat(first.summary().vmsShort()).isEqualTo(13);
+    store.apply(first, s.growth());
+    assertThat(planner.plan(store.input(s.demand())).deleteSteps())
+        .extracting(DeleteContainer::cause)
+        .containsExactly(DeleteContainer.Cause.REPLICA_RETIRED);
+
+    assertConverges(planner, s.store(), s.demand(), s.growth());
   }
 
   @Test
