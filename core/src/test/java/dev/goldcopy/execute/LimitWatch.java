@@ -1,10 +1,10 @@
 package dev.goldcopy.execute;
 
 import dev.goldcopy.sim.SimulatedArray;
-import dev.goldcopy.spi.ArrayAdapter;
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContainerId;
+import dev.goldcopy.spi.ForwardingArrayAdapter;
 import dev.goldcopy.spi.Inventory;
 import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.StoreRef;
@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * is not counted. Copies another client left running (a crashed run's) are the array's to refuse,
  * not this client's to count.
  */
-final class LimitWatch implements ArrayAdapter {
+final class LimitWatch extends ForwardingArrayAdapter {
   private final SimulatedArray sim;
   private final List<String> violations = new ArrayList<>();
   private boolean capacityTakenOutOfBand;
@@ -43,12 +43,14 @@ final class LimitWatch implements ArrayAdapter {
   private int clients;
 
   LimitWatch(SimulatedArray sim) {
+    super(sim);
     this.sim = sim;
     this.shared = null;
     this.number = 0;
   }
 
   private LimitWatch(LimitWatch parent) {
+    super(parent.sim);
     this.sim = parent.sim;
     this.shared = parent;
     this.number = ++parent.clients;
@@ -71,16 +73,6 @@ final class LimitWatch implements ArrayAdapter {
   /** Notes that capacity was taken behind the executor's back: capacity refusals are excused. */
   void capacityTakenOutOfBand() {
     root().capacityTakenOutOfBand = true;
-  }
-
-  @Override
-  public CompletionStage<ArrayCapabilities> capabilities(StoreRef store) {
-    return sim.capabilities(store);
-  }
-
-  @Override
-  public CompletionStage<Inventory> inventory(StoreRef store) {
-    return sim.inventory(store);
   }
 
   @Override
@@ -155,10 +147,5 @@ final class LimitWatch implements ArrayAdapter {
 
   private void violation(String what) {
     root().violations.add("client " + number + " " + what);
-  }
-
-  @Override
-  public CompletionStage<Void> delete(StoreRef store, ContainerId container) {
-    return sim.delete(store, container);
   }
 }
