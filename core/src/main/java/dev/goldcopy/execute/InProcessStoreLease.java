@@ -7,6 +7,7 @@ import dev.goldcopy.spi.LeaseHeldException;
 import dev.goldcopy.spi.LeaseLostException;
 import dev.goldcopy.spi.StoreLease;
 import dev.goldcopy.spi.StoreRef;
+import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,14 @@ import java.util.concurrent.CompletionStage;
  * renewals.
  */
 public final class InProcessStoreLease implements StoreLease {
-  private static final Map<ArrayAdapter, InProcessStoreLease> SHARED = new WeakHashMap<>();
+  /**
+   * The shared tables, each held only by the executors that use it: a table's clock may hold its
+   * adapter (a simulator's clock does), and a table held here would then keep its adapter, and
+   * everything the adapter holds, for as long as the JVM lives. A table no executor holds has no
+   * grant anyone waits on; the next executor of its adapter gets a new one.
+   */
+  private static final Map<ArrayAdapter, WeakReference<InProcessStoreLease>> SHARED =
+      new WeakHashMap<>();
 
   private final Clock clock;
   private final Map<StoreRef, Grant> grants = new HashMap<>();
@@ -71,7 +79,13 @@ public final class InProcessStoreLease implements StoreLease {
     requireNonNull(adapter, "adapter");
     requireNonNull(clock, "clock");
     synchronized (SHARED) {
-      return SHARED.computeIfAbsent(adapter, a -> new InProcessStoreLease(clock));
+      WeakReference<InProcessStoreLease> shared = SHARED.get(adapter);
+      InProcessStoreLease lease = shared == null ? null : shared.get();
+      if (lease == null) {
+        lease = new InProcessStoreLease(clock);
+        SHARED.put(adapter, new WeakReference<>(lease));
+      }
+      return lease;
     }
   }
 
