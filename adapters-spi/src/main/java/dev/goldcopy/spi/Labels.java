@@ -150,29 +150,31 @@ public record Labels(SortedMap<String, String> entries) {
     requireNonNull(key, "label key");
     LabelMap map = (LabelMap) entries;
     int at = map.indexOf(key);
-    String[] keys = map.keys().sorted();
-    String[] values;
-    String[] newKeys;
     if (at >= 0) {
-      newKeys = keys;
-      values = map.valuesCopy();
-      values[at] = value;
-    } else {
-      int insert = -at - 1;
-      newKeys = new String[keys.length + 1];
-      values = new String[keys.length + 1];
-      System.arraycopy(keys, 0, newKeys, 0, insert);
-      newKeys[insert] = key;
-      System.arraycopy(keys, insert, newKeys, insert + 1, keys.length - insert);
-      for (int i = 0; i < keys.length; i++) {
-        values[i < insert ? i : i + 1] = map.valueAt(i);
+      // The keys were checked together: only the new value is checked, and the new set shares
+      // its other values with the last set of these keys, as every set does.
+      if (map.valueAt(at).equals(value)) {
+        return this;
       }
-      values[insert] = value;
-      if (newKeys.length > MAX_ENTRIES) {
-        throw new IllegalArgumentException(
-            "labels: at most " + MAX_ENTRIES + " entries, got " + newKeys.length);
-      }
+      String[] values = map.valuesCopy();
+      values[at] = LabelRules.checkValue(key, value);
+      return new Labels(LabelMap.of(map.keys(), values));
     }
+    String[] keys = map.keys().sorted();
+    if (keys.length + 1 > MAX_ENTRIES) {
+      throw new IllegalArgumentException(
+          "labels: at most " + MAX_ENTRIES + " entries, got " + (keys.length + 1));
+    }
+    int insert = -at - 1;
+    String[] newKeys = new String[keys.length + 1];
+    String[] values = new String[keys.length + 1];
+    System.arraycopy(keys, 0, newKeys, 0, insert);
+    newKeys[insert] = key;
+    System.arraycopy(keys, insert, newKeys, insert + 1, keys.length - insert);
+    for (int i = 0; i < keys.length; i++) {
+      values[i < insert ? i : i + 1] = map.valueAt(i);
+    }
+    values[insert] = value;
     return new Labels(checked(newKeys, values));
   }
 

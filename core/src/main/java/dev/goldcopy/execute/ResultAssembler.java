@@ -1,6 +1,7 @@
 package dev.goldcopy.execute;
 
 import dev.goldcopy.execute.StepNode.Status;
+import dev.goldcopy.internal.IdOrdinals;
 import dev.goldcopy.plan.CreateClone;
 import dev.goldcopy.plan.Demand;
 import dev.goldcopy.plan.Shortfall;
@@ -131,7 +132,7 @@ final class ResultAssembler {
     ContainerId source = clone == null ? null : clone.source();
     if (clone != null && !clone.isMaster() && clone.isReady() && source != null) {
       String masterName = listing.nameOf(source);
-      return before.contains(clone.id())
+      return !before.isEmpty() && before.contains(clone.id())
           ? new VmOutcome.AlreadyThere(clone.id(), masterName)
           : new VmOutcome.Provisioned(clone.id(), masterName);
     }
@@ -177,13 +178,16 @@ final class ResultAssembler {
 
   /**
    * The store as read at the end, by name, and the names of the masters clones come from. Only
-   * masters are indexed by id: every clone the planner makes comes from one; the source of any
-   * other clone is looked up among all containers, indexed the first time one is needed.
+   * masters are indexed by id ({@link IdOrdinals}: the clones of a result, read in the demand's
+   * order, come round the masters in a cycle it learns); every clone the planner makes comes from
+   * one. The source of any other clone is looked up among all containers, indexed the first time
+   * one is needed.
    */
   private static final class Listing {
     private final @Nullable Inventory truth;
     private final ContainersByName byName;
-    private final Map<ContainerId, Container> mastersById = new HashMap<>();
+    private final List<Container> masters = new ArrayList<>();
+    private final IdOrdinals masterIds;
     private @Nullable Map<ContainerId, Container> allById;
 
     Listing(@Nullable Inventory truth) {
@@ -192,36 +196,26 @@ final class ResultAssembler {
       if (truth != null) {
         for (Container c : truth.containers()) {
           if (c.isMaster()) {
-            mastersById.put(c.id(), c);
+            masters.add(c);
           }
         }
       }
+      this.masterIds = new IdOrdinals(masters);
     }
 
     @Nullable Container named(String name) {
       return byName.get(name);
     }
 
-    /** The source last asked for and its name: clones of one master come one after another. */
-    private @Nullable ContainerId lastSource;
-    private String lastName = "";
-
     /** The name of the container {@code source}, or its id if the store does not list it. */
-    @SuppressWarnings("ReferenceEquality") // the same id object: a shortcut, not a test of equality
     String nameOf(ContainerId source) {
-      if (source == lastSource) {
-        return lastName;
+      int m = masterIds.ordinal(source);
+      if (m >= 0) {
+        return masters.get(m).name();
       }
-      String name = lookUp(source);
-      lastSource = source;
-      lastName = name;
-      return name;
-    }
-
-    private String lookUp(ContainerId source) {
-      Container master = mastersById.get(source);
       Inventory listed = truth;
-      if (master == null && listed != null) {
+      Container container = null;
+      if (listed != null) {
         Map<ContainerId, Container> all = allById;
         if (all == null) {
           all = new HashMap<>(capacityFor(listed.containers().size()));
@@ -230,9 +224,9 @@ final class ResultAssembler {
           }
           allById = all;
         }
-        master = all.get(source);
+        container = all.get(source);
       }
-      return master == null ? source.value() : master.name();
+      return container == null ? source.value() : container.name();
     }
   }
 

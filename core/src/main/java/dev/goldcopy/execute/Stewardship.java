@@ -9,7 +9,9 @@ import dev.goldcopy.plan.Ownership;
 import dev.goldcopy.plan.PlanStep;
 import dev.goldcopy.plan.PlanningPolicy;
 import dev.goldcopy.spi.Container;
+import dev.goldcopy.spi.ContentId;
 import dev.goldcopy.spi.Labels;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run may touch and how it marks what it makes: the labels of each new container (owner,
@@ -20,6 +22,10 @@ final class Stewardship {
   private final OwnerId owner;
   private final Adoption adoption;
   private final Demand demand;
+  /** The labels of the clone issued last: the next clone's differ mostly in the VM alone. */
+  private @Nullable Labels lastClone;
+  private @Nullable ContentId lastContent;
+  private String lastContentLabel = "";
 
   Stewardship(PlanningPolicy policy, Demand demand) {
     this.owner = policy.owner();
@@ -37,10 +43,37 @@ final class Stewardship {
       return Ownership.replica(owner, r.group(), r.content(), r.sourceName());
     }
     if (step instanceof CreateClone c) {
-      boolean persistent = !demand.recreatable().contains(c.vm());
-      return Ownership.clone(owner, c.vm(), c.content(), c.masterName(), persistent);
+      return cloneLabels(c);
     }
     return Labels.empty();
+  }
+
+  /**
+   * A clone's labels. Clones are issued master by master, so the labels of the last clone serve
+   * as a template when the image version, the master and the persistence are the same: only the
+   * VM's label is set anew (and checked), with no other value read, sorted or checked again.
+   */
+  private Labels cloneLabels(CreateClone c) {
+    boolean persistent = !demand.recreatable().contains(c.vm());
+    Labels last = lastClone;
+    Labels labels =
+        last != null
+                && last.has(Ownership.SOURCE, c.masterName())
+                && last.has(Ownership.PERSISTENT, Boolean.toString(persistent))
+                && last.has(Ownership.CONTENT, contentLabel(c.content()))
+            ? last.with(Ownership.VM, c.vm().value())
+            : Ownership.clone(owner, c.vm(), c.content(), c.masterName(), persistent);
+    lastClone = labels;
+    return labels;
+  }
+
+  /** The content label of {@code content}, its text, made once for a run of clones of it. */
+  private String contentLabel(ContentId content) {
+    if (!content.equals(lastContent)) {
+      lastContent = content;
+      lastContentLabel = content.toString();
+    }
+    return lastContentLabel;
   }
 
   /** Whether the run may delete {@code c}: made for this owner, or adopted on purpose. */

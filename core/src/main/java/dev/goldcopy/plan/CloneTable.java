@@ -1,5 +1,6 @@
 package dev.goldcopy.plan;
 
+import dev.goldcopy.internal.IdOrdinals;
 import dev.goldcopy.spi.Container;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -13,11 +14,11 @@ import org.jspecify.annotations.Nullable;
  * is known absent from its neighbours: the inventory is read once, in its own order, with no
  * table. Otherwise, and for a claim out of name order, the clones are found by a hash table built
  * when first needed: open addressing in one {@code long} array, each slot the name's hash (high
- * half) and the container's index in the inventory + 1 (low half), 0 when empty; the hash is
- * compared before any name is read. A large table keeps a filter of one bit per hash, small enough
- * to stay in a processor's cache, that turns most absent names away without a probe; and a claim
- * first tries the clone after the one it claimed last, until that guess fails more often than it
- * holds.
+ * half) and the clone's position among the clones + 1 (low half), 0 when empty; the hash is
+ * compared before any name is read, and the names are read from an array of their own, not
+ * through their containers. A large table keeps a filter of one bit per hash, small enough to stay
+ * in a processor's cache, that turns most absent names away without a probe; and a claim first
+ * tries the clone after the one it claimed last, until that guess fails more often than it holds.
  */
 final class CloneTable {
   /** How many more failed guesses than right ones before guessing stops. */
@@ -41,8 +42,8 @@ final class CloneTable {
   private long @Nullable [] table;
   /** One bit per spread hash of the clones' names, 8 bits a slot of the table; null if small. */
   private long @Nullable [] filter;
-  /** The index of the clone the table found last; -1 before the first. */
-  private int lastClaimed = -1;
+  /** The position (in {@link #clones}) of the clone the table found last; -1 before the first. */
+  private int lastFound = -1;
   /** Failed guesses less right ones. */
   private int guessBalance;
 
@@ -56,8 +57,7 @@ final class CloneTable {
 
   /** Mixes a hash so that similar names (consecutive hashes) land far apart. */
   static int spread(int hash) {
-    int h = hash * 0x9E3779B9;
-    return h ^ (h >>> 16);
+    return IdOrdinals.spread(hash);
   }
 
   /**
@@ -70,10 +70,11 @@ final class CloneTable {
       sorted = false;
     }
     names[count] = name;
-    clones[count++] = index;
+    clones[count] = index;
     if (table != null) {
-      insert(table, index);
+      insert(table, count);
     }
+    count++;
   }
 
   /** How many clones the table holds. */
@@ -87,6 +88,11 @@ final class CloneTable {
       return search(name) >= 0;
     }
     return find(name) >= 0;
+  }
+
+  /** The inventory index of the clone at {@code position}, or -1 for none. */
+  private int indexAt(int position) {
+    return position < 0 ? -1 : clones[position];
   }
 
   /** Finds the clone named {@code name} and marks it claimed; null if none or claimed before. */
@@ -112,7 +118,7 @@ final class CloneTable {
       lastName = name;
       index = walkTo(name);
     } else if (sorted) {
-      index = find(name);
+      index = indexAt(find(name));
     } else {
       index = guessOrFind(name);
     }
@@ -171,30 +177,30 @@ final class CloneTable {
     return -1;
   }
 
-  /** Tries the clone after the one found last, then the table. */
+  /** Tries the clone after the one found last, then the table; the clone's inventory index. */
   private int guessOrFind(String name) {
-    int next = lastClaimed + 1;
-    boolean guessed = guessBalance < GUESS_SLACK && next < claimed.length;
-    if (guessed) {
-      Container c = containers.get(next);
-      // Names are unique in an inventory: a clone of that name is the one the table would find.
-      if (!c.isMaster() && c.name().equals(name)) {
-        lastClaimed = next;
-        guessBalance = Math.max(-GUESS_SLACK, guessBalance - 1);
-        return next;
-      }
+    int next = lastFound + 1;
+    boolean guessed = guessBalance < GUESS_SLACK && next < count;
+    // Names are unique in an inventory: a clone of that name is the one the table would find.
+    if (guessed && names[next].equals(name)) {
+      lastFound = next;
+      guessBalance = Math.max(-GUESS_SLACK, guessBalance - 1);
+      return clones[next];
     }
-    int index = find(name);
-    if (index >= 0) {
+    int position = find(name);
+    if (position >= 0) {
       if (guessed) {
         guessBalance++; // the clone is elsewhere in the inventory's order
       }
-      lastClaimed = index;
+      lastFound = position;
     }
-    return index;
+    return indexAt(position);
   }
 
-  /** The index of the clone named {@code name}, found in the hash table; -1 if none. */
+  /**
+   * The position (in {@link #clones}) of the clone named {@code name}, found in the hash table; -1
+   * if none. The names are read from their own array, not through their containers.
+   */
   private int find(String name) {
     long[] t = table;
     if (t == null) {
@@ -212,9 +218,9 @@ final class CloneTable {
     for (int at = spread(hash) & mask; t[at] != 0; at = (at + 1) & mask) {
       long entry = t[at];
       if ((int) (entry >>> 32) == hash) {
-        int index = (int) entry - 1;
-        if (containers.get(index).name().equals(name)) {
-          return index;
+        int position = (int) entry - 1;
+        if (names[position].equals(name)) {
+          return position;
         }
       }
     }
@@ -229,19 +235,20 @@ final class CloneTable {
     }
     table = t;
     for (int i = 0; i < count; i++) {
-      insert(t, clones[i]);
+      insert(t, i);
     }
     return t;
   }
 
-  private void insert(long[] t, int index) {
+  /** Enters the clone at {@code position} (in {@link #clones}) in the table. */
+  private void insert(long[] t, int position) {
     int mask = t.length - 1;
-    int hash = containers.get(index).name().hashCode();
+    int hash = names[position].hashCode();
     int at = spread(hash) & mask;
     while (t[at] != 0) {
       at = (at + 1) & mask;
     }
-    t[at] = ((long) hash << 32) | (index + 1);
+    t[at] = ((long) hash << 32) | (position + 1);
     long[] bits = filter;
     if (bits != null) {
       int bit = spread(hash) & (bits.length * 64 - 1);
