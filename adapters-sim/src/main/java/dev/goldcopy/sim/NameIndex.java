@@ -45,9 +45,9 @@ final class NameIndex {
   }
 
   /** Indexes {@code c}, whose key is {@code key} and taken by no other container. */
-  void add(SimContainer c, String key, UnaryOperator<String> keyOf) {
+  void add(SimContainer c, String key) {
     if ((size + 1) * 4L > table.length * 3L) {
-      rehash(table.length * 2, keyOf);
+      rehash(table.length * 2);
     }
     insert(table, hashes, c, key.hashCode());
     size++;
@@ -117,13 +117,15 @@ final class NameIndex {
     }
   }
 
-  private void rehash(int capacity, UnaryOperator<String> keyOf) {
+  /** Moves every entry to a table of {@code capacity}, with the hash kept beside it: no name is read. */
+  private void rehash(int capacity) {
     SimContainer[] bigger = new SimContainer[capacity];
     int[] biggerHashes = new int[capacity];
-    for (int i = 0; i < orderSize; i++) {
-      SimContainer c = order[i];
-      if (!c.removed) {
-        insert(bigger, biggerHashes, c, keyOf.apply(c.name()).hashCode());
+    SimContainer[] t = table;
+    for (int i = 0; i < t.length; i++) {
+      SimContainer c = t[i];
+      if (c != null) {
+        insert(bigger, biggerHashes, c, hashes[i]);
       }
     }
     table = bigger;

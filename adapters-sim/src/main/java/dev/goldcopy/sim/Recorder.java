@@ -4,6 +4,7 @@ import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.ContainerId;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -53,10 +54,6 @@ final class Recorder {
   /** A virtual copy of {@code source} was admitted; the counts include it. */
   void virtualCopyAdded(SimContainer source, int total) {
     int count = source.virtualCopies;
-    Integer peak = peakBySource.get(source.id());
-    if (peak == null || count > peak) {
-      peakBySource.put(source.id(), count);
-    }
     check("maxVirtualCopiesPerSource", source.id().value(), profile.capabilities().maxVirtualCopiesPerSource(), count);
     peakTotal = Math.max(peakTotal, total);
     check("maxVirtualCopiesTotal", "array", profile.capabilities().maxVirtualCopiesTotal(), total);
@@ -96,8 +93,24 @@ final class Recorder {
     }
   }
 
-  SimulationRecords snapshot() {
+  /**
+   * Notes the virtual copies {@code source} has, just before one of them goes: a count only falls
+   * on a deletion, so the peaks of the counts are those noted here and those of the containers
+   * still on the array, which {@link #snapshot} reads (no map is touched as a copy is made).
+   */
+  void virtualCopyGoing(SimContainer source) {
+    peakBySource.merge(source.id(), source.virtualCopies, Math::max);
+  }
+
+  /** The records so far; {@code live} are the containers on the array now. */
+  SimulationRecords snapshot(Collection<SimContainer> live) {
+    Map<ContainerId, Integer> peaks = new HashMap<>(peakBySource);
+    for (SimContainer c : live) {
+      if (c.virtualCopies > 0) {
+        peaks.merge(c.id(), c.virtualCopies, Math::max);
+      }
+    }
     return new SimulationRecords(
-        calls, peakBySource, peakTotal, peakPhysical, peakVirtual, violations, faults);
+        calls, peaks, peakTotal, peakPhysical, peakVirtual, violations, faults);
   }
 }

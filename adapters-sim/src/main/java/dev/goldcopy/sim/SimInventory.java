@@ -57,7 +57,7 @@ final class SimInventory {
   /** Indexes a new container and charges its reserved capacity to its store. */
   void add(SimContainer c) {
     containers.put(c.id(), c);
-    c.store.byName.add(c, key(c.name()), keyOf);
+    c.store.byName.add(c, key(c.name()));
     containersTotal++;
     c.store.usedBytes += c.reservedBytes;
     recorder.capacityUsed(c.store);
@@ -97,6 +97,7 @@ final class SimInventory {
     c.store.usedBytes -= c.reservedBytes;
     SimContainer parent = c.parent;
     if (parent != null) {
+      recorder.virtualCopyGoing(parent);
       parent.virtualCopies--;
       virtualCopiesTotal--;
     }

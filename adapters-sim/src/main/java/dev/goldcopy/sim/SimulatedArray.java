@@ -310,7 +310,7 @@ public final class SimulatedArray implements ArrayAdapter {
    * @return the records
    */
   public synchronized SimulationRecords records() {
-    return recorder.snapshot();
+    return recorder.snapshot(inventory.containers.values());
   }
 
   // ------------------------------------------------------------------ virtual time

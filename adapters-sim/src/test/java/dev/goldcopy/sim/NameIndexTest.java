@@ -45,7 +45,7 @@ class NameIndexTest {
       assertThat(found).isSameAs(model.get(key));
       if (found == null) {
         SimContainer c = container(name);
-        index.add(c, key, keyOf);
+        index.add(c, key);
         model.put(key, c);
       } else if (random.nextInt(3) > 0) {
         found.removed = true;

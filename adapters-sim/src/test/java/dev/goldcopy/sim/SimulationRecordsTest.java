@@ -114,11 +114,13 @@ class SimulationRecordsTest {
 
     source.virtualCopies = 2;
     recorder.virtualCopyAdded(source, 2);
-    assertThat(recorder.snapshot().limitViolations()).isEmpty();
+    assertThat(recorder.snapshot(List.of(source)).limitViolations()).isEmpty();
     source.virtualCopies = 3;
     recorder.virtualCopyAdded(source, 3);
 
-    List<LimitViolation> violations = recorder.snapshot().limitViolations();
+    SimulationRecords records = recorder.snapshot(List.of(source));
+    assertThat(records.peakVirtualCopies(source.id())).isEqualTo(3);
+    List<LimitViolation> violations = records.limitViolations();
     assertThat(violations)
         .containsExactly(
             new LimitViolation(Duration.ZERO, "maxVirtualCopiesPerSource", "m", 2, 3));
@@ -137,6 +139,26 @@ class SimulationRecordsTest {
     assertThat(sim.records().calls()).hasSize(1);
     assertThatThrownBy(() -> before.calls().clear())
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  /** A peak is the most copies at one instant: deleting copies later does not lower it. */
+  @Test
+  void aSourcesPeakOutlivesTheDeletionOfItsCopies() {
+    SimulatedArray sim = TestArrays.array(VendorProfile.HPE_3PAR);
+    StoreRef store = store(sim);
+    Container origin = origin(sim, store, "golden", GIB);
+    List<Container> copies = new java.util.ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      copies.add(sim.await(sim.createVirtualCopy(store, origin.id(), "vm-" + i, Labels.empty())));
+    }
+    assertThat(sim.records().peakVirtualCopies(origin.id())).isEqualTo(3);
+    sim.await(sim.delete(store, copies.get(0).id()));
+    sim.await(sim.delete(store, copies.get(1).id()));
+    sim.await(sim.createVirtualCopy(store, origin.id(), "vm-4", Labels.empty()));
+    assertThat(sim.records().peakVirtualCopies(origin.id())).isEqualTo(3);
+    sim.await(sim.delete(store, copies.get(2).id()));
+    assertThat(sim.records().peakVirtualCopies(origin.id())).isEqualTo(3);
+    assertThat(sim.records().peakVirtualCopies(copies.get(0).id())).isZero();
   }
 
   @Test
