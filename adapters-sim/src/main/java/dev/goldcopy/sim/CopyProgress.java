@@ -4,7 +4,6 @@ import dev.goldcopy.spi.ContainerState;
 import dev.goldcopy.spi.CopyAbortedException;
 import dev.goldcopy.spi.CopyFailedException;
 import dev.goldcopy.spi.TransientArrayException;
-import java.util.ArrayList;
 
 /**
  * Carries copies through virtual time: a virtual copy is one event on the loop, a physical copy
@@ -71,7 +70,7 @@ final class CopyProgress {
    * left failed and its waiters are answered with a transient error.
    */
   void failAll() {
-    for (SimContainer c : new ArrayList<>(inventory.containers.values())) {
+    for (SimContainer c : inventory.containers.values()) {
       if (c.state() != ContainerState.COPYING) {
         continue;
       }

@@ -4,7 +4,6 @@ import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.NameRules;
 import dev.goldcopy.spi.StoreId;
 import dev.goldcopy.spi.StoreRef;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -19,12 +18,11 @@ final class SimInventory {
   /** The stores, in the order they were added. */
   final Map<StoreId, SimStore> stores = new LinkedHashMap<>();
   /** Every container of every store. */
-  final Map<ContainerId, SimContainer> containers = new HashMap<>();
+  final ContainersById containers = new ContainersById();
 
   private final NameRules nameRules;
   private final UnaryOperator<String> keyOf = this::key;
   private final Recorder recorder;
-  private long lastId;
   /** Virtual copies on the array, ready or being made. */
   int virtualCopiesTotal;
   /** Containers of every kind on the array. */
@@ -50,13 +48,12 @@ final class SimInventory {
 
   /** Returns the identifier of the next container made. */
   ContainerId nextId() {
-    lastId++;
-    return ContainerId.of("sim-" + lastId);
+    return containers.nextId();
   }
 
   /** Indexes a new container and charges its reserved capacity to its store. */
   void add(SimContainer c) {
-    containers.put(c.id(), c);
+    containers.add(c);
     c.store.byName.add(c, key(c.name()));
     containersTotal++;
     c.store.usedBytes += c.reservedBytes;
@@ -91,7 +88,7 @@ final class SimInventory {
    */
   void unlink(SimContainer c) {
     c.removed = true;
-    containers.remove(c.id());
+    containers.remove(c);
     c.store.byName.remove(c, key(c.name()));
     containersTotal--;
     c.store.usedBytes -= c.reservedBytes;

@@ -28,7 +28,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -574,7 +573,7 @@ public final class SimulatedArray implements ArrayAdapter {
       return false;
     }
     recorder.fault(FaultKind.OUT_OF_BAND_DELETE);
-    for (SimContainer other : new ArrayList<>(inventory.containers.values())) {
+    for (SimContainer other : inventory.containers.values()) {
       PhysicalCopy copy = other.copy();
       if (other.parent == c || (copy != null && copy.source == c)) {
         progress.remove(other);
