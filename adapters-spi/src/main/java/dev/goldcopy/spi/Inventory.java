@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every container in one tenant store at one moment, as the array reports it.
@@ -21,21 +22,8 @@ public record Inventory(StoreRef store, List<Container> containers) {
    */
   public Inventory {
     requireNonNull(store, "store");
-    containers = List.copyOf(containers);
-    DistinctCheck ids = new DistinctCheck(containers.size());
-    DistinctCheck names = new DistinctCheck(containers.size());
-    for (Container c : containers) {
-      if (!c.store().equals(store)) {
-        throw new IllegalArgumentException(
-            "containers: " + c.name() + " belongs to " + c.store() + ", not " + store);
-      }
-      if (!ids.add(c.id())) {
-        throw new IllegalArgumentException("containers: duplicate id " + c.id());
-      }
-      if (!names.add(c.name())) {
-        throw new IllegalArgumentException("containers: duplicate name " + c.name());
-      }
-    }
+    requireNonNull(containers, "containers");
+    containers = IndexedContainers.of(store, containers);
   }
 
   /**
@@ -49,24 +37,52 @@ public record Inventory(StoreRef store, List<Container> containers) {
   }
 
   /**
-   * Finds the container with identifier {@code id}.
+   * Finds the container with identifier {@code id}, by a table built when the listing was checked.
    *
    * @param id the identifier
    * @return the container, or empty if the store holds none with that id
    */
   public Optional<Container> find(ContainerId id) {
     requireNonNull(id, "id");
-    return containers.stream().filter(c -> c.id().equals(id)).findFirst();
+    int at = indexed().indexOf(id);
+    return at < 0 ? Optional.empty() : Optional.of(containers.get(at));
   }
 
   /**
-   * Finds the container created with {@code name}.
+   * Finds the container created with {@code name}, by a table built when the listing was checked.
    *
    * @param name the name
    * @return the container, or empty if the store holds none with that name
    */
   public Optional<Container> findByName(String name) {
+    return Optional.ofNullable(named(name));
+  }
+
+  /**
+   * Returns the container created with {@code name}, as {@link #findByName} finds it, or null: for
+   * callers that look up a million names and would rather not wrap each answer.
+   *
+   * @param name the name
+   * @return the container, or null if the store holds none with that name
+   */
+  public @Nullable Container named(String name) {
+    int at = indexOfName(name);
+    return at < 0 ? null : containers.get(at);
+  }
+
+  /**
+   * Returns the position in {@link #containers()} of the container created with {@code name}, or
+   * -1: for callers that keep their own records by position.
+   *
+   * @param name the name
+   * @return its position, or -1 if the store holds none with that name
+   */
+  public int indexOfName(String name) {
     requireNonNull(name, "name");
-    return containers.stream().filter(c -> c.name().equals(name)).findFirst();
+    return indexed().indexOfName(name);
+  }
+
+  private IndexedContainers indexed() {
+    return (IndexedContainers) containers;
   }
 }

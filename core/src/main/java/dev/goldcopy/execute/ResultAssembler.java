@@ -11,10 +11,8 @@ import dev.goldcopy.spi.ContainerId;
 import dev.goldcopy.spi.Inventory;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -99,11 +97,7 @@ final class ResultAssembler {
     Map<VmId, ContainerId> made = new HashMap<>();
     Map<VmId, String> cloneNames = cloneNames(end, useMade ? made : null);
     Listing listing = new Listing(truth);
-    Set<ContainerId> before = new HashSet<>();
-    Inventory first = end.first;
-    if (first != null) {
-      first.containers().forEach(c -> before.add(c.id()));
-    }
+    Inventory before = end.first;
     List<VmId> demanded = demand.vms().keySet().asList();
     VmOutcome[] out = new VmOutcome[demanded.size()];
     for (int i = 0; i < out.length; i++) {
@@ -121,7 +115,7 @@ final class ResultAssembler {
       Map<VmId, ContainerId> made,
       Map<VmId, String> cloneNames,
       Listing listing,
-      Set<ContainerId> before,
+      @Nullable Inventory before,
       boolean verified,
       @Nullable Inventory truth) {
     Shortfall s = shortVms.get(vm);
@@ -132,7 +126,7 @@ final class ResultAssembler {
     ContainerId source = clone == null ? null : clone.source();
     if (clone != null && !clone.isMaster() && clone.isReady() && source != null) {
       String masterName = listing.nameOf(source);
-      return !before.isEmpty() && before.contains(clone.id())
+      return before != null && before.find(clone.id()).isPresent()
           ? new VmOutcome.AlreadyThere(clone.id(), masterName)
           : new VmOutcome.Provisioned(clone.id(), masterName);
     }
@@ -177,22 +171,18 @@ final class ResultAssembler {
   }
 
   /**
-   * The store as read at the end, by name, and the names of the masters clones come from. Only
-   * masters are indexed by id ({@link IdOrdinals}: the clones of a result, read in the demand's
-   * order, come round the masters in a cycle it learns); every clone the planner makes comes from
-   * one. The source of any other clone is looked up among all containers, indexed the first time
-   * one is needed.
+   * The store as read at the end, by name (the inventory's own index), and the names of the
+   * masters clones come from. Masters are found by id through {@link IdOrdinals} (the clones of a
+   * result, read in the demand's order, come round the masters in a cycle it learns); every clone
+   * the planner makes comes from one. The source of any other clone is found by the inventory.
    */
   private static final class Listing {
     private final @Nullable Inventory truth;
-    private final ContainersByName byName;
     private final List<Container> masters = new ArrayList<>();
     private final IdOrdinals masterIds;
-    private @Nullable Map<ContainerId, Container> allById;
 
     Listing(@Nullable Inventory truth) {
       this.truth = truth;
-      this.byName = new ContainersByName(truth == null ? List.of() : truth.containers());
       if (truth != null) {
         for (Container c : truth.containers()) {
           if (c.isMaster()) {
@@ -204,7 +194,8 @@ final class ResultAssembler {
     }
 
     @Nullable Container named(String name) {
-      return byName.get(name);
+      Inventory listed = truth;
+      return listed == null ? null : listed.named(name);
     }
 
     /** The name of the container {@code source}, or its id if the store does not list it. */
@@ -214,25 +205,9 @@ final class ResultAssembler {
         return masters.get(m).name();
       }
       Inventory listed = truth;
-      Container container = null;
-      if (listed != null) {
-        Map<ContainerId, Container> all = allById;
-        if (all == null) {
-          all = new HashMap<>(capacityFor(listed.containers().size()));
-          for (Container c : listed.containers()) {
-            all.put(c.id(), c);
-          }
-          allById = all;
-        }
-        container = all.get(source);
-      }
+      Container container = listed == null ? null : listed.find(source).orElse(null);
       return container == null ? source.value() : container.name();
     }
-  }
-
-  /** A hash map's initial capacity that holds {@code n} entries without growing. */
-  private static int capacityFor(int n) {
-    return (int) Math.min(1 << 30, n * 4L / 3 + 1);
   }
 
   private VmOutcome notServed(VmId vm, RunEnd end, String stoppedBecause) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContainerId;
+import dev.goldcopy.spi.Inventory;
 import dev.goldcopy.spi.ContainerState;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,10 +51,10 @@ final class InventoryIndex {
   /** Replicas Goldcopy does not manage (other owners', administrators'): counted, never used. */
   private final List<Container> unmanagedReplicas = new ArrayList<>();
 
-  private InventoryIndex(List<Container> containers, List<VmId> demandIds, PlanningPolicy policy) {
-    this.containers = containers;
+  private InventoryIndex(Inventory inventory, List<VmId> demandIds, PlanningPolicy policy) {
+    this.containers = inventory.containers();
     this.demandIds = demandIds;
-    this.clones = new CloneTable(containers);
+    this.clones = new CloneTable(inventory);
     this.policy = policy;
     this.owner = policy.owner();
     this.adoption = policy.adoption();
@@ -67,8 +68,7 @@ final class InventoryIndex {
   /** Indexes {@code input}'s inventory and demand; {@code policy} says whose containers are whose. */
   static InventoryIndex of(PlanningInput input, PlanningPolicy policy) {
     InventoryIndex index =
-        new InventoryIndex(
-            input.inventory().containers(), input.demand().vms().keySet().asList(), policy);
+        new InventoryIndex(input.inventory(), input.demand().vms().keySet().asList(), policy);
     index.build();
     return index;
   }

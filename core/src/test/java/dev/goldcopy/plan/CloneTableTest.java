@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.Container;
 import dev.goldcopy.spi.ContainerState;
+import dev.goldcopy.spi.Inventory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -19,8 +20,9 @@ class CloneTableTest {
   private static final ArrayCapabilities CAPS = ArrayCapabilities.builder().build();
 
   private static CloneTable clonesOf(StoreModel store) {
-    List<Container> containers = store.inventory().containers();
-    CloneTable table = new CloneTable(containers);
+    Inventory inventory = store.inventory();
+    List<Container> containers = inventory.containers();
+    CloneTable table = new CloneTable(inventory);
     for (int i = 0; i < containers.size(); i++) {
       if (!containers.get(i).isMaster()) {
         table.add(i);

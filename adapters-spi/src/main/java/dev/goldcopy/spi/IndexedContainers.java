@@ -1,0 +1,128 @@
+package dev.goldcopy.spi;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
+import java.util.function.Function;
+
+/**
+ * The immutable list of an {@link Inventory}'s containers, indexed by id and by name: two
+ * open-addressing tables (linear probing, at most three quarters full) of positions in the list,
+ * each with the key's hash beside it, built while the listing is checked for repeated ids and names
+ * and kept for lookups. No entry object per container; a probe reads a container only when the hash
+ * matches.
+ */
+final class IndexedContainers extends AbstractList<Container> implements RandomAccess {
+  private final Container[] items;
+  private final PositionTable byId;
+  private final PositionTable byName;
+
+  private IndexedContainers(Container[] items) {
+    this.items = items;
+    this.byId = new PositionTable(items.length);
+    this.byName = new PositionTable(items.length);
+  }
+
+  /**
+   * Copies {@code containers} and indexes them.
+   *
+   * @throws NullPointerException if a container is null
+   * @throws IllegalArgumentException naming the field if a container belongs to another store, or
+   *     an id or name appears twice
+   */
+  static IndexedContainers of(StoreRef store, List<Container> containers) {
+    if (containers instanceof IndexedContainers indexed && !indexed.isEmpty()
+        && indexed.items[0].store().equals(store)) {
+      return indexed; // immutable, checked for a store already, and all of one store
+    }
+    Container[] items = containers.toArray(new Container[0]);
+    IndexedContainers list = new IndexedContainers(items);
+    for (int i = 0; i < items.length; i++) {
+      Container c = items[i];
+      if (c == null) {
+        throw new NullPointerException("containers[" + i + "]");
+      }
+      if (!c.store().equals(store)) {
+        throw new IllegalArgumentException(
+            "containers: " + c.name() + " belongs to " + c.store() + ", not " + store);
+      }
+      if (list.byId.add(items, i, Container::id) >= 0) {
+        throw new IllegalArgumentException("containers: duplicate id " + c.id());
+      }
+      if (list.byName.add(items, i, Container::name) >= 0) {
+        throw new IllegalArgumentException("containers: duplicate name " + c.name());
+      }
+    }
+    return list;
+  }
+
+  @Override
+  public Container get(int index) {
+    return items[index];
+  }
+
+  @Override
+  public int size() {
+    return items.length;
+  }
+
+  /** The position of the container with id {@code id}, or -1. */
+  int indexOf(ContainerId id) {
+    return byId.find(items, id, Container::id);
+  }
+
+  /** The position of the container named {@code name}, or -1. */
+  int indexOfName(String name) {
+    return byName.find(items, name, Container::name);
+  }
+
+  /** Positions by a key of the container at each: each slot the position + 1, 0 when empty. */
+  private static final class PositionTable {
+    private final int[] positions;
+    private final int[] hashes;
+    private final int shift;
+
+    PositionTable(int expected) {
+      int capacity = 16;
+      while (capacity * 3L < expected * 4L && capacity < (1 << 30)) {
+        capacity *= 2;
+      }
+      positions = new int[capacity];
+      hashes = new int[capacity];
+      shift = Integer.numberOfLeadingZeros(capacity - 1);
+    }
+
+    /** Enters position {@code at}; returns the position of an equal key entered before, or -1. */
+    <K> int add(Container[] items, int at, Function<Container, K> keyOf) {
+      K key = keyOf.apply(items[at]);
+      int h = key.hashCode();
+      int mask = positions.length - 1;
+      for (int i = (h * 0x9E3779B9) >>> shift; ; i = (i + 1) & mask) {
+        int p = positions[i] - 1;
+        if (p < 0) {
+          positions[i] = at + 1;
+          hashes[i] = h;
+          return -1;
+        }
+        if (hashes[i] == h && keyOf.apply(items[p]).equals(key)) {
+          return p;
+        }
+      }
+    }
+
+    /** The position of the container whose key equals {@code key}, or -1. */
+    <K> int find(Container[] items, Object key, Function<Container, K> keyOf) {
+      int h = key.hashCode();
+      int mask = positions.length - 1;
+      for (int i = (h * 0x9E3779B9) >>> shift; ; i = (i + 1) & mask) {
+        int p = positions[i] - 1;
+        if (p < 0) {
+          return -1;
+        }
+        if (hashes[i] == h && keyOf.apply(items[p]).equals(key)) {
+          return p;
+        }
+      }
+    }
+  }
+}
