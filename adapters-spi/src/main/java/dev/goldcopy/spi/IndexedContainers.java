@@ -8,9 +8,9 @@ import java.util.function.Function;
 /**
  * The immutable list of an {@link Inventory}'s containers, indexed by id and by name: two
  * open-addressing tables (linear probing, at most three quarters full) of positions in the list,
- * each with the key's hash beside it, built while the listing is checked for repeated ids and names
- * and kept for lookups. No entry object per container; a probe reads a container only when the hash
- * matches.
+ * each with the key's hash in the same slot, built while the listing is checked for repeated ids
+ * and names and kept for lookups. No entry object per container; a probe reads a container only
+ * when the hash matches.
  */
 final class IndexedContainers extends AbstractList<Container> implements RandomAccess {
   private final Container[] items;
@@ -76,10 +76,13 @@ final class IndexedContainers extends AbstractList<Container> implements RandomA
     return byName.find(items, name, Container::name);
   }
 
-  /** Positions by a key of the container at each: each slot the position + 1, 0 when empty. */
+  /**
+   * Positions by a key of the container at each, in one {@code long} array: each slot the key's
+   * hash (high half) and the position + 1 (low half), 0 when empty, so that a probe reads one slot
+   * and no container but the one whose hash matches.
+   */
   private static final class PositionTable {
-    private final int[] positions;
-    private final int[] hashes;
+    private final long[] slots;
     private final int shift;
 
     PositionTable(int expected) {
@@ -87,8 +90,7 @@ final class IndexedContainers extends AbstractList<Container> implements RandomA
       while (capacity * 3L < expected * 4L && capacity < (1 << 30)) {
         capacity *= 2;
       }
-      positions = new int[capacity];
-      hashes = new int[capacity];
+      slots = new long[capacity];
       shift = Integer.numberOfLeadingZeros(capacity - 1);
     }
 
@@ -96,15 +98,15 @@ final class IndexedContainers extends AbstractList<Container> implements RandomA
     <K> int add(Container[] items, int at, Function<Container, K> keyOf) {
       K key = keyOf.apply(items[at]);
       int h = key.hashCode();
-      int mask = positions.length - 1;
+      int mask = slots.length - 1;
       for (int i = (h * 0x9E3779B9) >>> shift; ; i = (i + 1) & mask) {
-        int p = positions[i] - 1;
-        if (p < 0) {
-          positions[i] = at + 1;
-          hashes[i] = h;
+        long slot = slots[i];
+        if (slot == 0) {
+          slots[i] = ((long) h << 32) | (at + 1L);
           return -1;
         }
-        if (hashes[i] == h && keyOf.apply(items[p]).equals(key)) {
+        int p = (int) slot - 1;
+        if ((int) (slot >>> 32) == h && keyOf.apply(items[p]).equals(key)) {
           return p;
         }
       }
@@ -113,13 +115,14 @@ final class IndexedContainers extends AbstractList<Container> implements RandomA
     /** The position of the container whose key equals {@code key}, or -1. */
     <K> int find(Container[] items, Object key, Function<Container, K> keyOf) {
       int h = key.hashCode();
-      int mask = positions.length - 1;
+      int mask = slots.length - 1;
       for (int i = (h * 0x9E3779B9) >>> shift; ; i = (i + 1) & mask) {
-        int p = positions[i] - 1;
-        if (p < 0) {
+        long slot = slots[i];
+        if (slot == 0) {
           return -1;
         }
-        if (hashes[i] == h && keyOf.apply(items[p]).equals(key)) {
+        int p = (int) slot - 1;
+        if ((int) (slot >>> 32) == h && keyOf.apply(items[p]).equals(key)) {
           return p;
         }
       }

@@ -55,9 +55,10 @@ import java.util.Locale;
  * set; run with {@code -Xmx512m} to check that the run fits in 512 MB at all.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.goldcopy.benchmarks.ExecutorOverhead
- * [vms [runs [limit]]]}, by default 1,000,000 VMs, 5 runs in one JVM and a per-source limit of 8 (0:
- * none, one clone step per VM); prints each run and the medians. Exits with status 1 if a run did
- * not provision every VM.
+ * [vms [runs [limit [warm-ups]]]]}, by default 1,000,000 VMs, 5 runs in one JVM, a per-source limit
+ * of 8 (0: none, one clone step per VM) and no warm-up run; warm-up runs are printed but left out of
+ * the medians (a control plane runs for long, its code compiled). Prints each run and the medians.
+ * Exits with status 1 if a run did not provision every VM.
  */
 public final class ExecutorOverhead {
   private static final ContentId IMAGE = ContentId.of("win11", "2026.11");
@@ -157,15 +158,17 @@ public final class ExecutorOverhead {
     int vms = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int limit = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+    int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     int replicas = limit == 0 ? 0 : (vms + limit - 1) / limit - 1;
     System.out.printf(
         Locale.ROOT,
         "%,d VMs through ReplicationExecutor on a zero-latency simulated array, %s per source"
-            + " (%,d replicas), %d runs in one JVM, max heap %,d MB%n%n",
+            + " (%,d replicas), %d runs in one JVM after %d warm-up runs, max heap %,d MB%n%n",
         vms,
         limit == 0 ? "no limit" : limit + " clones",
         replicas,
         runs,
+        warmups,
         Runtime.getRuntime().maxMemory() >> 20);
     System.out.println(
         "| run | wall time (run) | CPU time (run) | JVM CPU time (run, GC included)"
@@ -178,16 +181,18 @@ public final class ExecutorOverhead {
     List<Long> cpus = new ArrayList<>();
     List<Long> heaps = new ArrayList<>();
     boolean allDone = true;
-    for (int i = 1; i <= runs; i++) {
+    for (int i = 1 - warmups; i <= runs; i++) {
       RunTimes t = runOnce(vms, limit);
       allDone &= t.clones() == vms && t.replicas() == replicas;
-      walls.add(t.runNanos());
-      cpus.add(t.runCpuNanos());
-      heaps.add(t.peakHeapAfterGcBytes());
+      if (i > 0) {
+        walls.add(t.runNanos());
+        cpus.add(t.runCpuNanos());
+        heaps.add(t.peakHeapAfterGcBytes());
+      }
       System.out.printf(
           Locale.ROOT,
-          "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %,d MB |%n",
-          i,
+          "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %,d MB |%n",
+          i > 0 ? Integer.toString(i) : "warm-up",
           millis(t.runNanos()),
           millis(t.runCpuNanos()),
           millis(t.processCpuNanos()),

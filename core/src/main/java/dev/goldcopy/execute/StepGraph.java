@@ -71,7 +71,9 @@ final class StepGraph {
       if (n.kind != Kind.CLONE) {
         byStepId.put(s.id(), n);
       }
-      for (String dep : s.dependsOn()) {
+      List<String> deps = s.dependsOn();
+      for (int i = 0; i < deps.size(); i++) { // indexed: no iterator for each of a million steps
+        String dep = deps.get(i);
         StepNode d = byStepId.get(dep);
         if (d == null) {
           if (clonesById == null) {
