@@ -24,8 +24,9 @@ final class Stewardship {
   private final Demand demand;
   /** The labels of the clone issued last: the next clone's differ mostly in the VM alone. */
   private @Nullable Labels lastClone;
+  private String lastMaster = "";
   private @Nullable ContentId lastContent;
-  private String lastContentLabel = "";
+  private boolean lastPersistent;
 
   Stewardship(PlanningPolicy policy, Demand demand) {
     this.owner = policy.owner();
@@ -50,30 +51,25 @@ final class Stewardship {
 
   /**
    * A clone's labels. Clones are issued master by master, so the labels of the last clone serve
-   * as a template when the image version, the master and the persistence are the same: only the
-   * VM's label is set anew (and checked), with no other value read, sorted or checked again.
+   * as a template when the image version, the master and the persistence are the same (compared
+   * as the step gives them, no label read): only the VM's label is set anew (and checked), with no
+   * other value read, sorted or checked again.
    */
   private Labels cloneLabels(CreateClone c) {
     boolean persistent = !demand.recreatable().contains(c.vm());
     Labels last = lastClone;
     Labels labels =
         last != null
-                && last.has(Ownership.SOURCE, c.masterName())
-                && last.has(Ownership.PERSISTENT, Boolean.toString(persistent))
-                && last.has(Ownership.CONTENT, contentLabel(c.content()))
+                && persistent == lastPersistent
+                && c.masterName().equals(lastMaster)
+                && c.content().equals(lastContent)
             ? last.with(Ownership.VM, c.vm().value())
             : Ownership.clone(owner, c.vm(), c.content(), c.masterName(), persistent);
     lastClone = labels;
+    lastMaster = c.masterName();
+    lastContent = c.content();
+    lastPersistent = persistent;
     return labels;
-  }
-
-  /** The content label of {@code content}, its text, made once for a run of clones of it. */
-  private String contentLabel(ContentId content) {
-    if (!content.equals(lastContent)) {
-      lastContent = content;
-      lastContentLabel = content.toString();
-    }
-    return lastContentLabel;
   }
 
   /** Whether the run may delete {@code c}: made for this owner, or adopted on purpose. */
