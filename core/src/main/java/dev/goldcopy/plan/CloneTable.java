@@ -75,7 +75,6 @@ final class CloneTable {
     return find(name) >= 0;
   }
 
-
   /** Finds the clone named {@code name} and marks it claimed; null if none or claimed before. */
   @Nullable Container claim(String name) {
     return claim(name, false);
