@@ -10,7 +10,9 @@ import java.util.function.Function;
  * open-addressing tables (linear probing, at most three quarters full) of positions in the list,
  * each with the key's hash in the same slot, built while the listing is checked for repeated ids
  * and names and kept for lookups. No entry object per container; a probe reads a container only
- * when the hash matches.
+ * when the hash matches. Keys whose hashes differ only in their low bits (numbered names and ids:
+ * {@code vm-0001}, {@code vm-0002}) start their probes in the same few cache lines, so that looking
+ * them up in their own order, as a demand does, reads the table mostly in order.
  */
 final class IndexedContainers extends AbstractList<Container> implements RandomAccess {
   private final Container[] items;
@@ -94,12 +96,21 @@ final class IndexedContainers extends AbstractList<Container> implements RandomA
       shift = Integer.numberOfLeadingZeros(capacity - 1);
     }
 
+    /**
+     * The first slot to probe for hash {@code h}: hashes that differ only in their low six bits
+     * start in the same group of 64 slots (names that differ in their last characters, such as
+     * numbered VMs, stay in a few cache lines), and the groups are spread by a multiplicative hash.
+     */
+    private int home(int h) {
+      return ((((h >>> 6) * 0x9E3779B9) >>> shift) ^ (h & 63)) & (slots.length - 1);
+    }
+
     /** Enters position {@code at}; returns the position of an equal key entered before, or -1. */
     <K> int add(Container[] items, int at, Function<Container, K> keyOf) {
       K key = keyOf.apply(items[at]);
       int h = key.hashCode();
       int mask = slots.length - 1;
-      for (int i = (h * 0x9E3779B9) >>> shift; ; i = (i + 1) & mask) {
+      for (int i = home(h); ; i = (i + 1) & mask) {
         long slot = slots[i];
         if (slot == 0) {
           slots[i] = ((long) h << 32) | (at + 1L);
@@ -116,7 +127,7 @@ final class IndexedContainers extends AbstractList<Container> implements RandomA
     <K> int find(Container[] items, Object key, Function<Container, K> keyOf) {
       int h = key.hashCode();
       int mask = slots.length - 1;
-      for (int i = (h * 0x9E3779B9) >>> shift; ; i = (i + 1) & mask) {
+      for (int i = home(h); ; i = (i + 1) & mask) {
         long slot = slots[i];
         if (slot == 0) {
           return -1;

@@ -48,6 +48,30 @@ class InventoryLookupTest {
     }
   }
 
+  /**
+   * Names that differ only in their last character have consecutive hashes, which start their
+   * probes in the same group of slots: dense runs, with the absent names' hashes among them.
+   */
+  @Test
+  void namesWithConsecutiveHashesAreFoundAndTheGapsBetweenThemAreNot() {
+    List<Container> listed = new ArrayList<>();
+    listed.add(master("origin", null));
+    for (char c = 0x100; c < 0x400; c += 2) {
+      listed.add(ContainerTest.clone("vm-" + c, "origin"));
+    }
+    Inventory inventory = new Inventory(STORE, listed);
+
+    for (char c = 0x100; c < 0x400; c++) {
+      String name = "vm-" + c;
+      boolean present = c % 2 == 0;
+      assertThat(inventory.indexOfName(name) >= 0).as(name).isEqualTo(present);
+      if (present) {
+        assertThat(inventory.named(name)).extracting(Container::name).isEqualTo(name);
+        assertThat(inventory.find(ContainerId.of(name))).isPresent();
+      }
+    }
+  }
+
   /** "Aa" and "BB" share a hash: the tables must compare the names themselves. */
   @Test
   void namesWithTheSameHashAreToldApart() {
