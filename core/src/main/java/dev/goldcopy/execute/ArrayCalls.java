@@ -1,5 +1,7 @@
 package dev.goldcopy.execute;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.goldcopy.spi.ArrayAdapter;
 import dev.goldcopy.spi.ArrayCapabilities;
 import dev.goldcopy.spi.Container;
@@ -11,9 +13,8 @@ import dev.goldcopy.spi.StoreRef;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,16 +48,25 @@ final class ArrayCalls {
   /** The last check a change passes before it is asked of the array (after it, the fence). */
   interface Gate {
     /** The gate of a run that converges to a demand: every change passes at once. */
-    Gate OPEN = (change, pass, refuse) -> pass.run();
+    Gate OPEN = (change, admission) -> admission.pass();
 
     /**
-     * Decides on {@code change}, now or later: runs {@code pass} to make it, or {@code refuse}
-     * with the error its call is answered with.
+     * Decides on {@code change}, now or later, and tells {@code admission} once: pass, to make
+     * it, or refuse, with the error its call is answered with.
      */
-    void admit(Change change, Runnable pass, Consumer<Throwable> refuse);
+    void admit(Change change, Admission admission);
 
     /** Hears the answer to a change it admitted. */
     default void answered(Change change, @Nullable Object value, @Nullable Throwable error) {}
+  }
+
+  /** What a {@link Gate} decides for one change. */
+  interface Admission {
+    /** The change may be made: it is asked of the array (under the fencing check). */
+    void pass();
+
+    /** The change is not made: its call is answered with {@code why}. */
+    void refuse(Throwable why);
   }
 
   /** The answer to one call: a value, or the error it failed with. */
@@ -111,12 +121,12 @@ final class ArrayCalls {
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
-    answer(stage, true, (o, e) -> {
+    new Call<Observation>(null, null, true, (o, e) -> {
       if (o != null) {
         read(o.inventory(), mark);
       }
       then.done(o, e);
-    });
+    }).await(stage);
   }
 
   /** Reads the inventory alone. */
@@ -129,30 +139,27 @@ final class ArrayCalls {
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
-    answer(stage, true, (inv, e) -> {
+    new Call<Inventory>(null, null, true, (inv, e) -> {
       if (inv != null) {
         read(inv, mark);
       }
       then.done(inv, e);
-    });
+    }).await(stage);
   }
 
   /** Asks for a physical copy of {@code source} named {@code name}; a change to the array. */
   void createPhysicalCopy(ContainerId source, String name, Labels labels, Callback<Container> then) {
-    gated(new Change(Change.Kind.PHYSICAL_COPY, source, name),
-        () -> adapter.createPhysicalCopy(store, source, name, labels), true, then);
+    gated(new Change(Change.Kind.PHYSICAL_COPY, source, name), labels, true, then);
   }
 
   /** Asks for a virtual copy of {@code source} named {@code name}; a change to the array. */
   void createVirtualCopy(ContainerId source, String name, Labels labels, Callback<Container> then) {
-    gated(new Change(Change.Kind.VIRTUAL_COPY, source, name),
-        () -> adapter.createVirtualCopy(store, source, name, labels), true, then);
+    gated(new Change(Change.Kind.VIRTUAL_COPY, source, name), labels, true, then);
   }
 
   /** Deletes {@code container}; a change to the array. */
   void delete(ContainerId container, Callback<Void> then) {
-    gated(new Change(Change.Kind.DELETE, container, null), () -> adapter.delete(store, container),
-        false, then);
+    gated(new Change(Change.Kind.DELETE, container, null), null, false, then);
   }
 
   /**
@@ -161,24 +168,9 @@ final class ArrayCalls {
    * flight from the moment it is asked for.
    */
   private <T> void gated(
-      Change change, Supplier<CompletionStage<T>> call, boolean valueDue, Callback<T> then) {
+      Change change, @Nullable Labels labels, boolean valueDue, Callback<T> then) {
     inFlight++;
-    gate.admit(
-        change,
-        () -> {
-          changes++;
-          CompletionStage<T> stage;
-          try {
-            stage = fence.getAsBoolean() ? call.get() : lostLease();
-          } catch (RuntimeException e) {
-            stage = CompletableFuture.failedFuture(e);
-          }
-          answer(stage, valueDue, (value, error) -> {
-            gate.answered(change, value, error);
-            then.done(value, error);
-          });
-        },
-        refusal -> answer(CompletableFuture.<T>failedFuture(refusal), valueDue, then));
+    gate.admit(change, new Call<>(change, labels, valueDue, then));
   }
 
   /**
@@ -195,17 +187,9 @@ final class ArrayCalls {
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
-    Once<Container> once = new Once<>(then);
-    stage.whenComplete(
-        (value, error) ->
-            mailbox.handOff(
-                () -> {
-                  waiting--;
-                  if (error != null || value == null) {
-                    failures++;
-                  }
-                  once.take().done(value, unwrap(error));
-                }));
+    Call<Container> call = new Call<>(null, null, true, then);
+    call.waitsForCopy = true;
+    call.await(stage);
   }
 
   /**
@@ -265,39 +249,99 @@ final class ArrayCalls {
     return store;
   }
 
-  private <T> void answer(CompletionStage<T> stage, boolean valueDue, Callback<T> then) {
-    Once<T> once = new Once<>(then);
-    stage.whenComplete(
-        (value, error) ->
-            mailbox.handOff(
-                () -> {
-                  inFlight--;
-                  if (error != null || (valueDue && value == null)) {
-                    failures++;
-                  }
-                  once.take().done(value, unwrap(error));
-                }));
-  }
-
   /**
-   * A callback heard once and then let go. The mailbox may run later tasks, a whole round even,
-   * on the stack of the answer that posted them; the answer's callback (and the round and step it
-   * names) must not stay reachable from that stack once it has run.
+   * One call, from the gate to its answer handed to the run: the change it asks for (none for a
+   * read), whom to tell, and the answer once heard. One object the whole way, where a lambda per
+   * stage would make several: a run makes one per clone. Its callback is heard once and then let
+   * go: the mailbox may run later tasks, a whole round even, on the stack of the answer that posted
+   * them, and the callback (and the round and step it names) must not stay reachable from there.
    */
-  private static final class Once<T> {
+  private final class Call<T> implements Admission, BiConsumer<T, Throwable>, Runnable {
+    private final @Nullable Change change;
+    private final @Nullable Labels labels;
+    private final boolean valueDue;
     private @Nullable Callback<T> then;
+    /** Whether the gate passed the change: only then does it hear the answer. */
+    private boolean passed;
+    /** Whether the call waits for a copy another run started: counted apart, as waiting. */
+    boolean waitsForCopy;
+    private @Nullable T value;
+    private @Nullable Throwable error;
 
-    Once(Callback<T> then) {
+    Call(@Nullable Change change, @Nullable Labels labels, boolean valueDue, Callback<T> then) {
+      this.change = change;
+      this.labels = labels;
+      this.valueDue = valueDue;
       this.then = then;
     }
 
-    Callback<T> take() {
+    @Override
+    public void pass() {
+      passed = true;
+      changes++;
+      CompletionStage<T> stage;
+      try {
+        stage = fence.getAsBoolean() ? ask(requireNonNull(change, "change")) : lostLease();
+      } catch (RuntimeException e) {
+        stage = CompletableFuture.failedFuture(e);
+      }
+      await(stage);
+    }
+
+    @Override
+    public void refuse(Throwable why) {
+      await(CompletableFuture.failedFuture(why));
+    }
+
+    /** Asks the array for {@code c}. */
+    @SuppressWarnings("unchecked") // each kind's call answers the type its caller asked for
+    private CompletionStage<T> ask(Change c) {
+      return (CompletionStage<T>) switch (c.kind()) {
+        case PHYSICAL_COPY -> adapter.createPhysicalCopy(
+            store, c.subject(), requireNonNull(c.name(), "name"), requireNonNull(labels, "labels"));
+        case VIRTUAL_COPY -> adapter.createVirtualCopy(
+            store, c.subject(), requireNonNull(c.name(), "name"), requireNonNull(labels, "labels"));
+        case DELETE -> adapter.delete(store, c.subject());
+      };
+    }
+
+    /** Hears {@code stage}'s answer, on whatever thread gives it, and hands it to the run. */
+    void await(CompletionStage<T> stage) {
+      stage.whenComplete(this);
+    }
+
+    @Override
+    public void accept(@Nullable T answered, @Nullable Throwable failed) {
+      value = answered;
+      error = failed;
+      mailbox.handOff(this);
+    }
+
+    /** The answer, as a task of the run. */
+    @Override
+    public void run() {
       Callback<T> t = then;
       if (t == null) {
         throw new IllegalStateException("an answer was heard twice");
       }
       then = null;
-      return t;
+      T v = value;
+      Throwable e = unwrap(error);
+      value = null;
+      error = null;
+      if (waitsForCopy) {
+        waiting--;
+      } else {
+        inFlight--;
+      }
+      if (e != null || (valueDue && v == null)) {
+        failures++;
+      }
+      Change c = change;
+      if (passed && c != null) {
+        gate.answered(c, v, e);
+      }
+      t.done(v, e);
     }
   }
 

@@ -31,9 +31,9 @@ final class RunLedger {
    * plan's steps themselves are not kept, so that a finished round's plan can go); made into a map
    * once, at the end.
    */
-  private final List<VmId> madeCloneVms = new ArrayList<>();
-  private final List<String> madeCloneNames = new ArrayList<>();
-  private final List<ContainerId> madeCloneIds = new ArrayList<>();
+  private final ArrayList<VmId> madeCloneVms = new ArrayList<>();
+  private final ArrayList<String> madeCloneNames = new ArrayList<>();
+  private final ArrayList<ContainerId> madeCloneIds = new ArrayList<>();
   private final Map<VmId, String> vmFailures = new HashMap<>();
   /** The VMs whose failure a rerun does not mend (access denied, a drifted plan, ...). */
   private final Set<VmId> vmFailedForGood = new HashSet<>();
@@ -146,6 +146,11 @@ final class RunLedger {
 
   /** A new round's plan: what is left is what it holds. */
   void planned(int replicas, int clones, int deletions) {
+    // room for every clone the round may make, so that the lists do not grow by copying
+    int room = madeCloneVms.size() + clones;
+    madeCloneVms.ensureCapacity(room);
+    madeCloneNames.ensureCapacity(room);
+    madeCloneIds.ensureCapacity(room);
     replicasLeft = replicas;
     clonesLeft = clones;
     deletionsLeft = deletions;

@@ -1,5 +1,6 @@
 package dev.goldcopy.execute;
 
+import dev.goldcopy.execute.ArrayCalls.Admission;
 import dev.goldcopy.execute.ArrayCalls.Change;
 import dev.goldcopy.execute.ArrayCalls.Observation;
 import dev.goldcopy.plan.CreateClone;
@@ -49,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class StepChecks implements ArrayCalls.Gate {
   /** A step waiting for a read of the store before it is checked. */
-  private record Waiting(PlanStep step, Change change, Runnable pass, Consumer<Throwable> refuse) {}
+  private record Waiting(PlanStep step, Change change, Admission admission) {}
 
   private final Map<String, PlanStep> creates = new HashMap<>();
   private final Map<ContainerId, PlanStep> deletes = new HashMap<>();
@@ -99,22 +100,22 @@ final class StepChecks implements ArrayCalls.Gate {
   }
 
   @Override
-  public void admit(Change change, Runnable pass, Consumer<Throwable> refuse) {
+  public void admit(Change change, Admission admission) {
     PlanStep step = change.kind() == Change.Kind.DELETE
         ? deletes.get(change.subject())
         : creates.get(change.name());
     if (step == null) {
-      pass.run();
+      admission.pass();
       return;
     }
     StepView v = view;
     if (v != null && waiting.isEmpty() && !reading && current(v)
         && v.check(step, change.subject(), stewardship::manages) == null) {
       v.passed(step, change.subject());
-      pass.run();
+      admission.pass();
       return;
     }
-    waiting.add(new Waiting(step, change, pass, refuse));
+    waiting.add(new Waiting(step, change, admission));
     read();
   }
 
@@ -172,7 +173,7 @@ final class StepChecks implements ArrayCalls.Gate {
       if (observation == null) {
         Throwable why = error != null ? error
             : new IllegalStateException("the store could not be read to check the step");
-        release(w -> w.refuse().accept(why));
+        release(w -> w.admission().refuse(why));
         return;
       }
       StepView v = new StepView(observation, began);
@@ -185,7 +186,7 @@ final class StepChecks implements ArrayCalls.Gate {
   /** Checks every step that waited for the read: all pass, or none is issued. */
   private void decide(StepView v) {
     if (drifted || run.stopping()) {
-      release(w -> w.refuse().accept(notIssued(w, "the run is stopping")));
+      release(w -> w.admission().refuse(notIssued(w, "the run is stopping")));
       return;
     }
     List<Drift> drift = new ArrayList<>();
@@ -198,12 +199,12 @@ final class StepChecks implements ArrayCalls.Gate {
     if (!drift.isEmpty()) {
       drifted = true;
       run.drifted(drift);
-      release(w -> w.refuse().accept(notIssued(w, "the store drifted: " + drift.get(0))));
+      release(w -> w.admission().refuse(notIssued(w, "the store drifted: " + drift.get(0))));
       return;
     }
     release(w -> {
       v.passed(w.step(), w.change().subject());
-      w.pass().run();
+      w.admission().pass();
     });
   }
 

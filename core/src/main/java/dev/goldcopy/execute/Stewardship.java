@@ -56,7 +56,7 @@ final class Stewardship {
    * other value read, sorted or checked again.
    */
   private Labels cloneLabels(CreateClone c) {
-    boolean persistent = !demand.recreatable().contains(c.vm());
+    boolean persistent = demand.recreatable().isEmpty() || !demand.recreatable().contains(c.vm());
     Labels last = lastClone;
     Labels labels =
         last != null
