@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every call a run makes to the array, and the only place that makes them. Each answer comes back
- * as a task of the run's {@link Mailbox}, with the error unwrapped; a call that throws instead of
- * returning a stage is answered with that error. Counts the calls in flight (readable from any
+ * as a task of the run's {@link Mailbox}, with the error unwrapped; a call that throws an exception
+ * instead of returning a stage is answered with that exception. An {@link Error}, thrown by the
+ * call or failing its stage, breaks the run. Counts the calls in flight (readable from any
  * thread) and the calls that failed.
  */
 // inFlight is volatile for progress readers and written by mailbox tasks only: one writer.
@@ -336,6 +337,11 @@ final class ArrayCalls {
       }
       if (e != null || (valueDue && v == null)) {
         failures++;
+      }
+      if (e instanceof Error broken) {
+        // an error in the adapter's own stage (a failed assertion, a VM error) breaks the run, as
+        // one thrown by the call itself does: it is no failed call to retry
+        throw broken;
       }
       Change c = change;
       if (passed && c != null) {
