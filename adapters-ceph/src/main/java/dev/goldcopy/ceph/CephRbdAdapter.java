@@ -14,16 +14,10 @@ import dev.goldcopy.spi.GroupId;
 import dev.goldcopy.spi.Inventory;
 import dev.goldcopy.spi.Labels;
 import dev.goldcopy.spi.StoreRef;
-import dev.goldcopy.spi.TransientArrayException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A Goldcopy {@link ArrayAdapter} for a Ceph RBD pool, driven through the {@code rbd} and {@code
@@ -59,7 +53,7 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
   private final Settings settings;
   private final Namespaces namespaces;
   private final Map<String, StoreRef> storesByNamespace;
-  private final Threads threads;
+  private final AdapterTasks tasks;
   private final Rbd rbd;
   private final Ledger ledger;
   private final Catalog catalog;
@@ -74,7 +68,7 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
 
   CephRbdAdapter(Settings settings, Threads threads) {
     this.settings = settings;
-    this.threads = threads;
+    this.tasks = new AdapterTasks(threads, inFlight);
     this.namespaces = new Namespaces(settings.namespaces());
     Map<String, StoreRef> byNs = new HashMap<>();
     settings.namespaces().forEach((store, ns) -> byNs.put(ns, store));
@@ -146,7 +140,7 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
   @Override
   public CompletionStage<ArrayCapabilities> capabilities(StoreRef store) {
     requireNonNull(store, "store");
-    return afterAccepted(
+    return tasks.afterAccepted(
         null,
         () -> {
           namespaces.require(store);
@@ -179,7 +173,7 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
     if (ns == null) {
       return failed(notServed(store));
     }
-    return afterAccepted(ns, () -> inventories.read(store, ns));
+    return tasks.afterAccepted(ns, () -> inventories.read(store, ns));
   }
 
   @Override
@@ -188,7 +182,7 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
     checkCreate(store, source, name, labels);
     try {
       String ns = namespaces.require(store);
-      ContainerIds.Parts from = sourceIn(store, ns, source);
+      ContainerIds.Parts from = namespaces.sourceIn(store, ns, source);
       return inFlight.join(
           ns,
           name,
@@ -198,7 +192,10 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
             CopyJob job = new CopyJob(ns, name, source);
             return new InFlight.Pending(ContainerKind.PHYSICAL_MASTER, source, job.result(), job);
           },
-          pending -> startCopy(store, requireNonNull(pending.job()), from, labels));
+          pending -> {
+            CopyJob job = requireNonNull(pending.job());
+            tasks.startCopy(job, this::prepare, () -> physicalCopies.run(store, job, from, labels));
+          });
     } catch (RuntimeException e) {
       return failed(e);
     }
@@ -210,7 +207,7 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
     checkCreate(store, source, name, labels);
     try {
       String ns = namespaces.require(store);
-      ContainerIds.Parts from = sourceIn(store, ns, source);
+      ContainerIds.Parts from = namespaces.sourceIn(store, ns, source);
       return inFlight.join(
           ns,
           name,
@@ -220,7 +217,7 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
               new InFlight.Pending(
                   ContainerKind.VIRTUAL_COPY, source, new CompletableFuture<>(), null),
           pending ->
-              run(
+              tasks.run(
                   pending.result(),
                   () -> {
                     prepare();
@@ -241,7 +238,7 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
       if (id == null) {
         return CompletableFuture.completedFuture(null); // no container of this adapter has that id
       }
-      refuseForeign(store, ns, id);
+      namespaces.refuseForeign(store, ns, id);
       CopyJob job = inFlight.job(ns, id.name());
       String jobImage = job == null ? null : job.imageId();
       if (job != null && (jobImage == null || jobImage.equals(id.imageId()))) {
@@ -249,14 +246,14 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
         if (stopped != null) {
           return stopped.thenCompose(
               done ->
-                  call(
+                  tasks.call(
                       () -> {
                         deletions.finishAbort(job);
                         return null;
                       }));
         }
       }
-      return call(
+      return tasks.call(
           () -> {
             prepare();
             deletions.delete(ns, id);
@@ -295,7 +292,7 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
     if (sizeBytes < 0) {
       throw new IllegalArgumentException("sizeBytes must not be negative: " + sizeBytes);
     }
-    return call(
+    return tasks.call(
         () -> {
           String ns = namespaces.require(store);
           prepare();
@@ -326,7 +323,7 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
     requireNonNull(group, "group");
     requireNonNull(labels, "labels");
     settings.nameRules().check("imageName", requireNonNull(imageName, "imageName"));
-    return call(
+    return tasks.call(
         () -> {
           String ns = namespaces.require(store);
           prepare();
@@ -341,7 +338,7 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
    */
   @Override
   public void close() {
-    threads.close();
+    tasks.close();
   }
 
   // ---------------------------------------------------------------- plumbing
@@ -354,41 +351,6 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
     settings.nameRules().check("name", name);
   }
 
-  /** The source's parts, checked to be in the caller's store. */
-  private ContainerIds.Parts sourceIn(StoreRef store, String ns, ContainerId source) {
-    ContainerIds.Parts id =
-        ContainerIds.parse(source)
-            .orElseThrow(() -> new ContainerNotFoundException("no container has id " + source));
-    refuseForeign(store, ns, id);
-    return id;
-  }
-
-  private void refuseForeign(StoreRef store, String ns, ContainerIds.Parts id) {
-    if (!id.namespace().equals(ns)) {
-      throw new AccessDeniedException(
-          "container " + id.name() + " is not in store " + store + " (namespace " + ns + ")");
-    }
-  }
-
-  private void startCopy(StoreRef store, CopyJob job, ContainerIds.Parts from, Labels labels) {
-    try {
-      threads.copies().execute(
-          () -> {
-            try {
-              prepare();
-            } catch (RuntimeException e) {
-              job.result().completeExceptionally(e);
-              job.stop();
-              return;
-            }
-            physicalCopies.run(store, job, from, labels);
-          });
-    } catch (RejectedExecutionException e) {
-      job.result().completeExceptionally(closed());
-      job.stop();
-    }
-  }
-
   /** Loads the ledger and the pool's capacity before a change. */
   private void prepare() {
     loadAll();
@@ -397,41 +359,6 @@ public final class CephRbdAdapter implements ArrayAdapter, AutoCloseable {
 
   private void loadAll() {
     inventories.ensureLoaded(storesByNamespace);
-  }
-
-  /** Runs {@code body} once the physical copies of {@code ns} (all if null) are listed. */
-  private <T> CompletionStage<T> afterAccepted(@Nullable String ns, Supplier<T> body) {
-    List<CopyJob> jobs = inFlight.jobs(ns);
-    CompletableFuture<?>[] accepted =
-        jobs.stream().map(CopyJob::accepted).toArray(CompletableFuture<?>[]::new);
-    return CompletableFuture.allOf(accepted)
-        .handle((ok, error) -> null)
-        .thenCompose(ignored -> call(body));
-  }
-
-  private <T> CompletableFuture<T> call(Supplier<T> body) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    run(result, body);
-    return result;
-  }
-
-  private <T> void run(CompletableFuture<T> result, Supplier<T> body) {
-    try {
-      threads.executor().execute(
-          () -> {
-            try {
-              result.complete(body.get());
-            } catch (RuntimeException | Error e) {
-              result.completeExceptionally(e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      result.completeExceptionally(closed());
-    }
-  }
-
-  private static TransientArrayException closed() {
-    return new TransientArrayException("the Ceph adapter is closed");
   }
 
   private static AccessDeniedException notServed(StoreRef store) {

@@ -1,6 +1,8 @@
 package dev.goldcopy.ceph;
 
 import dev.goldcopy.spi.AccessDeniedException;
+import dev.goldcopy.spi.ContainerId;
+import dev.goldcopy.spi.ContainerNotFoundException;
 import dev.goldcopy.spi.StoreRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,6 +41,33 @@ final class Namespaces {
           "store " + store + " is not served by this adapter (no namespace is configured for it)");
     }
     return ns;
+  }
+
+  /**
+   * The parts of {@code source}'s id, checked to name a container in {@code ns}, the namespace of
+   * {@code store}.
+   *
+   * @throws ContainerNotFoundException if no container of the adapter can have that id
+   * @throws AccessDeniedException if the container is in another store
+   */
+  ContainerIds.Parts sourceIn(StoreRef store, String ns, ContainerId source) {
+    ContainerIds.Parts id =
+        ContainerIds.parse(source)
+            .orElseThrow(() -> new ContainerNotFoundException("no container has id " + source));
+    refuseForeign(store, ns, id);
+    return id;
+  }
+
+  /**
+   * Refuses a container of another store than {@code store}, whose namespace is {@code ns}.
+   *
+   * @throws AccessDeniedException if {@code id} is in another namespace
+   */
+  void refuseForeign(StoreRef store, String ns, ContainerIds.Parts id) {
+    if (!id.namespace().equals(ns)) {
+      throw new AccessDeniedException(
+          "container " + id.name() + " is not in store " + store + " (namespace " + ns + ")");
+    }
   }
 
   /** Every namespace served. */
