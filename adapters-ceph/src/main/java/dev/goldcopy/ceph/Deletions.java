@@ -119,7 +119,7 @@ final class Deletions {
   }
 
   private void forgetIfStale(String ns, ContainerIds.Parts id) {
-    Ledger.Entry entry = ledger.find(ns, id.name());
+    LedgerEntry entry = ledger.find(ns, id.name());
     if (entry != null && entry.imageId().equals(id.imageId())) {
       ledger.remove(ns, id.name());
       catalog.forget(id.imageId());

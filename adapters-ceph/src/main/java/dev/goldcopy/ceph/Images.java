@@ -29,7 +29,7 @@ final class Images {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A source resolved against the pool: what the ledger knows, and its record. */
-  record Source(Ledger.Entry entry, ImageRecord record, Map<String, String> metadata) {}
+  record Source(LedgerEntry entry, ImageRecord record, Map<String, String> metadata) {}
 
   private final Rbd rbd;
   private final Ledger ledger;
@@ -48,7 +48,7 @@ final class Images {
    *     adapter's containers
    */
   Source resolve(String ns, ContainerIds.Parts id) {
-    Ledger.Entry entry = ledger.find(ns, id.name());
+    LedgerEntry entry = ledger.find(ns, id.name());
     if (entry == null || !entry.imageId().equals(id.imageId())) {
       // Made since the ledger's listing, perhaps by someone else: ask the pool.
       RbdImage image =
@@ -68,9 +68,9 @@ final class Images {
   }
 
   /** The ledger's entry for an image and its record. */
-  static Ledger.Entry entryOf(RbdImage image, ImageRecord record, boolean hasBase) {
+  static LedgerEntry entryOf(RbdImage image, ImageRecord record, boolean hasBase) {
     RbdImage.Parent parent = image.parent();
-    return new Ledger.Entry(
+    return new LedgerEntry(
         image.name(),
         image.id(),
         record.kind(),
@@ -80,7 +80,7 @@ final class Images {
   }
 
   /** Makes sure the source carries the snapshot clones are made from. */
-  void ensureBase(String ns, Ledger.Entry source) {
+  void ensureBase(String ns, LedgerEntry source) {
     if (!source.hasBase()) {
       rbd.createSnapshot(ns, source.name(), BASE_SNAPSHOT);
       ledger.put(ns, source.withBase(true));
@@ -92,7 +92,7 @@ final class Images {
    * snapshot is gone (removed when the source's last clone went, by this or another client), it is
    * made again once.
    */
-  String cloneHidden(String ns, Ledger.Entry source) {
+  String cloneHidden(String ns, LedgerEntry source) {
     ensureBase(ns, source);
     String hidden = NEW_PREFIX + System.currentTimeMillis() + "-" + randomHex();
     try {
@@ -195,14 +195,14 @@ final class Images {
    * last child.
    */
   void dropBaseIfUnused(String ns, String master) {
-    Ledger.Entry entry = ledger.find(ns, master);
+    LedgerEntry entry = ledger.find(ns, master);
     if (entry == null || !entry.hasBase() || !ledger.isUnused(ns, master)) {
       return;
     }
     try {
       if (rbd.children(ns, master, BASE_SNAPSHOT).isEmpty()) {
         rbd.removeSnapshot(ns, master, BASE_SNAPSHOT);
-        Ledger.Entry now = ledger.find(ns, master);
+        LedgerEntry now = ledger.find(ns, master);
         if (now != null) {
           ledger.put(ns, now.withBase(false));
         }

@@ -41,7 +41,7 @@ final class InventoryReader {
       idByName.put(l.image().name(), l.image().id());
     }
     List<Container> containers = new ArrayList<>();
-    List<Ledger.Entry> entries = new ArrayList<>();
+    List<LedgerEntry> entries = new ArrayList<>();
     for (Catalog.Listed l : listed) {
       Container c = container(store, ns, l, idByName);
       if (c != null) {

@@ -25,34 +25,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class Ledger {
 
-  /**
-   * One container the ledger knows.
-   *
-   * @param name the image's name
-   * @param imageId RBD's id of the image
-   * @param kind master or virtual copy
-   * @param sizeBytes the provisioned size
-   * @param parent the name of the image it is a clone of, while it is one (a virtual copy, or a
-   *     physical copy not yet flattened)
-   * @param hasBase whether the image carries the adapter's snapshot for clones
-   */
-  record Entry(
-      String name,
-      String imageId,
-      ContainerKind kind,
-      long sizeBytes,
-      @Nullable String parent,
-      boolean hasBase) {
-
-    Entry withBase(boolean base) {
-      return new Entry(name, imageId, kind, sizeBytes, parent, base);
-    }
-
-    Entry withoutParent() {
-      return new Entry(name, imageId, kind, sizeBytes, null, hasBase);
-    }
-  }
-
   /** Room held for one creation until it is committed or released. */
   static final class Reservation {
     private final String namespace;
@@ -71,7 +43,7 @@ final class Ledger {
 
   private final Settings.Limits limits;
   private final CopyCosts costs;
-  private final Map<String, Map<String, Entry>> namespaces = new HashMap<>();
+  private final Map<String, Map<String, LedgerEntry>> namespaces = new HashMap<>();
   private final Map<String, Integer> changing = new HashMap<>();
   private final Map<String, Long> epochs = new HashMap<>();
   private final Map<String, Integer> pendingOnSource = new HashMap<>();
@@ -101,12 +73,12 @@ final class Ledger {
   }
 
   /** Takes a listing as the namespace's truth, unless a change of the namespace overlapped it. */
-  synchronized void listed(String ns, Collection<Entry> entries, long token) {
+  synchronized void listed(String ns, Collection<LedgerEntry> entries, long token) {
     boolean quiet = token >= 0 && token == epochs.getOrDefault(ns, 0L) && !isChanging(ns);
     if (namespaces.containsKey(ns) && !quiet) {
       return;
     }
-    Map<String, Entry> byName = new HashMap<>();
+    Map<String, LedgerEntry> byName = new HashMap<>();
     entries.forEach(e -> byName.put(e.name(), e));
     namespaces.put(ns, byName);
   }
@@ -134,17 +106,17 @@ final class Ledger {
     return changing.getOrDefault(ns, 0) > 0;
   }
 
-  synchronized @Nullable Entry find(String ns, String name) {
-    Map<String, Entry> entries = namespaces.get(ns);
+  synchronized @Nullable LedgerEntry find(String ns, String name) {
+    Map<String, LedgerEntry> entries = namespaces.get(ns);
     return entries == null ? null : entries.get(name);
   }
 
-  synchronized void put(String ns, Entry entry) {
+  synchronized void put(String ns, LedgerEntry entry) {
     namespaces.computeIfAbsent(ns, k -> new HashMap<>()).put(entry.name(), entry);
   }
 
   synchronized void remove(String ns, String name) {
-    Map<String, Entry> entries = namespaces.get(ns);
+    Map<String, LedgerEntry> entries = namespaces.get(ns);
     if (entries != null) {
       entries.remove(name);
     }
@@ -232,7 +204,7 @@ final class Ledger {
   }
 
   /** The creation succeeded: the container is known, its reservation is spent. */
-  synchronized void commit(Reservation r, Entry entry) {
+  synchronized void commit(Reservation r, LedgerEntry entry) {
     release(r);
     put(r.namespace, entry);
   }
@@ -317,8 +289,8 @@ final class Ledger {
   synchronized long freeBytes() {
     long provisioned = pendingBytes;
     long unwritten = pendingBytes;
-    for (Map<String, Entry> entries : namespaces.values()) {
-      for (Entry e : entries.values()) {
+    for (Map<String, LedgerEntry> entries : namespaces.values()) {
+      for (LedgerEntry e : entries.values()) {
         if (e.kind() == ContainerKind.PHYSICAL_MASTER) {
           long cost = costs.physicalCopyBytes(e.sizeBytes());
           provisioned += cost;
@@ -356,7 +328,7 @@ final class Ledger {
 
   private int virtualChildren(String ns, String source) {
     int n = 0;
-    for (Entry e : entries(ns)) {
+    for (LedgerEntry e : entries(ns)) {
       if (e.kind() == ContainerKind.VIRTUAL_COPY && source.equals(e.parent())) {
         n++;
       }
@@ -366,7 +338,7 @@ final class Ledger {
 
   private int dependents(String ns, String source) {
     int n = 0;
-    for (Entry e : entries(ns)) {
+    for (LedgerEntry e : entries(ns)) {
       if (source.equals(e.parent())) {
         n++;
       }
@@ -376,8 +348,8 @@ final class Ledger {
 
   private int count(@Nullable ContainerKind kind) {
     int n = 0;
-    for (Map<String, Entry> entries : namespaces.values()) {
-      for (Entry e : entries.values()) {
+    for (Map<String, LedgerEntry> entries : namespaces.values()) {
+      for (LedgerEntry e : entries.values()) {
         if (kind == null || e.kind() == kind) {
           n++;
         }
@@ -386,8 +358,8 @@ final class Ledger {
     return n;
   }
 
-  private Collection<Entry> entries(String ns) {
-    Map<String, Entry> entries = namespaces.get(ns);
+  private Collection<LedgerEntry> entries(String ns) {
+    Map<String, LedgerEntry> entries = namespaces.get(ns);
     return entries == null ? java.util.List.of() : entries.values();
   }
 

@@ -200,7 +200,7 @@ final class PhysicalCopies {
       Map<String, String> meta = new HashMap<>(started.meta());
       meta.remove(ImageRecord.COPY_KEY);
       catalog.remember(image.id(), meta);
-      Ledger.Entry entry = ledger.find(ns, image.name());
+      LedgerEntry entry = ledger.find(ns, image.name());
       ledger.put(
           ns,
           entry != null && entry.imageId().equals(image.id())

@@ -25,12 +25,12 @@ class LedgerTest {
     return l;
   }
 
-  private static Ledger.Entry master(String name, long size) {
-    return new Ledger.Entry(name, "id-" + name, ContainerKind.PHYSICAL_MASTER, size, null, false);
+  private static LedgerEntry master(String name, long size) {
+    return new LedgerEntry(name, "id-" + name, ContainerKind.PHYSICAL_MASTER, size, null, false);
   }
 
-  private static Ledger.Entry clone(String name, String parent) {
-    return new Ledger.Entry(name, "id-" + name, ContainerKind.VIRTUAL_COPY, 10 * GIB, parent, false);
+  private static LedgerEntry clone(String name, String parent) {
+    return new LedgerEntry(name, "id-" + name, ContainerKind.VIRTUAL_COPY, 10 * GIB, parent, false);
   }
 
   @Test
@@ -77,7 +77,7 @@ class LedgerTest {
   void physicalCopiesHoldTheirPlaceUntilTheCopyEnds() {
     Ledger l = ledger(0, 0, 0, 1);
     Ledger.Reservation r = l.reservePhysical("ns", "gold", 10 * GIB);
-    l.commit(r, new Ledger.Entry("r1", "id-r1", ContainerKind.PHYSICAL_MASTER, 10 * GIB, "gold", false));
+    l.commit(r, new LedgerEntry("r1", "id-r1", ContainerKind.PHYSICAL_MASTER, 10 * GIB, "gold", false));
 
     assertThatThrownBy(() -> l.reservePhysical("ns", "gold", 10 * GIB))
         .isInstanceOf(BusyException.class);
@@ -93,7 +93,7 @@ class LedgerTest {
 
     Ledger.Reservation r = l.reservePhysical("ns", "gold", 10 * GIB);
     assertThat(l.freeBytes()).isEqualTo(15 * GIB);
-    l.commit(r, new Ledger.Entry("r1", "id-r1", ContainerKind.PHYSICAL_MASTER, 10 * GIB, "gold", false));
+    l.commit(r, new LedgerEntry("r1", "id-r1", ContainerKind.PHYSICAL_MASTER, 10 * GIB, "gold", false));
     assertThat(l.freeBytes()).isEqualTo(15 * GIB); // copying: still to be written
     assertThatThrownBy(() -> l.reservePhysical("ns", "gold", 20 * GIB))
         .isInstanceOf(InsufficientCapacityException.class);
