@@ -12,8 +12,10 @@ import java.util.function.Supplier;
 /**
  * The plans of {@link PlannerBenchmark} timed by wall clock and by the calling thread's CPU time,
  * which a machine shared with other work does not inflate, with the bytes the calling thread
- * allocates per plan: {@code java -Xms6g -Xmx6g -cp benchmarks.jar
- * dev.goldcopy.benchmarks.PlannerTiming [runs] [case...]}, cases {@code 10000}, {@code 100000},
+ * allocates per plan: {@code java -Xms6g -Xmx6g -XX:+AlwaysPreTouch -cp benchmarks.jar
+ * dev.goldcopy.benchmarks.PlannerTiming [runs] [case...]} (without the heap written once at start,
+ * the measured runs may be the first to write some of its pages, and the page faults count in the
+ * planning thread's time: up to 4x at 10,000 VMs), cases {@code 10000}, {@code 100000},
  * {@code 1000000} (one store of that many VMs, its inventory listed by name; a {@code -shuffled}
  * suffix lists it in a fixed random order) and {@code many} (10,000 stores of 1,000 VMs); the
  * first four by default. Prints, after warm-up runs (at least 5 s of them), the median and 90th
